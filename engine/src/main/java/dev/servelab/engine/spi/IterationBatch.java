@@ -1,0 +1,29 @@
+package dev.servelab.engine.spi;
+
+/**
+ * One iteration's batch as the executor sees it: entry {@code i} runs {@code newTokens(i)} tokens of
+ * a sequence that already has {@code contextTokens(i)} tokens in the KV cache.
+ */
+public interface IterationBatch {
+    int size();
+
+    SequenceView sequence(int i);
+
+    int newTokens(int i);
+
+    int contextTokens(int i);
+
+    boolean isPrefill(int i);
+
+    /** Whether entry {@code i} emits a token at the end of this iteration (needs the LM head). */
+    boolean emitsToken(int i);
+
+    int prefillTokens();
+
+    int decodeTokens();
+
+    /** Which replica and at what time the iteration starts. */
+    int replicaIndex();
+
+    long startNanos();
+}
