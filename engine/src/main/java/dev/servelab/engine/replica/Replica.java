@@ -38,6 +38,7 @@ public final class Replica implements ReplicaView {
     private final IterationPlan plan;
     private final IterationRecord record = new IterationRecord();
     private final Runnable finishIteration = this::finishIteration;
+    private final Runnable startIteration = this::startIteration;
     private boolean busy;
     private long epoch;
     private long lastIterationEnd = Long.MIN_VALUE;
@@ -72,7 +73,10 @@ public final class Replica implements ReplicaView {
         }
         waiting.pushBack(s);
         outstandingTokens += tokens;
-        if (!busy) startIteration();
+        if (!busy) {
+            busy = true;
+            loop.afterOthersAt(loop.nowNanos(), startIteration);
+        }
         return null;
     }
 
