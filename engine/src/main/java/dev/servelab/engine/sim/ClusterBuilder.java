@@ -56,8 +56,12 @@ public final class ClusterBuilder {
         BatchScheduler scheduler = create(registry, PluginKind.SCHEDULER, pool.scheduler(), seed, index);
         EvictionPolicy eviction = create(registry, PluginKind.EVICTION, kv.eviction(), seed, index);
         Executor executor = create(registry, PluginKind.EXECUTOR, pool.executor(), seed, index);
-        executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
-                kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index)));
+        try {
+            executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
+                    kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index)));
+        } catch (ServeLabException e) {
+            throw new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
+        }
         int capacity = kv.capacityBlocks();
         if (capacity == 0) {
             capacity = executor.kvCapacityBlocks(kv.blockSizeTokens());
