@@ -37,6 +37,7 @@ public final class SimulationRun {
     private final RequestStream stream;
     private volatile RunProgress progress = new RunProgress(0, 0, 0, 0, 0, 0);
     private long startWall;
+    private long startCpu;
 
     public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                          long expectedRequests, RunStore store) {
@@ -71,6 +72,7 @@ public final class SimulationRun {
         RunRecorder recorder = new RunRecorder(store, runId, spec.replicaCount(), spec.metrics().bucketMs() * 1_000_000);
         observers[1] = recorder;
         startWall = System.nanoTime();
+        startCpu = threadCpuNanos();
         try {
             cluster.start();
             loop.run((now, events) -> {
@@ -104,6 +106,7 @@ public final class SimulationRun {
         m.putAll(metrics.summary());
         m.put("events", loop.processedEvents());
         m.put("sim_wall_s", (System.nanoTime() - startWall) / 1e9);
+        m.put("sim_cpu_s", (threadCpuNanos() - startCpu) / 1e9);
         return m;
     }
 
@@ -118,6 +121,12 @@ public final class SimulationRun {
         } catch (IOException ignored) {
             // reading is over; nothing to lose
         }
+    }
+
+    /** CPU time of the simulation thread (less sensitive than wall time to other load on the machine). */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0;
     }
 
     static String toJson(Object o) {
