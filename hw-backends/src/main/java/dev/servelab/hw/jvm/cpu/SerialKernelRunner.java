@@ -1,4 +1,4 @@
-package dev.servelab.hw.jvm;
+package dev.servelab.hw.jvm.cpu;
 
 /** Runs every kernel on the calling thread, over the whole range at once. */
 final class SerialKernelRunner implements KernelRunner {

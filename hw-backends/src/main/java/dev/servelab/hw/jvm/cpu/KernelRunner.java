@@ -1,4 +1,4 @@
-package dev.servelab.hw.jvm;
+package dev.servelab.hw.jvm.cpu;
 
 /** Runs a loop-parallel kernel over {@code [0, n)}, in slices, on some threads. */
 public interface KernelRunner extends AutoCloseable {

@@ -1,4 +1,4 @@
-package dev.servelab.hw.jvm;
+package dev.servelab.hw.jvm.cpu;
 
 /** A kernel call over the index range {@code [from, to)} of its {@code @Parallel} loop. */
 @FunctionalInterface

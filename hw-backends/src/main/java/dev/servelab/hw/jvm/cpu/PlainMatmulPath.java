@@ -1,4 +1,4 @@
-package dev.servelab.hw.jvm;
+package dev.servelab.hw.jvm.cpu;
 
 import dev.servelab.hw.kernels.MatmulKernels;
 

@@ -1,4 +1,4 @@
-package dev.servelab.hw.jvm;
+package dev.servelab.hw.jvm.cpu;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;

@@ -1,0 +1,20 @@
+package dev.servelab.hw.jvm.model;
+
+import java.util.List;
+
+/** All weights of a Llama model; {@code output} is the token embedding itself when they are tied. */
+public record LlamaWeights(LlamaConfig config, Matrix tokenEmbedding, List<LayerWeights> layers,
+                           float[] outputNorm, Matrix output) {
+    public LlamaWeights {
+        layers = List.copyOf(layers);
+    }
+
+    /** Bytes of weights one decode step reads (every layer and the output projection). */
+    public long bytesReadPerStep() {
+        long sum = output.weightBytes() + 4L * outputNorm.length;
+        for (LayerWeights l : layers) {
+            sum += l.weightBytes();
+        }
+        return sum;
+    }
+}
