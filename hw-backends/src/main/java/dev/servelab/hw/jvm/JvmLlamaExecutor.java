@@ -52,16 +52,28 @@ public final class JvmLlamaExecutor implements AutoCloseable {
     /** Loads {@code gguf}; the executor owns {@code runner} and closes it. */
     public static JvmLlamaExecutor open(Path gguf, KvCacheSpec kv, KernelRunner runner, MatmulPath path)
             throws IOException {
+        return open(gguf, config -> kv, runner, path);
+    }
+
+    /**
+     * Loads {@code gguf} with a KV cache of {@code blockSizeTokens}-token blocks, as many as fit
+     * {@code kvBudgetBytes} for this model (F32 K and V, all layers); see {@link #kvCapacity()}.
+     */
+    public static JvmLlamaExecutor open(Path gguf, int blockSizeTokens, long kvBudgetBytes) throws IOException {
+        return open(gguf, config -> KvCacheSpec.forBudget(kvBudgetBytes, blockSizeTokens, config.layers(),
+                config.kvDim()), KernelRunner.forkJoin(), MatmulPath.best());
+    }
+
+    private static JvmLlamaExecutor open(Path gguf, java.util.function.Function<LlamaConfig, KvCacheSpec> kv,
+                                         KernelRunner runner, MatmulPath path) throws IOException {
         try (GgufFile file = GgufFile.open(gguf)) {
             LlamaWeights weights = LlamaWeightLoader.load(file);
             Tokenizer tokenizer = GgufTokenizers.from(file.metadata(), gguf.toString());
-            return new JvmLlamaExecutor(weights, tokenizer, kv, runner, path);
+            return new JvmLlamaExecutor(weights, tokenizer, kv.apply(weights.config()), runner, path);
+        } catch (IOException | RuntimeException e) {
+            runner.close();
+            throw e;
         }
-    }
-
-    /** A cache spec with {@code blockSizeTokens} blocks filling {@code budgetBytes} for this file's model. */
-    public static KvCacheSpec kvSpecForBudget(LlamaConfig config, int blockSizeTokens, long budgetBytes) {
-        return KvCacheSpec.forBudget(budgetBytes, blockSizeTokens, config.layers(), config.kvDim());
     }
 
     /** Runs one forward pass; returns each sequence's last-token logits and greedy next token. */

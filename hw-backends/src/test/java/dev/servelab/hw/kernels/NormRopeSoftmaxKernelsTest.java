@@ -19,16 +19,24 @@ class NormRopeSoftmaxKernelsTest {
     @Test
     void ropeRotatesPairsByPositionTimesFrequency() {
         float[] v = {1, 0, 1, 0};
-        RopeKernels.rope(v, new int[] {3}, 1, 4, 100f, 0, 2);
+        RopeKernels.rope(v, new int[] {3}, new float[] {1, 1}, 1, 4, 100f, 0, 2);
         // pair 0: freq 1, angle 3; pair 1: freq 100^(-1/2) = 0.1, angle 0.3
         assertArrayEquals(new float[] {(float) Math.cos(3), (float) Math.sin(3), (float) Math.cos(0.3), (float) Math.sin(0.3)},
                 v, 1e-6f);
     }
 
     @Test
+    void ropeFrequencyFactorsDivideTheAngle() {
+        float[] v = {1, 0, 1, 0};
+        RopeKernels.rope(v, new int[] {3}, new float[] {1, 4}, 1, 4, 100f, 0, 2);
+        assertArrayEquals(new float[] {(float) Math.cos(3), (float) Math.sin(3), (float) Math.cos(0.075), (float) Math.sin(0.075)},
+                v, 1e-6f);
+    }
+
+    @Test
     void ropeAtPositionZeroIsIdentity() {
         float[] v = {0.5f, -2f, 3f, 4f};
-        RopeKernels.rope(v, new int[] {0}, 1, 4, 10000f, 0, 2);
+        RopeKernels.rope(v, new int[] {0}, new float[] {1, 1}, 1, 4, 10000f, 0, 2);
         assertArrayEquals(new float[] {0.5f, -2f, 3f, 4f}, v, 0f);
     }
 

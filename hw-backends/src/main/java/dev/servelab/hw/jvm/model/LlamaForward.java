@@ -78,8 +78,9 @@ public final class LlamaForward {
         int hd = c.headDim(), heads = c.heads(), kvHeads = c.kvHeads(), stride = b.maxContext();
         int maxBlocks = b.maxBlocks(), bs = cache.spec().blockSizeTokens();
         float theta = c.ropeTheta();
-        runner.parallelFor(t * heads * hd / 2, 16, (f, e) -> RopeKernels.rope(q, pos, heads, hd, theta, f, e));
-        runner.parallelFor(t * kvHeads * hd / 2, 16, (f, e) -> RopeKernels.rope(k, pos, kvHeads, hd, theta, f, e));
+        float[] factors = w.ropeFreqFactors();
+        runner.parallelFor(t * heads * hd / 2, 16, (f, e) -> RopeKernels.rope(q, pos, factors, heads, hd, theta, f, e));
+        runner.parallelFor(t * kvHeads * hd / 2, 16, (f, e) -> RopeKernels.rope(k, pos, factors, kvHeads, hd, theta, f, e));
         float[] kc = cache.keys(layer), vc = cache.values(layer);
         int[] slots = b.slots();
         runner.parallelFor(t * c.kvDim(), 1, (f, e) -> AttentionKernels.kvWrite(k, v, kc, vc, slots, c.kvDim(), f, e));

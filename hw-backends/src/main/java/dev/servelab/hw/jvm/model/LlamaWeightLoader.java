@@ -52,7 +52,12 @@ public final class LlamaWeightLoader {
         }
         Matrix output = file.tensors().containsKey("output.weight")
                 ? matrix("output.weight", c.dim(), c.vocabSize()) : embedding;
-        return new LlamaWeights(c, embedding, layers, vector("output_norm.weight", c.dim()), output);
+        float[] ropeFactors = new float[c.headDim() / 2];
+        Arrays.fill(ropeFactors, 1f);
+        if (file.tensors().containsKey("rope_freqs.weight")) {
+            ropeFactors = vector("rope_freqs.weight", c.headDim() / 2);
+        }
+        return new LlamaWeights(c, embedding, layers, vector("output_norm.weight", c.dim()), output, ropeFactors);
     }
 
     private GgufTensorInfo shaped(String name, long... dims) {

@@ -2,9 +2,12 @@ package dev.servelab.hw.jvm.model;
 
 import java.util.List;
 
-/** All weights of a Llama model; {@code output} is the token embedding itself when they are tied. */
+/**
+ * All weights of a Llama model; {@code output} is the token embedding itself when they are tied;
+ * {@code ropeFreqFactors} has {@code headDim / 2} entries, ones unless the file has {@code rope_freqs}.
+ */
 public record LlamaWeights(LlamaConfig config, Matrix tokenEmbedding, List<LayerWeights> layers,
-                           float[] outputNorm, Matrix output) {
+                           float[] outputNorm, Matrix output, float[] ropeFreqFactors) {
     public LlamaWeights {
         layers = List.copyOf(layers);
     }

@@ -89,6 +89,14 @@ class BatchedIterationTest {
     }
 
     @Test
+    void kvCapacityFromABudgetCountsWholeBlocksForTheModel() throws Exception {
+        // tiny model: 2 layers, kvDim 32; a 16-token block holds K and V in F32: 2 * 4 * 16 * 2 * 32 = 8 KiB
+        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(dir.resolve("F32.gguf"), 16, 1 << 20)) {
+            assertEquals(new KvCacheSpec(16, 128), exec.kvCapacity());
+        }
+    }
+
+    @Test
     void blockTableTooShortIsRejectedWithTheSequenceNamed() throws Exception {
         try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(dir.resolve("F32.gguf"), KV)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> exec.run(new Iteration(
