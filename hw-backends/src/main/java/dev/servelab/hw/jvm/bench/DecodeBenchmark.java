@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Decode throughput of the JVM backend on the generated models at batch 1, 8 and 32, next to the
  * machine's streaming-read bandwidth. Each configuration: 16-token prompts prefilled in one
- * iteration, one warm-up run, then the best of {@code repeats} timed runs of {@code steps} decode
+ * iteration, three warm-up runs, then the best of {@code repeats} timed runs of {@code steps} decode
  * iterations. Batch-1 effective bandwidth = weight bytes read per step x steps per second.
  *
  * <p>Arguments (all optional): {@code sizes=tiny,100m types=f32,q8_0 batches=1,8,32 steps=32
@@ -63,7 +63,9 @@ public final class DecodeBenchmark {
                     prompts[s][i] = (s * 31 + i * 7) % exec.config().vocabSize();
                 }
             }
-            decoder.run(prompts, Math.min(a.steps(), 8) + 1);
+            for (int w = 0; w < 3; w++) {
+                decoder.run(prompts, a.steps() + 1); // warm-up: let C2 compile the kernels at this shape
+            }
             List<Double> rates = new ArrayList<>();
             for (int r = 0; r < a.repeats(); r++) {
                 GreedyRun run = decoder.run(prompts, a.steps() + 1);
