@@ -1,5 +1,6 @@
 package dev.servelab.hw.jvm;
 
+import dev.servelab.hw.jvm.gguf.GgufFormatException;
 import dev.servelab.hw.jvm.kv.KvBlockAllocator;
 import dev.servelab.hw.jvm.kv.KvCacheSpec;
 import java.nio.file.Path;
@@ -21,8 +22,21 @@ final class GenerateCommand implements Callable<Integer> {
     int tokens;
 
     @Override
-    public Integer call() throws Exception {
-        KvCacheSpec kv = new KvCacheSpec(16, 256);
+    public Integer call() {
+        try {
+            return generate();
+        } catch (java.io.IOException | GgufFormatException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("model generate: " + (e instanceof java.nio.file.NoSuchFileException
+                    ? model + ": no such file" : e.getMessage()));
+            return 1;
+        }
+    }
+
+    private int generate() throws java.io.IOException {
+        // a prompt never has more tokens than UTF-8 bytes (+1 for SentencePiece's leading space)
+        int maxTokens = prompt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1 + tokens;
+        int blocks = maxTokens / 16 + 1;
+        KvCacheSpec kv = new KvCacheSpec(16, blocks);
         try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, kv)) {
             GreedyDecoder decoder = new GreedyDecoder(exec, new KvBlockAllocator(kv.blockCount()));
             int[] promptIds = exec.tokenizer().encode(prompt);

@@ -46,7 +46,12 @@ public final class ModelCommand implements Runnable {
                         : "unknown --type '" + type + "' (expected f32, f16 or q8_0)"));
                 return 2;
             }
-            TinyModelGenerator.generate(out, seed, modelSize, weightType);
+            try {
+                TinyModelGenerator.generate(out, seed, modelSize, weightType);
+            } catch (java.io.IOException e) {
+                System.err.println("model tiny: cannot write " + out + ": " + e.getMessage());
+                return 1;
+            }
             System.out.println("wrote " + out + " (" + modelSize.label() + ", " + weightType + ", seed " + seed + ", "
                     + java.nio.file.Files.size(out) + " bytes)");
             return 0;
