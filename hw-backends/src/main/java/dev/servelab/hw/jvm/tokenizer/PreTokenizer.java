@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class PreTokenizer {
     private static final Pattern LLAMA3 = Pattern.compile(
             "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*"
-                    + "|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+                    + "|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private PreTokenizer() {
     }
