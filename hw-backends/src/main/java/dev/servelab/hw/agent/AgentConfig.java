@@ -1,0 +1,35 @@
+package dev.servelab.hw.agent;
+
+import java.nio.file.Path;
+
+/**
+ * How an agent runs: the GGUF model, the address and port to bind (port 0 picks a free one), the
+ * bearer token (null: none, allowed only on loopback), KV cache geometry and memory budget, and
+ * batching limits (running sequences, tokens per iteration, waiting requests before HTTP 429).
+ */
+public record AgentConfig(Path model, String bindAddress, int port, String token, int blockSizeTokens,
+                          long kvBudgetBytes, int maxNumSeqs, int maxNumBatchedTokens, int maxWaiting) {
+    public AgentConfig {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port " + port + " is not a TCP port");
+        if (blockSizeTokens < 1 || maxNumSeqs < 1 || maxNumBatchedTokens < 1 || maxWaiting < 1 || kvBudgetBytes < 1) {
+            throw new IllegalArgumentException("block size, KV budget and batching limits must be positive");
+        }
+        if (token != null && token.isBlank()) throw new IllegalArgumentException("--token must not be blank");
+    }
+
+    /** Loopback, a free port, no token, 16-token blocks, 64 MiB of KV, 16 sequences, 512 tokens per iteration. */
+    public static AgentConfig loopback(Path model) {
+        return new AgentConfig(model, "127.0.0.1", 0, null, 16, 64L << 20, 16, 512, 256);
+    }
+
+    public AgentConfig withBind(String address, int p, String t) {
+        return new AgentConfig(model, address, p, t, blockSizeTokens, kvBudgetBytes, maxNumSeqs, maxNumBatchedTokens,
+                maxWaiting);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentConfig[model=" + model + ", bind=" + bindAddress + ":" + port + ", token=" + (token == null ? "none" : "***")
+                + ", block=" + blockSizeTokens + ", kvBudget=" + kvBudgetBytes + ", maxNumSeqs=" + maxNumSeqs + "]";
+    }
+}

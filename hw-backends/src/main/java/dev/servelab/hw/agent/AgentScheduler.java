@@ -1,0 +1,195 @@
+package dev.servelab.hw.agent;
+
+import dev.servelab.hw.jvm.Iteration;
+import dev.servelab.hw.jvm.IterationResult;
+import dev.servelab.hw.jvm.JvmLlamaExecutor;
+import dev.servelab.hw.jvm.SequenceChunk;
+import dev.servelab.hw.jvm.kv.KvBlockAllocator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The agent's own continuous-batching loop, on one thread: each iteration admits waiting requests
+ * (first come, first served) while sequence slots and KV blocks for their whole prompt + output are
+ * free, then runs one forward pass holding every running sequence's decode token plus prefill
+ * chunks within {@code maxNumBatchedTokens} (chunked prefill, as vLLM's default scheduler), and
+ * hands each sequence that completed its pending tokens its next (greedy) token. A finished or
+ * cancelled request frees its blocks at once.
+ */
+final class AgentScheduler implements AutoCloseable {
+    private final JvmLlamaExecutor executor;
+    private final AgentConfig config;
+    private final AgentMetrics metrics;
+    private final KvBlockAllocator allocator;
+    private final LinkedBlockingQueue<AgentRequest> inbox = new LinkedBlockingQueue<>();
+    private final ArrayDeque<AgentRequest> waiting = new ArrayDeque<>();
+    private final List<AgentRequest> running = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile int waitingCount;
+    private volatile int runningCount;
+
+    AgentScheduler(JvmLlamaExecutor executor, AgentConfig config, AgentMetrics metrics) {
+        this.executor = executor;
+        this.config = config;
+        this.metrics = metrics;
+        this.allocator = new KvBlockAllocator(executor.kvCapacity().blockCount());
+        this.thread = Thread.ofPlatform().name("servelab-agent-scheduler").daemon().unstarted(this::loop);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Queues a request; its events say how it goes (tokens, then finished or failed). */
+    AgentRequest submit(int[] prompt, int maxTokens, boolean ignoreEos) {
+        AgentRequest r = new AgentRequest(ids.incrementAndGet(), prompt, maxTokens, ignoreEos);
+        inbox.add(r);
+        return r;
+    }
+
+    /** Requests queued but not yet running, including those not yet picked up. */
+    int waiting() {
+        return waitingCount + inbox.size();
+    }
+
+    int running() {
+        return runningCount;
+    }
+
+    int freeBlocks() {
+        return allocator.freeCount();
+    }
+
+    int totalBlocks() {
+        return allocator.blockCount();
+    }
+
+    private void loop() {
+        while (!stopped) {
+            try {
+                if (running.isEmpty() && waiting.isEmpty()) {
+                    AgentRequest r = inbox.poll(100, TimeUnit.MILLISECONDS);
+                    if (r != null) waiting.add(r);
+                }
+                inbox.drainTo(waiting);
+                dropCancelled();
+                admit();
+                waitingCount = waiting.size();
+                runningCount = running.size();
+                if (!running.isEmpty()) iterate();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                failAll("agent iteration failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void admit() {
+        int bs = executor.kvCapacity().blockSizeTokens();
+        int context = executor.config().contextLength();
+        while (!waiting.isEmpty() && running.size() < config.maxNumSeqs()) {
+            AgentRequest r = waiting.peek();
+            int blocks = (r.totalTokens() + bs - 1) / bs;
+            if (blocks > allocator.blockCount() || (context > 0 && r.totalTokens() > context)) {
+                waiting.poll();
+                r.events().add(AgentEvent.failed("prompt " + r.prompt.length + " + max_tokens " + r.maxTokens
+                        + " exceeds the agent's KV capacity (" + allocator.blockCount() * (long) bs + " tokens) or context ("
+                        + context + ")"));
+                metrics.requestsFailed.incrementAndGet();
+                continue;
+            }
+            if (blocks > allocator.freeCount()) return;
+            waiting.poll();
+            for (int i = 0; i < blocks; i++) r.blocks.add(allocator.allocate());
+            running.add(r);
+        }
+    }
+
+    private void iterate() {
+        List<SequenceChunk> chunks = new ArrayList<>(running.size());
+        List<AgentRequest> members = new ArrayList<>(running.size());
+        int budget = config.maxNumBatchedTokens();
+        for (AgentRequest r : running) {
+            if (r.computed >= r.prompt.length) {
+                chunks.add(new SequenceChunk(r.id, new int[] {r.lastToken}, r.computed, r.blockTable()));
+                members.add(r);
+                budget--;
+            }
+        }
+        for (AgentRequest r : running) {
+            if (r.computed < r.prompt.length && budget > 0) {
+                int n = Math.min(budget, r.prompt.length - r.computed);
+                int[] part = java.util.Arrays.copyOfRange(r.prompt, r.computed, r.computed + n);
+                chunks.add(new SequenceChunk(r.id, part, r.computed, r.blockTable()));
+                members.add(r);
+                budget -= n;
+            }
+        }
+        IterationResult result = executor.run(new Iteration(chunks));
+        metrics.iterationsTotal.incrementAndGet();
+        metrics.iterationNanosTotal.addAndGet(result.elapsedNanos());
+        for (int i = 0; i < members.size(); i++) {
+            AgentRequest r = members.get(i);
+            r.computed += chunks.get(i).tokenIds().length;
+            metrics.batchedTokensTotal.addAndGet(chunks.get(i).tokenIds().length);
+            if (r.computed >= r.prompt.length) emit(r, result.outputs().get(i).greedyToken());
+        }
+        running.removeIf(this::finishedOrCancelled);
+    }
+
+    private void emit(AgentRequest r, int token) {
+        r.generated++;
+        r.lastToken = token;
+        metrics.generatedTokensTotal.incrementAndGet();
+        r.events().add(AgentEvent.token(token, executor.tokenizer().decode(new int[] {token})));
+        boolean eos = !r.ignoreEos && token == executor.tokenizer().eosToken();
+        if (r.generated >= r.maxTokens || eos) {
+            r.events().add(AgentEvent.finished(eos ? "stop" : "length"));
+            release(r);
+        }
+    }
+
+    private boolean finishedOrCancelled(AgentRequest r) {
+        if (r.isCancelled() && !r.blocks.isEmpty()) release(r);
+        return r.blocks.isEmpty();
+    }
+
+    private void dropCancelled() {
+        waiting.removeIf(AgentRequest::isCancelled);
+        running.removeIf(this::finishedOrCancelled);
+    }
+
+    private void release(AgentRequest r) {
+        r.blocks.forEach(allocator::free);
+        r.blocks.clear();
+    }
+
+    private void failAll(String message) {
+        for (Iterator<AgentRequest> it = running.iterator(); it.hasNext(); ) {
+            AgentRequest r = it.next();
+            r.events().add(AgentEvent.failed(message));
+            release(r);
+            it.remove();
+            metrics.requestsFailed.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
