@@ -39,6 +39,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--max-num-batched-tokens", defaultValue = "512", description = "Tokens per iteration (default ${DEFAULT-VALUE}).")
     int maxBatchedTokens;
 
+    @Option(names = "--iteration-floor-ms", defaultValue = "0",
+            description = "Minimum wall time per iteration, to emulate a slower device (default ${DEFAULT-VALUE}).")
+    double iterationFloorMs;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(model)) {
@@ -56,7 +60,7 @@ public final class AgentCommand implements Callable<Integer> {
         EdgeAgentServer server;
         try {
             server = EdgeAgentServer.start(new AgentConfig(model, bind, port, t, blockSize, kvMib << 20, maxNumSeqs,
-                    maxBatchedTokens, 256));
+                    maxBatchedTokens, 256, Math.round(iterationFloorMs * 1e6)));
         } catch (IllegalArgumentException e) {
             System.err.println("agent: " + e.getMessage());
             return 2;

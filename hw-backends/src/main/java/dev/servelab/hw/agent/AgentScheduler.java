@@ -133,7 +133,10 @@ final class AgentScheduler implements AutoCloseable {
                 budget -= n;
             }
         }
+        long start = System.nanoTime();
         IterationResult result = executor.run(new Iteration(chunks));
+        long floorWait = config.iterationFloorNanos() - (System.nanoTime() - start);
+        if (floorWait > 0) java.util.concurrent.locks.LockSupport.parkNanos(floorWait);
         metrics.iterationsTotal.incrementAndGet();
         metrics.iterationNanosTotal.addAndGet(result.elapsedNanos());
         for (int i = 0; i < members.size(); i++) {
