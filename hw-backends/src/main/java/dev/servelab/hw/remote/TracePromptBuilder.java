@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Deterministic prompt text for a trace request: about {@code promptTokens} tokens of common short
- * English words (one token each with the usual BPE tokenizers). Prefix blocks carry the trace's
+ * English words of at most four letters (one token each with the usual BPE tokenizers, and about four
+ * characters with the space, so {@link PromptTokenEstimate} agrees). Prefix blocks carry the trace's
  * chained hashes ({@link Request#hashIds()}, each identifying the whole prefix up to the end of its
  * block, as in Mooncake and vLLM), so block {@code i}'s words are drawn from a generator seeded by
  * hash {@code i} alone: requests that share leading hashes share the same leading text and the
@@ -14,7 +15,7 @@ import java.util.SplittableRandom;
  * unrelated requests share nothing. The same request always gives the same text.
  */
 public final class TracePromptBuilder {
-    private static final String[] WORDS = ("the of and to in is it you that he was for on are as with his they at be this "
+    private static final String[] WORDS = java.util.Arrays.stream(("the of and to in is it you that he was for on are as with his they at be this "
             + "have from or one had by but not what all were we when your can said there use an each which she do how "
             + "their if will up other about out many then them these so some her would make like him into time has look "
             + "two more write go see number no way could people my than first water been call who oil its now find long "
@@ -25,7 +26,8 @@ public final class TracePromptBuilder {
             + "kind hand picture again change off play spell air away animal house point page letter mother answer found "
             + "study still learn should world high every near add food between own below country plant last school father "
             + "keep tree never start city earth eye light thought head under story saw left few while along might close "
-            + "something seem next hard open example begin life always those both paper together got group often run").split(" ");
+            + "something seem next hard open example begin life always those both paper together got group often run").split(" "))
+            .filter(w -> w.length() <= 4).toArray(String[]::new);
 
     private final long salt;
 
