@@ -15,10 +15,19 @@ import java.util.concurrent.Executors;
 /**
  * The edge agent: loads the GGUF model into a {@link JvmLlamaExecutor}, runs an
  * {@link AgentScheduler}, and serves the OpenAI-compatible routes plus {@code /device} and
- * {@code /metrics} on a JDK {@link HttpServer} with one virtual thread per exchange. Refuses to bind
+ * {@code /metrics} on a JDK {@link HttpServer} with one virtual thread per exchange and
+ * {@code TCP_NODELAY} (unless {@code sun.net.httpserver.nodelay} is set otherwise). Refuses to bind
  * a non-loopback address without a token; with a token every route checks it.
  */
 public final class EdgeAgentServer implements AutoCloseable {
+    static {
+        // Each token is a small write; without TCP_NODELAY, Nagle's algorithm holds it until the previous
+        // segment is acknowledged, adding a network round trip to inter-token gaps on a real link.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final AgentConfig config;
     private final JvmLlamaExecutor executor;
     private final AgentScheduler scheduler;
