@@ -84,6 +84,7 @@ final class AgentScheduler implements AutoCloseable {
                 waitingCount = waiting.size();
                 runningCount = running.size();
                 if (!running.isEmpty()) iterate();
+                runningCount = running.size();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

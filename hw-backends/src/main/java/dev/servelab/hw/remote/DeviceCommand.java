@@ -75,6 +75,11 @@ public final class DeviceCommand implements Runnable {
         public Integer call() throws Exception {
             DeviceRegistry registry = DeviceRegistry.standard();
             DeviceEntry entry = registry.find(device).orElse(null);
+            if (entry == null && device.matches("https?://.+")) {
+                java.net.URI uri = java.net.URI.create(device);
+                String n = (uri.getHost() + "-" + uri.getPort()).replaceAll("[^A-Za-z0-9._-]", "-");
+                entry = new DeviceEntry(n, device, "servelab", "COMPLETIONS", "", null);
+            }
             if (entry == null) {
                 System.err.println("device probe: no device called " + device + " (add it with 'servelab device add URL')");
                 return 2;

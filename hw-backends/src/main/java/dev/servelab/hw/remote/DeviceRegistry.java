@@ -15,10 +15,12 @@ import java.util.Optional;
  * Registered devices in {@code <home>/devices.json} and their probe results in
  * {@code <home>/profiles/<name>.json}; {@code <home>} is {@code $SERVELAB_HOME} or
  * {@code ~/.servelab}. Files are written to a temporary file and moved into place, so a crash never
- * leaves half a file. Only environment-variable names of keys are stored.
+ * leaves half a file. Keys are snake_case, as in pipeline files. Only environment-variable names of
+ * API keys are stored.
  */
 public final class DeviceRegistry {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
     private final Path home;
 
     public DeviceRegistry(Path home) {

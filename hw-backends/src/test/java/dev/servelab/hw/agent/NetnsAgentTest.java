@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The agent in its own network namespace, started with {@code ip netns exec} as a separate JVM
  * bound to the veth address with a token, reached from the host over the veth pair: a real network
  * hop. Then {@code tc netem delay 50ms} on the namespace's side (server to client) must add about
- * 50 ms to TTFT and nothing to the inter-token gaps. Needs root and iproute2; the delay part also
+ * 50 ms to TTFT and nothing to the inter-token gaps, and with jitter and 2 % loss every request
+ * still completes (TCP retransmits). Needs root and iproute2; the delay parts also
  * needs a kernel with {@code sch_netem}. Skips with the reason otherwise.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -134,6 +135,20 @@ class NetnsAgentTest {
         assertTrue(ttftAfter - ttftBefore > 40 && ttftAfter - ttftBefore < 150,
                 "TTFT " + ttftBefore + " -> " + ttftAfter + " ms");
         assertTrue(Math.abs(gapAfter - gapBefore) < 20, "TPOT " + gapBefore + " -> " + gapAfter + " ms");
+    }
+
+    @Test
+    @Order(3)
+    void jitterAndLossSlowRequestsButLoseNone() throws Exception {
+        try {
+            link.inside("tc", "qdisc", "replace", "dev", link.nsIf, "root", "netem", "delay", "50ms", "10ms", "loss", "2%");
+        } catch (IOException e) {
+            Assumptions.abort("netem jitter/loss part skipped: 'tc qdisc replace ... netem' failed here: " + e.getMessage());
+        }
+        double[] lossy = measure(10, 400);
+        double ttft = median(lossy, 0);
+        System.out.printf("netns TTFT median %.2f ms with netem delay 50ms 10ms loss 2%%%n", ttft);
+        assertTrue(ttft > 30 && ttft < 1_000, "TTFT " + ttft + " ms");
     }
 
     /** {@code n} sequential requests on the warm connection: each one's TTFT and TPOT in ms. */

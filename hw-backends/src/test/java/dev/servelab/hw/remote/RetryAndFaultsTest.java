@@ -60,6 +60,31 @@ class RetryAndFaultsTest {
     }
 
     @Test
+    void headersTimeoutDoesNotCutALongStream() throws Exception {
+        ScriptedSseServer.Step slow = ex -> {
+            ex.sendResponseHeaders(200, 0);
+            for (int i = 0; i < 4; i++) {
+                String reason = i == 3 ? "\"length\"" : "null";
+                ScriptedSseServer.send(ex.getResponseBody(), "{\"choices\":[{\"index\":0,\"text\":\"w\",\"finish_reason\":" + reason + "}]}");
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            ScriptedSseServer.send(ex.getResponseBody(), "[DONE]");
+        };
+        try (ScriptedSseServer s = new ScriptedSseServer(List.of(slow));
+             OpenAiStreamClient client = new OpenAiStreamClient(config(s.uri(), RetryPolicy.none())
+                     .withTimeouts(Timeouts.ofMillis(2_000, 400, 10_000)))) {
+            StreamRecord r = client.stream(new RemoteCall(3, "x", 4));
+            assertEquals(StreamOutcome.COMPLETED, r.outcome(), r.toString());
+            assertEquals(4, r.tokens());
+            assertTrue(r.tpotNanos() / 1e6 > 200, "gaps " + r.tpotNanos() / 1e6);
+        }
+    }
+
+    @Test
     void stalledStreamHitsTheWholeStreamTimeout() throws Exception {
         ScriptedSseServer.Step stall = ex -> {
             ex.sendResponseHeaders(200, 0);
