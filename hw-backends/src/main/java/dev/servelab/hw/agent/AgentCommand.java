@@ -43,6 +43,9 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Minimum wall time per iteration, to emulate a slower device (default ${DEFAULT-VALUE}).")
     double iterationFloorMs;
 
+    @Option(names = "--no-prefix-caching", description = "Do not share KV blocks of common prompt prefixes.")
+    boolean noPrefixCaching;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(model)) {
@@ -60,7 +63,7 @@ public final class AgentCommand implements Callable<Integer> {
         EdgeAgentServer server;
         try {
             server = EdgeAgentServer.start(new AgentConfig(model, bind, port, t, blockSize, kvMib << 20, maxNumSeqs,
-                    maxBatchedTokens, 256, Math.round(iterationFloorMs * 1e6)));
+                    maxBatchedTokens, 256, Math.round(iterationFloorMs * 1e6), !noPrefixCaching));
         } catch (IllegalArgumentException e) {
             System.err.println("agent: " + e.getMessage());
             return 2;

@@ -12,4 +12,5 @@ final class AgentMetrics {
     final AtomicLong iterationsTotal = new AtomicLong();
     final AtomicLong iterationNanosTotal = new AtomicLong();
     final AtomicLong batchedTokensTotal = new AtomicLong();
+    final AtomicLong prefixHitTokensTotal = new AtomicLong();
 }

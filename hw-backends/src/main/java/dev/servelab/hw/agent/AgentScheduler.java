@@ -19,13 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * free, then runs one forward pass holding every running sequence's decode token plus prefill
  * chunks within {@code maxNumBatchedTokens} (chunked prefill, as vLLM's default scheduler), and
  * hands each sequence that completed its pending tokens its next (greedy) token. A finished or
- * cancelled request frees its blocks at once.
+ * cancelled request releases its blocks at once; with prefix caching ({@link AgentPrefixCache}) a
+ * request's leading full prompt blocks already in the cache are reused and not computed again.
  */
 final class AgentScheduler implements AutoCloseable {
     private final JvmLlamaExecutor executor;
     private final AgentConfig config;
     private final AgentMetrics metrics;
     private final KvBlockAllocator allocator;
+    private final AgentPrefixCache cache;
+    private volatile int availableBlocks;
     private final LinkedBlockingQueue<AgentRequest> inbox = new LinkedBlockingQueue<>();
     private final ArrayDeque<AgentRequest> waiting = new ArrayDeque<>();
     private final List<AgentRequest> running = new ArrayList<>();
@@ -40,6 +43,8 @@ final class AgentScheduler implements AutoCloseable {
         this.config = config;
         this.metrics = metrics;
         this.allocator = new KvBlockAllocator(executor.kvCapacity().blockCount());
+        this.cache = new AgentPrefixCache(allocator, executor.kvCapacity().blockSizeTokens(), config.prefixCaching());
+        this.availableBlocks = allocator.blockCount();
         this.thread = Thread.ofPlatform().name("servelab-agent-scheduler").daemon().unstarted(this::loop);
     }
 
@@ -64,7 +69,7 @@ final class AgentScheduler implements AutoCloseable {
     }
 
     int freeBlocks() {
-        return allocator.freeCount();
+        return availableBlocks;
     }
 
     int totalBlocks() {
@@ -83,8 +88,10 @@ final class AgentScheduler implements AutoCloseable {
                 admit();
                 waitingCount = waiting.size();
                 runningCount = running.size();
+                availableBlocks = cache.available();
                 if (!running.isEmpty()) iterate();
                 runningCount = running.size();
+                availableBlocks = cache.available();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -107,9 +114,16 @@ final class AgentScheduler implements AutoCloseable {
                 metrics.requestsFailed.incrementAndGet();
                 continue;
             }
-            if (blocks > allocator.freeCount()) return;
+            List<Integer> hit = cache.match(r.prompt);
+            if (blocks - hit.size() > cache.available()) {
+                cache.release(hit);
+                return;
+            }
             waiting.poll();
-            for (int i = 0; i < blocks; i++) r.blocks.add(allocator.allocate());
+            r.blocks.addAll(hit);
+            for (int i = hit.size(); i < blocks; i++) r.blocks.add(cache.allocate());
+            r.computed = hit.size() * bs;
+            metrics.prefixHitTokensTotal.addAndGet(r.computed);
             running.add(r);
         }
     }
@@ -142,7 +156,9 @@ final class AgentScheduler implements AutoCloseable {
         metrics.iterationNanosTotal.addAndGet(result.elapsedNanos());
         for (int i = 0; i < members.size(); i++) {
             AgentRequest r = members.get(i);
+            boolean prefilling = r.computed < r.prompt.length;
             r.computed += chunks.get(i).tokenIds().length;
+            if (prefilling && r.computed >= r.prompt.length) cache.publish(r.prompt, r.blocks);
             metrics.batchedTokensTotal.addAndGet(chunks.get(i).tokenIds().length);
             if (r.computed >= r.prompt.length) emit(r, result.outputs().get(i).greedyToken());
         }
@@ -172,7 +188,7 @@ final class AgentScheduler implements AutoCloseable {
     }
 
     private void release(AgentRequest r) {
-        r.blocks.forEach(allocator::free);
+        cache.release(r.blocks);
         r.blocks.clear();
     }
 

@@ -48,6 +48,7 @@ final class DeviceHandler implements HttpHandler {
             kv.put("blocks_total", scheduler.totalBlocks());
             kv.put("blocks_free", scheduler.freeBlocks());
             kv.put("token_capacity", executor.kvCapacity().tokenCapacity());
+            kv.put("prefix_caching", config.prefixCaching());
             ObjectNode queue = root.putObject("queue");
             queue.put("waiting", scheduler.waiting());
             queue.put("running", scheduler.running());

@@ -29,6 +29,8 @@ final class MetricsHandler implements HttpHandler {
             counter(sb, "generation_tokens_total", "Tokens generated", m.generatedTokensTotal.get());
             counter(sb, "iterations_total", "Forward passes run", m.iterationsTotal.get());
             counter(sb, "batched_tokens_total", "Tokens processed in forward passes", m.batchedTokensTotal.get());
+            counter(sb, "prefix_cache_hit_tokens_total", "Prompt tokens served from the prefix cache",
+                    m.prefixHitTokensTotal.get());
             counter(sb, "iteration_seconds_total", "Time spent in forward passes", m.iterationNanosTotal.get() / 1e9);
             gauge(sb, "requests_waiting", "Requests waiting for a slot", scheduler.waiting());
             gauge(sb, "requests_running", "Requests in the running batch", scheduler.running());
