@@ -68,7 +68,7 @@ public final class ClusterBuilder {
         }
         try {
             executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
-                    kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index)));
+                    kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir()));
         } catch (ServeLabException e) {
             throw new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
         }
