@@ -1,0 +1,49 @@
+package dev.servelab.hw.perf.roofline;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The measured side of a hardware entry: the ceilings a micro-benchmark reached (bf16 dense
+ * matrix product FLOP/s and copy bandwidth) and one {@link Efficiency} per operator class, all
+ * efficiencies relative to these ceilings. {@code source} says where it came from (a profile
+ * file, or "defaults" for an uncalibrated device).
+ */
+public record Calibration(
+        String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS, Map<OperatorClass, Efficiency> efficiencies) {
+
+    public Calibration {
+        if (!(bf16FlopsPerS > 0) || !(memoryBandwidthBytesPerS > 0)) {
+            throw new IllegalArgumentException("calibration ceilings must be positive");
+        }
+        EnumMap<OperatorClass, Efficiency> copy = new EnumMap<>(OperatorClass.class);
+        copy.putAll(efficiencies);
+        for (OperatorClass c : OperatorClass.values()) {
+            if (!copy.containsKey(c)) {
+                throw new IllegalArgumentException("calibration lacks operator class " + c.key());
+            }
+        }
+        efficiencies = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public Efficiency of(OperatorClass c) {
+        return efficiencies.get(c);
+    }
+
+    /**
+     * Defaults for a device nobody has profiled: ceilings at 75 % of the datasheet's dense peak and
+     * 85 % of its memory bandwidth (what a bf16 GEMM and a device copy reach on A100/H100/H200),
+     * and efficiency curves shaped like the H200 calibration but with a smaller launch overhead
+     * ({@code launchNanos}) since serving engines replay decode iterations as CUDA graphs.
+     */
+    public static Calibration defaults(double bf16PeakFlopsPerS, double bandwidthBytesPerS, double launchNanos) {
+        EnumMap<OperatorClass, Efficiency> m = new EnumMap<>(OperatorClass.class);
+        m.put(OperatorClass.GEMM, new Efficiency(launchNanos, 0.93, 2e9, 1.0, 16e6));
+        m.put(OperatorClass.ATTN_PREFILL, new Efficiency(launchNanos, 0.75, 2e10, 0.5, 1e6));
+        m.put(OperatorClass.ATTN_DECODE, new Efficiency(launchNanos, 0.1, 1e9, 0.95, 16e6));
+        m.put(OperatorClass.NORM, new Efficiency(launchNanos, 1.0, 0, 0.7, 1e6));
+        m.put(OperatorClass.ACTIVATION, new Efficiency(launchNanos, 1.0, 0, 0.5, 1e6));
+        m.put(OperatorClass.ELEMENTWISE, new Efficiency(launchNanos, 1.0, 0, 0.6, 1e6));
+        return new Calibration("defaults (uncalibrated)", 0.75 * bf16PeakFlopsPerS, 0.85 * bandwidthBytesPerS, m);
+    }
+}
