@@ -24,9 +24,16 @@ public final class OperatorTimer {
     private final LinkSpec tpLink;
     private final LinkSpec ppLink;
     private final int tp;
+    private final double launchOverrideNanos;
 
-    OperatorTimer(OperatorCosts costs, HardwareSpec hw, Deployment d, ProfileTable profile) {
+    /**
+     * {@code launchOverrideNanos}: when not NaN, every kernel's calibrated launch overhead (which
+     * profiles taken in eager PyTorch include, ~20 us on the H200) is replaced by this value, to
+     * model engines that replay iterations as CUDA graphs (a few us between kernels).
+     */
+    OperatorTimer(OperatorCosts costs, HardwareSpec hw, Deployment d, ProfileTable profile, double launchOverrideNanos) {
         this.costs = costs;
+        this.launchOverrideNanos = launchOverrideNanos;
         Calibration c = hw.calibrationOrDefault();
         for (OperatorClass oc : OperatorClass.values()) {
             efficiency[oc.ordinal()] = c.of(oc);
@@ -55,10 +62,12 @@ public final class OperatorTimer {
         if (profile != null) {
             double measured = profile.tokenNanos(op, tokens);
             if (measured == measured) {
-                return measured;
+                return relaunch(measured, op.operatorClass(), costs.flops(op, tokens), costs.bytes(op, tokens));
             }
         }
-        return roofline(op.operatorClass(), costs.flops(op, tokens), costs.bytes(op, tokens), op);
+        double flops = costs.flops(op, tokens);
+        double bytes = costs.bytes(op, tokens);
+        return relaunch(roofline(op.operatorClass(), flops, bytes, op), op.operatorClass(), flops, bytes);
     }
 
     /** Roofline nanoseconds, ignoring any profile. */
@@ -71,7 +80,11 @@ public final class OperatorTimer {
         if (profile != null && context == 0) {
             double measured = profile.tokenNanos(Operator.ATTN_PREFILL, chunk);
             if (measured == measured) {
-                return measured - launchNanos(OperatorClass.ATTN_PREFILL);
+                double body = measured - efficiency[OperatorClass.ATTN_PREFILL.ordinal()].launchNanos();
+                return launchOverrideNanos == launchOverrideNanos
+                        ? relaunch(measured, OperatorClass.ATTN_PREFILL, costs.prefillFlops(chunk, 0),
+                                costs.prefillBytes(chunk, 0)) - launchOverrideNanos
+                        : body;
             }
         }
         return Roofline.bodyNanos(efficiency[OperatorClass.ATTN_PREFILL.ordinal()], costs.prefillFlops(chunk, context),
@@ -86,10 +99,12 @@ public final class OperatorTimer {
         if (profile != null) {
             double measured = profile.decodeNanos(batch, totalContext / batch);
             if (measured == measured) {
-                return measured;
+                return relaunch(measured, OperatorClass.ATTN_DECODE, costs.decodeFlops(totalContext),
+                        costs.decodeBytes(batch, totalContext));
             }
         }
-        return decodeRooflineNanos(batch, totalContext);
+        return relaunch(decodeRooflineNanos(batch, totalContext), OperatorClass.ATTN_DECODE,
+                costs.decodeFlops(totalContext), costs.decodeBytes(batch, totalContext));
     }
 
     public double decodeRooflineNanos(double batch, double totalContext) {
@@ -107,8 +122,32 @@ public final class OperatorTimer {
                 + steps * tpLink.latencyNanos();
     }
 
+    /** The launch overhead charged per kernel of this class (the override when one is set). */
     public double launchNanos(OperatorClass oc) {
-        return efficiency[oc.ordinal()].launchNanos();
+        return launchOverrideNanos == launchOverrideNanos ? launchOverrideNanos : efficiency[oc.ordinal()].launchNanos();
+    }
+
+    /**
+     * Replaces the fixed per-kernel cost inside {@code nanos} by the override, if any. The fixed
+     * cost is what the calibrated curve predicts for an empty kernel, launch plus the half-size
+     * terms ({@link #floorNanos}): in an eager profile these cannot be told apart. What remains is
+     * never less than the ideal roofline time at the ceilings.
+     */
+    private double relaunch(double nanos, OperatorClass oc, double flops, double bytes) {
+        if (launchOverrideNanos != launchOverrideNanos) {
+            return nanos;
+        }
+        double peak = oc == OperatorClass.GEMM ? gemmFlopsPerS : attentionFlopsPerS;
+        double ideal = Math.max(flops / peak, bytes / bytesPerS) * 1e9;
+        return Math.max(ideal, nanos - floorNanos(oc)) + launchOverrideNanos;
+    }
+
+    /** The calibrated time of an empty kernel of class {@code oc}: launch plus the half-size terms. */
+    public double floorNanos(OperatorClass oc) {
+        Efficiency e = efficiency[oc.ordinal()];
+        double peak = oc == OperatorClass.GEMM ? gemmFlopsPerS : attentionFlopsPerS;
+        return e.launchNanos() + Math.max(e.computeHalfFlops() / (peak * e.computeEff()),
+                e.memoryHalfBytes() / (bytesPerS * e.memoryEff())) * 1e9;
     }
 
     private double roofline(OperatorClass oc, double flops, double bytes, Operator op) {

@@ -27,21 +27,24 @@ public final class PerformanceModel {
     private final OperatorTimer timer;
     private final double cpuFixedNanos;
     private final double cpuPerSequenceNanos;
+    private final double launchOverrideNanos;
 
     private PerformanceModel(ModelSpec model, HardwareSpec hardware, Deployment deployment, ProfileTable profile,
-            double cpuFixedNanos, double cpuPerSequenceNanos) {
+            double cpuFixedNanos, double cpuPerSequenceNanos, double launchOverrideNanos) {
         this.model = model;
         this.hardware = hardware;
         this.deployment = deployment;
         this.profile = profile;
         this.cpuFixedNanos = cpuFixedNanos;
         this.cpuPerSequenceNanos = cpuPerSequenceNanos;
-        this.timer = new OperatorTimer(new OperatorCosts(model, deployment), hardware, deployment, profile);
+        this.launchOverrideNanos = launchOverrideNanos;
+        this.timer = new OperatorTimer(new OperatorCosts(model, deployment), hardware, deployment, profile,
+                launchOverrideNanos);
     }
 
     /** Default CPU overhead per iteration (scheduling, input preparation): 150 us + 1 us per sequence. */
     public static PerformanceModel of(ModelSpec model, HardwareSpec hardware, Deployment deployment) {
-        return new PerformanceModel(model, hardware, deployment, null, 150_000, 1_000);
+        return new PerformanceModel(model, hardware, deployment, null, 150_000, 1_000, Double.NaN);
     }
 
     /** Looks both ids up in the standard catalogs. */
@@ -52,16 +55,26 @@ public final class PerformanceModel {
     /** The same model, also interpolating measured profile points (checked to match this model's shapes). */
     public PerformanceModel withProfile(ProfileTable table) {
         ProfileMatch.check(table.profile(), new OperatorCosts(model, Deployment.single()), model.id());
-        return new PerformanceModel(model, hardware, deployment, table, cpuFixedNanos, cpuPerSequenceNanos);
+        return new PerformanceModel(model, hardware, deployment, table, cpuFixedNanos, cpuPerSequenceNanos, launchOverrideNanos);
     }
 
     /** The same model with the roofline alone (no profile interpolation). */
     public PerformanceModel rooflineOnly() {
-        return new PerformanceModel(model, hardware, deployment, null, cpuFixedNanos, cpuPerSequenceNanos);
+        return new PerformanceModel(model, hardware, deployment, null, cpuFixedNanos, cpuPerSequenceNanos, launchOverrideNanos);
     }
 
     public PerformanceModel withCpuOverhead(double fixedNanos, double perSequenceNanos) {
-        return new PerformanceModel(model, hardware, deployment, profile, fixedNanos, perSequenceNanos);
+        return new PerformanceModel(model, hardware, deployment, profile, fixedNanos, perSequenceNanos, launchOverrideNanos);
+    }
+
+    /**
+     * The same model with every kernel's launch overhead set to {@code nanos} instead of the
+     * calibrated one (profiles measured kernel by kernel in eager mode include ~20 us each; an
+     * engine replaying CUDA graphs, as vLLM does for decode, pays a few us). NaN restores the
+     * calibrated overheads.
+     */
+    public PerformanceModel withKernelLaunchNanos(double nanos) {
+        return new PerformanceModel(model, hardware, deployment, profile, cpuFixedNanos, cpuPerSequenceNanos, nanos);
     }
 
     public long iterationNanos(IterationShape s) {

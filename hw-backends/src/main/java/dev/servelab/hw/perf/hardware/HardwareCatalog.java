@@ -53,8 +53,7 @@ public final class HardwareCatalog {
     }
 
     public static HardwareSpec load(Path file) {
-        String id = file.getFileName().toString().replaceFirst("\\.(yaml|yml|json)$", "");
-        return HardwareFileReader.read(id, file);
+        return HardwareFileReader.readAnywhere(file);
     }
 
     /** This machine's CPU, measured once per JVM. */

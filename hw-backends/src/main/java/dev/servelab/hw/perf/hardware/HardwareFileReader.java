@@ -28,7 +28,19 @@ public final class HardwareFileReader {
 
     private HardwareFileReader() {}
 
+    /** Reads a catalog entry: the file's {@code id} field, when present, must equal {@code id} (its name). */
     public static HardwareSpec read(String id, Path file) {
+        return parse(id, new Fields(file.toString(), tree(file)));
+    }
+
+    /** Reads a hardware file from anywhere: the id is its {@code id} field, or else its name. */
+    public static HardwareSpec readAnywhere(Path file) {
+        JsonNode root = tree(file);
+        String name = file.getFileName().toString().replaceFirst("\\.(yaml|yml|json)$", "");
+        return parse(root.path("id").asText(name), new Fields(file.toString(), root));
+    }
+
+    private static JsonNode tree(Path file) {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file));
@@ -38,7 +50,7 @@ public final class HardwareFileReader {
         if (root == null || !root.isObject()) {
             throw new CatalogException(file + ": expected a mapping of fields (see docs/howto/add-hardware.md)");
         }
-        return parse(id, new Fields(file.toString(), root));
+        return root;
     }
 
     static HardwareSpec parse(String id, Fields f) {

@@ -1,0 +1,56 @@
+package dev.servelab.hw.perf.cli;
+
+import dev.servelab.hw.perf.CatalogException;
+import dev.servelab.hw.perf.Deployment;
+import dev.servelab.hw.perf.PerformanceModel;
+import dev.servelab.hw.perf.hardware.HardwareCatalog;
+import dev.servelab.hw.perf.hardware.HardwareSpec;
+import dev.servelab.hw.perf.model.ModelSpec;
+import dev.servelab.hw.perf.profile.FidelityReport;
+import dev.servelab.hw.perf.profile.Profile;
+import dev.servelab.hw.perf.profile.ProfileReader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code servelab fidelity}: prints, for every operator of a profile, the measured time, the
+ * calibrated roofline's prediction and the error, as a Markdown table with its median and p90.
+ */
+@Command(name = "fidelity", mixinStandardHelpOptions = true,
+        description = "Compare the performance model's operator predictions with a measured profile.")
+public final class FidelityCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--hardware", required = true, description = "hardware id or file (calibrated or not)")
+    String hardware;
+
+    @Option(names = "--profile", required = true, description = "profile in JSON lines")
+    Path profile;
+
+    @Option(names = "--model", description = "model the profile was measured on (default: identified from its FLOPs)")
+    String model;
+
+    @Option(names = "--threshold-ms", defaultValue = "0.1", description = "count operators at least this long (default: ${DEFAULT-VALUE})")
+    double thresholdMs;
+
+    @Override
+    public Integer call() {
+        try {
+            HardwareSpec hw = HardwareCatalog.standard().get(hardware);
+            Profile p = ProfileReader.read(profile);
+            ModelSpec m = ModelLoading.modelFor(p, model);
+            FidelityReport r = FidelityReport.of(PerformanceModel.of(m, hw, Deployment.single()), p, thresholdMs);
+            spec.commandLine().getOut().print(r.markdown());
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (CatalogException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("fidelity: " + e.getMessage());
+            return 2;
+        }
+    }
+}
