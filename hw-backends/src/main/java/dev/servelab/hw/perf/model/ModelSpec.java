@@ -73,10 +73,10 @@ public record ModelSpec(
         return numLayers * paramsPerLayer() + hiddenSize + embeddingParams() + head;
     }
 
-    /** Parameters a token touches in one forward pass (top-k experts only), without the embedding. */
+    /** Parameters a token's forward pass uses (top-k experts only), embedding and LM head included. */
     public long activeParameterCount() {
         long perLayer = paramsPerLayer() - (long) (numExperts - expertsPerToken) * mlpParamsPerExpert();
-        return numLayers * perLayer + hiddenSize + embeddingParams();
+        return numLayers * perLayer + hiddenSize + embeddingParams() + (tiedEmbeddings ? 0 : embeddingParams());
     }
 
     /** Bytes of all weights stored in {@code dtype} (norms are counted in the same dtype). */

@@ -19,6 +19,12 @@ import org.apache.commons.math3.util.Pair;
  * parameters are fitted as logarithms (they must stay positive); the Jacobian is taken by
  * central differences since the roofline's max() has a kink. Several fixed starting points are
  * tried and the best fit kept, so the result is deterministic.
+ *
+ * <p>The five parameters are one too many to be identified: an empty kernel costs
+ * {@code launch + max(computeHalf / (peak * computeEff), memoryHalf / (bw * memoryEff))}, and
+ * only the two intercepts {@code launch + computeHalf/(...)} and {@code launch + memoryHalf/(...)}
+ * are observable. The fit is therefore returned in canonical form, with the part common to both
+ * intercepts moved into {@code launch} so that one half size is 0; predictions do not change.
  */
 public final class EfficiencyFit {
     private static final double[][] STARTS = {
@@ -86,7 +92,7 @@ public final class EfficiencyFit {
                 .maxIterations(5_000)
                 .build());
         double[] q = o.getPoint().toArray();
-        return new Result(efficiency(q), o.getRMS());
+        return new Result(canonical(efficiency(q)), o.getRMS());
     }
 
     /** Keeps the search in a physical box: launch 10 ns..1 ms, efficiencies 0.001..2, half sizes 1..1e15. */
@@ -112,6 +118,16 @@ public final class EfficiencyFit {
             r[i] = Math.log(Roofline.nanos(e, p.flops(), p.bytes(), peakFlopsPerS, bytesPerS) / p.measuredNanos());
         }
         return r;
+    }
+
+    /** The equivalent curve whose smaller intercept term is folded into the launch overhead. */
+    Efficiency canonical(Efficiency e) {
+        double a = e.computeHalfFlops() / (peakFlopsPerS * e.computeEff()) * 1e9;
+        double b = e.memoryHalfBytes() / (bytesPerS * e.memoryEff()) * 1e9;
+        double common = Math.min(a, b);
+        return new Efficiency(e.launchNanos() + common, e.computeEff(),
+                (a - common) * peakFlopsPerS * e.computeEff() / 1e9, e.memoryEff(),
+                (b - common) * bytesPerS * e.memoryEff() / 1e9);
     }
 
     private static Efficiency efficiency(double[] q) {
