@@ -10,7 +10,7 @@ import dev.servelab.hw.perf.roofline.Roofline;
 
 /**
  * Times single operators on one device of a deployment: the measured profile where it covers
- * the shape (only for an unsharded deployment, TP 1, the shape the profile was measured in),
+ * the shape (only when the deployment's TP degree is the one the profile was measured at),
  * the calibrated roofline everywhere else. Communication is timed on the hardware's links.
  * Nothing here allocates.
  */
@@ -42,7 +42,7 @@ public final class OperatorTimer {
         gemmFlopsPerS = c.bf16FlopsPerS() * dtypeRatio;
         attentionFlopsPerS = c.bf16FlopsPerS();
         bytesPerS = c.memoryBandwidthBytesPerS();
-        this.profile = d.tensorParallel() == 1 ? profile : null;
+        this.profile = profile != null && d.tensorParallel() == profile.profile().tensorParallel() ? profile : null;
         tp = d.tensorParallel();
         tpLink = tp <= Math.max(1, hw.devicesPerNode()) ? hw.scaleUp() : hw.scaleOut();
         ppLink = d.devices() <= Math.max(1, hw.devicesPerNode()) ? hw.scaleUp() : hw.scaleOut();

@@ -54,7 +54,8 @@ public final class PerformanceModel {
 
     /** The same model, also interpolating measured profile points (checked to match this model's shapes). */
     public PerformanceModel withProfile(ProfileTable table) {
-        ProfileMatch.check(table.profile(), new OperatorCosts(model, Deployment.single()), model.id());
+        ProfileMatch.check(table.profile(), new OperatorCosts(model, Deployment.of(table.profile().tensorParallel(), 1)),
+                model.id());
         return new PerformanceModel(model, hardware, deployment, table, cpuFixedNanos, cpuPerSequenceNanos, launchOverrideNanos);
     }
 

@@ -10,7 +10,6 @@ import dev.servelab.hw.perf.model.ModelSpec;
 import dev.servelab.hw.perf.profile.Calibrator;
 import dev.servelab.hw.perf.profile.FidelityReport;
 import dev.servelab.hw.perf.profile.Profile;
-import dev.servelab.hw.perf.profile.ProfileReader;
 import dev.servelab.hw.perf.roofline.Efficiency;
 import dev.servelab.hw.perf.roofline.OperatorClass;
 import java.io.PrintWriter;
@@ -36,8 +35,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--hardware", required = true, description = "hardware id or file to calibrate")
     String hardware;
 
-    @Option(names = "--profile", required = true, description = "profile in JSON lines (see shared/profiles/README.md)")
-    Path profile;
+    @picocli.CommandLine.Mixin
+    ProfileOptions profile = new ProfileOptions();
 
     @Option(names = "--model", description = "model the profile was measured on (default: identified from its FLOPs)")
     String model;
@@ -50,14 +49,14 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         try {
             HardwareSpec hw = HardwareCatalog.standard().get(hardware);
-            Profile p = ProfileReader.read(profile);
+            Profile p = profile.read();
             ModelSpec m = ModelLoading.modelFor(p, model);
             Calibrator.Outcome fit = Calibrator.fit(hw, p, m);
             HardwareSpec calibrated = hw.withCalibration(fit.calibration());
             Path target = out != null ? out : Path.of(System.getProperty("user.home"), ".servelab", "hardware", hw.id() + ".yaml");
             HardwareFileWriter.write(calibrated, target);
             o.printf(Locale.ROOT, "calibrated %s on %d points of %s (model %s); ceilings %.1f TFLOPS, %.0f GB/s%n",
-                    hw.id(), fit.points(), profile, m.id(), fit.calibration().bf16FlopsPerS() / 1e12,
+                    hw.id(), fit.points(), profile.profile, m.id(), fit.calibration().bf16FlopsPerS() / 1e12,
                     fit.calibration().memoryBandwidthBytesPerS() / 1e9);
             for (OperatorClass c : OperatorClass.values()) {
                 Efficiency e = fit.calibration().of(c);
@@ -66,7 +65,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                         c.key(), e.launchNanos() / 1e3, e.computeEff(), e.computeHalfFlops() / 1e9, e.memoryEff(),
                         e.memoryHalfBytes() / 1e6, rms == null ? "(not profiled: borrowed)" : String.format(Locale.ROOT, "rms log error %.3f", rms));
             }
-            FidelityReport r = FidelityReport.of(PerformanceModel.of(m, calibrated, Deployment.single()), p, 0.1);
+            FidelityReport r = FidelityReport.of(PerformanceModel.of(m, calibrated, Deployment.of(p.tensorParallel(), 1)), p, 0.1);
             o.println(r.summary());
             o.println("wrote " + target);
             o.flush();

@@ -8,7 +8,6 @@ import dev.servelab.hw.perf.hardware.HardwareSpec;
 import dev.servelab.hw.perf.model.ModelSpec;
 import dev.servelab.hw.perf.profile.FidelityReport;
 import dev.servelab.hw.perf.profile.Profile;
-import dev.servelab.hw.perf.profile.ProfileReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +28,8 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--hardware", required = true, description = "hardware id or file (calibrated or not)")
     String hardware;
 
-    @Option(names = "--profile", required = true, description = "profile in JSON lines")
-    Path profile;
+    @picocli.CommandLine.Mixin
+    ProfileOptions profile = new ProfileOptions();
 
     @Option(names = "--model", description = "model the profile was measured on (default: identified from its FLOPs)")
     String model;
@@ -42,9 +41,9 @@ public final class FidelityCommand implements Callable<Integer> {
     public Integer call() {
         try {
             HardwareSpec hw = HardwareCatalog.standard().get(hardware);
-            Profile p = ProfileReader.read(profile);
+            Profile p = profile.read();
             ModelSpec m = ModelLoading.modelFor(p, model);
-            FidelityReport r = FidelityReport.of(PerformanceModel.of(m, hw, Deployment.single()), p, thresholdMs);
+            FidelityReport r = FidelityReport.of(PerformanceModel.of(m, hw, Deployment.of(p.tensorParallel(), 1)), p, thresholdMs);
             spec.commandLine().getOut().print(r.markdown());
             spec.commandLine().getOut().flush();
             return 0;

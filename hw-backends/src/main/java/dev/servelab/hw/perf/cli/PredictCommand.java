@@ -56,6 +56,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--launch-us", description = "replace the calibrated per-kernel launch overhead (e.g. 3 for CUDA graphs)")
     Double launchMicros;
 
+    @Option(names = "--vidur-tables", description = "iteration mode: also print what Vidur's latency tables in this folder predict")
+    Path vidurTables;
+
     @Option(names = "--json", description = "print one JSON object with predicted_ms")
     boolean json;
 
@@ -78,10 +81,16 @@ public final class PredictCommand implements Callable<Integer> {
             } else {
                 IterationShape shape = BatchSpec.parse(prefill, decode, tokens, batch, context);
                 long ns = pm.iterationNanos(shape);
+                Double vidurMs = vidurTables == null ? null : VidurComparison.iterationMs(vidurTables, pm, shape);
+                String vidur = vidurMs == null ? "" : String.format(Locale.ROOT, ",\"vidur_ms\":%.6f", vidurMs);
                 print(ns / 1e6, String.format(Locale.ROOT,
-                        "\"op\":\"iteration\",\"tokens\":%d,\"emitted_tokens\":%d,\"joules\":%.6g,\"cost_usd\":%.6g",
-                        shape.totalTokens(), shape.emittingSequences(), pm.iterationJoules(ns), pm.iterationCostUsd(ns)),
+                        "\"op\":\"iteration\",\"tokens\":%d,\"emitted_tokens\":%d,\"joules\":%.6g,\"cost_usd\":%.6g%s",
+                        shape.totalTokens(), shape.emittingSequences(), pm.iterationJoules(ns), pm.iterationCostUsd(ns), vidur),
                         "iteration (" + shape.totalTokens() + " tokens)");
+                if (vidurMs != null && !json) {
+                    spec.commandLine().getOut().printf(Locale.ROOT, "  Vidur's latency tables (%s): %.4f ms%n", vidurTables, vidurMs);
+                    spec.commandLine().getOut().flush();
+                }
             }
             return 0;
         } catch (CatalogException | IllegalArgumentException e) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * profile's own {@code ceiling} lines (the large GEMM and the device copy) or, when it has none,
  * from the device's uncalibrated defaults; then one {@link EfficiencyFit} per operator class over
  * that class's points, each reduced to FLOPs and bytes by {@link OperatorCosts} for the model
- * the profile was measured on (TP 1, bf16). Classes the profile does not measure keep a related
+ * the profile was measured on (at the profile's TP degree, bf16). Classes the profile does not measure keep a related
  * fitted class's curve (element-wise kernels take RMSNorm's) or the defaults.
  */
 public final class Calibrator {
@@ -55,9 +55,9 @@ public final class Calibrator {
         return new Outcome(new Calibration(source, flopsPerS, bytesPerS, eff), rms, n);
     }
 
-    /** The profile's points, grouped by operator class, as FLOPs/bytes/ns for {@code model} at TP 1. */
+    /** The profile's points, grouped by operator class, as FLOPs/bytes/ns for {@code model} at the profile's TP degree. */
     public static Map<OperatorClass, List<CalibrationPoint>> points(Profile profile, ModelSpec model) {
-        OperatorCosts costs = new OperatorCosts(model, Deployment.single());
+        OperatorCosts costs = new OperatorCosts(model, Deployment.of(profile.tensorParallel(), 1));
         Map<OperatorClass, List<CalibrationPoint>> byClass = new EnumMap<>(OperatorClass.class);
         for (ProfilePoint p : profile.points()) {
             Operator op;

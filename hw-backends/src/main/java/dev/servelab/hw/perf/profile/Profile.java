@@ -3,14 +3,24 @@ package dev.servelab.hw.perf.profile;
 import java.util.List;
 
 /**
- * A profile file's content: the measured operators and the two ceilings measured beside them
+ * A profile file's content: the measured operators, the two ceilings measured beside them
  * (bf16 FLOP/s of a large GEMM and the bytes/s of a device copy, reads plus writes; NaN when the
- * file has none).
+ * file has none), and the tensor-parallel degree the operators were measured at (their shapes
+ * are one device's shard).
  */
-public record Profile(String source, List<ProfilePoint> points, double gemmFlopsPerS, double copyBytesPerS) {
+public record Profile(String source, List<ProfilePoint> points, double gemmFlopsPerS, double copyBytesPerS,
+        int tensorParallel) {
 
     public Profile {
         points = List.copyOf(points);
+        if (tensorParallel < 1) {
+            throw new IllegalArgumentException("tensor-parallel degree must be >= 1");
+        }
+    }
+
+    /** A profile measured on one unsharded device. */
+    public Profile(String source, List<ProfilePoint> points, double gemmFlopsPerS, double copyBytesPerS) {
+        this(source, points, gemmFlopsPerS, copyBytesPerS, 1);
     }
 
     public List<ProfilePoint> pointsOf(String op) {

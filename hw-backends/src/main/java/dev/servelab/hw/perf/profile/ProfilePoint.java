@@ -16,6 +16,9 @@ public record ProfilePoint(
 
     /** A short human-readable shape, e.g. {@code tokens=512} or {@code batch=8 context=2048}. */
     public String shape() {
-        return isDecode() ? "batch=" + batch + " context=" + context : "tokens=" + tokens;
+        if (isDecode()) {
+            return "batch=" + batch + " context=" + context;
+        }
+        return context > 0 ? "tokens=" + tokens + " context=" + context : "tokens=" + tokens;
     }
 }
