@@ -28,8 +28,21 @@ public final class OperatorCosts {
     private final double wb;
     private final double ab;
     private final double kvb;
+    private final double prefillSquareFraction;
 
+    /** Costs with FlashAttention's causal block skipping (prefill square fraction 0.5). */
     public OperatorCosts(ModelSpec m, Deployment d) {
+        this(m, d, 0.5);
+    }
+
+    /**
+     * @param prefillSquareFraction the fraction of a prefill chunk's own (chunk x chunk) score
+     *     matrix the attention kernel computes: 0.5 when it skips the masked half (FlashAttention
+     *     with causal masking), 1.0 when it computes the whole square (kernels that attend over a
+     *     cached prefix without causal block skipping, as in Vidur's A100 profile)
+     */
+    public OperatorCosts(ModelSpec m, Deployment d, double prefillSquareFraction) {
+        this.prefillSquareFraction = prefillSquareFraction;
         double tp = d.tensorParallel();
         hidden = m.hiddenSize();
         qkvWidth = m.qkvWidth() / tp;
@@ -102,7 +115,7 @@ public final class OperatorCosts {
     }
 
     public double prefillFlops(double chunk, double context) {
-        return 4 * headDim * qHeads * causalPairs(chunk, context);
+        return 4 * headDim * qHeads * (chunk * context + prefillSquareFraction * chunk * (chunk + 1));
     }
 
     public double prefillBytes(double chunk, double context) {

@@ -38,7 +38,9 @@ public final class PerformanceModel {
         this.cpuFixedNanos = cpuFixedNanos;
         this.cpuPerSequenceNanos = cpuPerSequenceNanos;
         this.launchOverrideNanos = launchOverrideNanos;
-        this.timer = new OperatorTimer(new OperatorCosts(model, deployment), hardware, deployment, profile,
+        this.timer = new OperatorTimer(
+                new OperatorCosts(model, deployment, hardware.calibrationOrDefault().prefillSquareFraction()), hardware,
+                deployment, profile,
                 launchOverrideNanos);
     }
 

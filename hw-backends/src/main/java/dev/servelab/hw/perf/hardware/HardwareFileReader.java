@@ -93,8 +93,12 @@ public final class HardwareFileReader {
                     e.nonNegative("compute_half_gflop") * 1e9, e.positive("memory_eff"),
                     e.nonNegative("memory_half_mb") * 1e6));
         }
+        double fraction = f.optionalNonNegative("prefill_square_fraction", 0.5);
+        if (fraction < 0.5 || fraction > 1) {
+            throw new CatalogException(f.where() + ": field calibration.prefill_square_fraction must be in [0.5, 1], got " + fraction);
+        }
         return new Calibration(f.text("source", "unknown"), f.positive("bf16_tflops") * 1e12,
-                f.positive("memory_bandwidth_gb_per_s") * 1e9, m);
+                f.positive("memory_bandwidth_gb_per_s") * 1e9, m, fraction);
     }
 
     /** A mapping node with the file name and the dotted path of the node, for error messages. */

@@ -19,7 +19,9 @@ import java.util.Map;
  * from the device's uncalibrated defaults; then one {@link EfficiencyFit} per operator class over
  * that class's points, each reduced to FLOPs and bytes by {@link OperatorCosts} for the model
  * the profile was measured on (at the profile's TP degree, bf16). Classes the profile does not measure keep a related
- * fitted class's curve (element-wise kernels take RMSNorm's) or the defaults.
+ * fitted class's curve (element-wise kernels take RMSNorm's) or the defaults. Prefill attention is
+ * fitted twice, with and without causal skipping of each chunk's masked half (see
+ * {@link OperatorCosts}); the full square is kept only when it fits clearly better (by 5 %).
  */
 public final class Calibrator {
     private Calibrator() {}
@@ -31,14 +33,23 @@ public final class Calibrator {
         Calibration defaults = hw.calibrationOrDefault();
         double flopsPerS = Double.isNaN(profile.gemmFlopsPerS()) ? defaults.bf16FlopsPerS() : profile.gemmFlopsPerS();
         double bytesPerS = Double.isNaN(profile.copyBytesPerS()) ? defaults.memoryBandwidthBytesPerS() : profile.copyBytesPerS();
-        Map<OperatorClass, List<CalibrationPoint>> byClass = points(profile, model);
+        Map<OperatorClass, List<CalibrationPoint>> byClass = points(profile, model, 0.5);
         EfficiencyFit fit = new EfficiencyFit(flopsPerS, bytesPerS);
         Map<OperatorClass, Efficiency> eff = new EnumMap<>(OperatorClass.class);
         Map<OperatorClass, Double> rms = new EnumMap<>(OperatorClass.class);
         int n = 0;
+        double fraction = 0.5;
         for (Map.Entry<OperatorClass, List<CalibrationPoint>> e : byClass.entrySet()) {
             if (e.getValue().size() >= 3) {
                 EfficiencyFit.Result r = fit.fit(e.getValue());
+                if (e.getKey() == OperatorClass.ATTN_PREFILL) {
+                    // does the kernel skip the masked half of each chunk? keep the clearly better fit
+                    EfficiencyFit.Result full = fit.fit(points(profile, model, 1.0).get(OperatorClass.ATTN_PREFILL));
+                    if (full.rmsLogError() < 0.95 * r.rmsLogError()) {
+                        r = full;
+                        fraction = 1.0;
+                    }
+                }
                 eff.put(e.getKey(), r.efficiency());
                 rms.put(e.getKey(), r.rmsLogError());
                 n += e.getValue().size();
@@ -52,12 +63,13 @@ public final class Calibrator {
         }
         String source = "fitted by servelab calibrate to " + fileName(profile.source()) + " (" + n + " operator points, model "
                 + model.id() + ")";
-        return new Outcome(new Calibration(source, flopsPerS, bytesPerS, eff), rms, n);
+        return new Outcome(new Calibration(source, flopsPerS, bytesPerS, eff, fraction), rms, n);
     }
 
     /** The profile's points, grouped by operator class, as FLOPs/bytes/ns for {@code model} at the profile's TP degree. */
-    public static Map<OperatorClass, List<CalibrationPoint>> points(Profile profile, ModelSpec model) {
-        OperatorCosts costs = new OperatorCosts(model, Deployment.of(profile.tensorParallel(), 1));
+    public static Map<OperatorClass, List<CalibrationPoint>> points(Profile profile, ModelSpec model,
+            double prefillSquareFraction) {
+        OperatorCosts costs = new OperatorCosts(model, Deployment.of(profile.tensorParallel(), 1), prefillSquareFraction);
         Map<OperatorClass, List<CalibrationPoint>> byClass = new EnumMap<>(OperatorClass.class);
         for (ProfilePoint p : profile.points()) {
             Operator op;

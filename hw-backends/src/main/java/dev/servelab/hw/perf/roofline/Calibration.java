@@ -7,12 +7,24 @@ import java.util.Map;
  * The measured side of a hardware entry: the ceilings a micro-benchmark reached (bf16 dense
  * matrix product FLOP/s and copy bandwidth) and one {@link Efficiency} per operator class, all
  * efficiencies relative to these ceilings. {@code source} says where it came from (a profile
- * file, or "defaults" for an uncalibrated device).
+ * file, or "defaults" for an uncalibrated device). {@code prefillSquareFraction} is the share of
+ * each prefill chunk's own score square that the attention kernel computes (0.5 with causal
+ * block skipping; see {@link dev.servelab.hw.perf.OperatorCosts}).
  */
 public record Calibration(
-        String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS, Map<OperatorClass, Efficiency> efficiencies) {
+        String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS, Map<OperatorClass, Efficiency> efficiencies,
+        double prefillSquareFraction) {
+
+    /** A calibration whose prefill attention skips the causally masked half of each chunk (0.5). */
+    public Calibration(String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS,
+            Map<OperatorClass, Efficiency> efficiencies) {
+        this(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, 0.5);
+    }
 
     public Calibration {
+        if (!(prefillSquareFraction >= 0.5 && prefillSquareFraction <= 1.0)) {
+            throw new IllegalArgumentException("prefill_square_fraction must be in [0.5, 1], got " + prefillSquareFraction);
+        }
         if (!(bf16FlopsPerS > 0) || !(memoryBandwidthBytesPerS > 0)) {
             throw new IllegalArgumentException("calibration ceilings must be positive");
         }
