@@ -44,8 +44,9 @@ public final class OperatorTimer {
         bytesPerS = c.memoryBandwidthBytesPerS();
         this.profile = profile != null && d.tensorParallel() == profile.profile().tensorParallel() ? profile : null;
         tp = d.tensorParallel();
-        tpLink = tp <= Math.max(1, hw.devicesPerNode()) ? hw.scaleUp() : hw.scaleOut();
-        ppLink = d.devices() <= Math.max(1, hw.devicesPerNode()) ? hw.scaleUp() : hw.scaleOut();
+        LinkSpec scaleUp = c.scaleUp() != null ? c.scaleUp() : hw.scaleUp();
+        tpLink = tp <= Math.max(1, hw.devicesPerNode()) ? scaleUp : hw.scaleOut();
+        ppLink = d.devices() <= Math.max(1, hw.devicesPerNode()) ? scaleUp : hw.scaleOut();
     }
 
     /** Nanoseconds of a token-indexed operator over {@code tokens} rows (0 for no tokens). */

@@ -12,6 +12,7 @@ import dev.servelab.hw.perf.profile.FidelityReport;
 import dev.servelab.hw.perf.profile.Profile;
 import dev.servelab.hw.perf.roofline.Efficiency;
 import dev.servelab.hw.perf.roofline.OperatorClass;
+import dev.servelab.hw.perf.vidur.VidurAllReduceFit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,6 +42,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model the profile was measured on (default: identified from its FLOPs)")
     String model;
 
+    @Option(names = "--vidur-all-reduce", description = "also fit the scale-up link to a Vidur all_reduce.csv")
+    Path vidurAllReduce;
+
+    @Option(names = "--all-reduce-workers", defaultValue = "2", description = "with --vidur-all-reduce: rows of this many workers (default: ${DEFAULT-VALUE})")
+    int allReduceWorkers;
+
     @Option(names = "--out", description = "calibrated hardware file to write (default: ~/.servelab/hardware/<id>.yaml)")
     Path out;
 
@@ -53,6 +60,12 @@ public final class CalibrateCommand implements Callable<Integer> {
             ModelSpec m = ModelLoading.modelFor(p, model);
             Calibrator.Outcome fit = Calibrator.fit(hw, p, m);
             HardwareSpec calibrated = hw.withCalibration(fit.calibration());
+            if (vidurAllReduce != null) {
+                var link = VidurAllReduceFit.fit(vidurAllReduce, allReduceWorkers);
+                calibrated = hw.withCalibration(fit.calibration().withScaleUp(link));
+                o.printf(Locale.ROOT, "  scale-up link %s: %.1f GB/s, %.2f us per ring step%n", link.name(),
+                        link.bandwidthBytesPerS() / 1e9, link.latencyNanos() / 1e3);
+            }
             Path target = out != null ? out : Path.of(System.getProperty("user.home"), ".servelab", "hardware", hw.id() + ".yaml");
             HardwareFileWriter.write(calibrated, target);
             o.printf(Locale.ROOT, "calibrated %s on %d points of %s (model %s); ceilings %.1f TFLOPS, %.0f GB/s%n",

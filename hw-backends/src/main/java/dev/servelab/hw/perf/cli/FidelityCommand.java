@@ -6,7 +6,9 @@ import dev.servelab.hw.perf.PerformanceModel;
 import dev.servelab.hw.perf.hardware.HardwareCatalog;
 import dev.servelab.hw.perf.hardware.HardwareSpec;
 import dev.servelab.hw.perf.model.ModelSpec;
+import dev.servelab.hw.perf.profile.Calibrator;
 import dev.servelab.hw.perf.profile.FidelityReport;
+import dev.servelab.hw.perf.profile.Holdout;
 import dev.servelab.hw.perf.profile.Profile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,12 +39,26 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--threshold-ms", defaultValue = "0.1", description = "count operators at least this long (default: ${DEFAULT-VALUE})")
     double thresholdMs;
 
+    @Option(names = "--uncalibrated", description = "ignore the entry's calibration: datasheet ceilings and default curves")
+    boolean uncalibrated;
+
+    @Option(names = "--holdout", description = "calibrate on every other measured size of each operator, report on the others")
+    boolean holdout;
+
     @Override
     public Integer call() {
         try {
             HardwareSpec hw = HardwareCatalog.standard().get(hardware);
             Profile p = profile.read();
             ModelSpec m = ModelLoading.modelFor(p, model);
+            if (uncalibrated) {
+                hw = hw.withCalibration(null);
+            }
+            if (holdout) {
+                Profile[] split = Holdout.split(p);
+                hw = hw.withCalibration(Calibrator.fit(hw.withCalibration(null), split[0], m).calibration());
+                p = split[1];
+            }
             FidelityReport r = FidelityReport.of(PerformanceModel.of(m, hw, Deployment.of(p.tensorParallel(), 1)), p, thresholdMs);
             spec.commandLine().getOut().print(r.markdown());
             spec.commandLine().getOut().flush();

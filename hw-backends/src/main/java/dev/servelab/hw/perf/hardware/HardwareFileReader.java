@@ -98,7 +98,8 @@ public final class HardwareFileReader {
             throw new CatalogException(f.where() + ": field calibration.prefill_square_fraction must be in [0.5, 1], got " + fraction);
         }
         return new Calibration(f.text("source", "unknown"), f.positive("bf16_tflops") * 1e12,
-                f.positive("memory_bandwidth_gb_per_s") * 1e9, m, fraction);
+                f.positive("memory_bandwidth_gb_per_s") * 1e9, m, fraction,
+                f.has("scale_up") ? link(f.child("scale_up")) : null);
     }
 
     /** A mapping node with the file name and the dotted path of the node, for error messages. */

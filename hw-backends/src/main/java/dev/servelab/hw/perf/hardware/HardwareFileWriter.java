@@ -75,6 +75,9 @@ public final class HardwareFileWriter {
         m.put("bf16_tflops", round(c.bf16FlopsPerS() / 1e12));
         m.put("memory_bandwidth_gb_per_s", round(c.memoryBandwidthBytesPerS() / 1e9));
         m.put("prefill_square_fraction", c.prefillSquareFraction());
+        if (c.scaleUp() != null) {
+            m.put("scale_up", link(c.scaleUp()));
+        }
         Map<String, Object> ops = new LinkedHashMap<>();
         for (OperatorClass oc : OperatorClass.values()) {
             Efficiency e = c.of(oc);

@@ -1,5 +1,6 @@
 package dev.servelab.hw.perf.roofline;
 
+import dev.servelab.hw.perf.hardware.LinkSpec;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -9,16 +10,22 @@ import java.util.Map;
  * efficiencies relative to these ceilings. {@code source} says where it came from (a profile
  * file, or "defaults" for an uncalibrated device). {@code prefillSquareFraction} is the share of
  * each prefill chunk's own score square that the attention kernel computes (0.5 with causal
- * block skipping; see {@link dev.servelab.hw.perf.OperatorCosts}).
+ * block skipping; see {@link dev.servelab.hw.perf.OperatorCosts}). {@code scaleUp}, when not
+ * null, is the tensor-parallel link as measured (it replaces the datasheet link).
  */
 public record Calibration(
         String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS, Map<OperatorClass, Efficiency> efficiencies,
-        double prefillSquareFraction) {
+        double prefillSquareFraction, LinkSpec scaleUp) {
 
     /** A calibration whose prefill attention skips the causally masked half of each chunk (0.5). */
     public Calibration(String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS,
             Map<OperatorClass, Efficiency> efficiencies) {
-        this(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, 0.5);
+        this(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, 0.5, null);
+    }
+
+    /** The same calibration with a measured scale-up link (null: use the datasheet link). */
+    public Calibration withScaleUp(LinkSpec link) {
+        return new Calibration(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, prefillSquareFraction, link);
     }
 
     public Calibration {
