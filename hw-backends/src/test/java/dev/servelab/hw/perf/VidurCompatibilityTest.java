@@ -62,6 +62,26 @@ class VidurCompatibilityTest {
     }
 
     @Test
+    void allReduceLinkFitsVidursNetworkProfile() {
+        var link = dev.servelab.hw.perf.vidur.VidurAllReduceFit.fit(
+                SharedData.file("vidur-data/profiling/network/a100_pairwise_nvlink/all_reduce.csv"), 2);
+        assertEquals(197.9e9, link.bandwidthBytesPerS(), 1e9);
+        assertEquals(22_780, link.latencyNanos(), 100);
+    }
+
+    @Test
+    void shippedA100AgreesWithVidursTablesWithinTenPercent() {
+        VidurBatchTimer vidur = new VidurBatchTimer(tables(), 48, 2, 1, true);
+        PerformanceModel ours = PerformanceModel.of("codellama-34b", "a100-80gb", Deployment.of(2, 1));
+        for (IterationShape s : new IterationShape[] {IterationShape.uniformDecode(1, 1000),
+                IterationShape.uniformDecode(64, 1000), IterationShape.uniformDecode(128, 2000),
+                IterationShape.prefill(512), IterationShape.prefill(2048)}) {
+            double ratio = ours.iterationNanos(s) / 1e6 / vidur.iterationMs(s);
+            assertTrue(ratio > 0.9 && ratio < 1.1, s.totalTokens() + " tokens: ours / Vidur = " + ratio);
+        }
+    }
+
+    @Test
     void vidurProfileCalibratesTheA100() {
         Path mlp = SharedData.file("vidur-data/profiling/compute/a100/codellama/CodeLlama-34b-Instruct-hf/mlp.csv");
         Path attention = SharedData.file("vidur-data/profiling/compute/a100/attention_e2d00e9/attention.csv");
