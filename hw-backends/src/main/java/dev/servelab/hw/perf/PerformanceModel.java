@@ -2,6 +2,9 @@ package dev.servelab.hw.perf;
 
 import dev.servelab.hw.perf.hardware.HardwareCatalog;
 import dev.servelab.hw.perf.hardware.HardwareSpec;
+import dev.servelab.hw.perf.memory.KvBudget;
+import dev.servelab.hw.perf.memory.KvMemoryModel;
+import dev.servelab.hw.perf.memory.MemorySettings;
 import dev.servelab.hw.perf.model.ModelCatalog;
 import dev.servelab.hw.perf.model.ModelSpec;
 import dev.servelab.hw.perf.profile.ProfileTable;
@@ -88,6 +91,24 @@ public final class PerformanceModel {
     /** The iteration time in ns, rounded; see {@link IterationShape} for the arguments' meaning. */
     public long iterationNanos(int prefillCount, int[] prefillTokens, int[] prefillContext, boolean[] prefillEmits,
             int decodeCount, int[] decodeContext) {
+        return Math.round(nanos(prefillCount, prefillTokens, prefillContext, prefillEmits, decodeCount, decodeContext,
+                model.numLayers(), deployment.pipelineParallel() - 1, true));
+    }
+
+    /**
+     * The time of the slowest pipeline stage (the last: {@code ceil(layers / pp)} layers, the LM
+     * head, sampling, one send/recv) plus the CPU overhead, in ns: the interval at which a full
+     * pipeline completes iterations. Equals {@link #iterationNanos(IterationShape)} without
+     * pipeline parallelism.
+     */
+    public long bottleneckStageNanos(IterationShape s) {
+        int pp = deployment.pipelineParallel();
+        return Math.round(nanos(s.prefillCount(), s.prefillTokens(), s.prefillContext(), s.prefillEmits(),
+                s.decodeCount(), s.decodeContext(), (model.numLayers() + pp - 1) / pp, pp > 1 ? 1 : 0, pp == 1));
+    }
+
+    private double nanos(int prefillCount, int[] prefillTokens, int[] prefillContext, boolean[] prefillEmits,
+            int decodeCount, int[] decodeContext, int layers, int sends, boolean embedding) {
         double tokens = decodeCount;
         double emitting = decodeCount;
         double prefillBody = 0;
@@ -106,14 +127,13 @@ public final class PerformanceModel {
         double attention = timer.decodeNanos(decodeCount, totalContext)
                 + (prefillCount > 0 ? prefillBody + timer.launchNanos(OperatorClass.ATTN_PREFILL) : 0);
         double layer = layerNanosWithoutAttention(tokens) + attention;
-        double total = model.numLayers() * layer
-                + timer.nanos(Operator.EMBEDDING, tokens)
+        return layers * layer
+                + (embedding ? timer.nanos(Operator.EMBEDDING, tokens) : 0)
                 + timer.nanos(Operator.RMS_NORM, tokens)
                 + timer.nanos(Operator.LM_HEAD, emitting) + timer.logitsGatherNanos(emitting)
                 + timer.nanos(Operator.SAMPLING, emitting)
-                + (deployment.pipelineParallel() - 1) * timer.nanos(Operator.SEND_RECV, tokens)
+                + sends * timer.nanos(Operator.SEND_RECV, tokens)
                 + cpuFixedNanos + cpuPerSequenceNanos * (prefillCount + decodeCount);
-        return Math.round(total);
     }
 
     /** One layer's operators other than attention, over {@code tokens} rows. */
@@ -140,6 +160,11 @@ public final class PerformanceModel {
             case ATTN_PREFILL -> timer.launchNanos(OperatorClass.ATTN_PREFILL) + timer.prefillBodyNanos(tokens, context);
             default -> timer.nanos(op, tokens);
         };
+    }
+
+    /** vLLM's KV-cache budget of one replica of this deployment: blocks, and where the memory goes. */
+    public KvBudget kvBudget(MemorySettings settings) {
+        return KvMemoryModel.budget(model, hardware, deployment, settings);
     }
 
     /** Energy of an iteration in joules: its time x the TDP of every device of the replica (an upper bound). */

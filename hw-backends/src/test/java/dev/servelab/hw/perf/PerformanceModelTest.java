@@ -66,6 +66,22 @@ class PerformanceModelTest {
     }
 
     @Test
+    void bottleneckStageIsAboutOneStageOfThePipeline() {
+        PerformanceModel pp1 = PerformanceModel.of("llama-3.1-70b", "h100-sxm", Deployment.of(2, 1));
+        PerformanceModel pp4 = PerformanceModel.of("llama-3.1-70b", "h100-sxm", Deployment.of(2, 4));
+        IterationShape s = IterationShape.uniformDecode(16, 1000);
+        assertEquals(pp1.iterationNanos(s), pp1.bottleneckStageNanos(s));
+        double ratio = (double) pp4.iterationNanos(s) / pp4.bottleneckStageNanos(s);
+        assertTrue(ratio > 2.5 && ratio < 4.0, "pipeline of 4 stages vs its slowest stage: " + ratio);
+    }
+
+    @Test
+    void kvBudgetIsReachableFromTheModel() {
+        var b = h200.kvBudget(dev.servelab.hw.perf.memory.MemorySettings.vllmDefaults());
+        assertTrue(b.kvBlocks() > 50_000, "blocks " + b.kvBlocks());
+    }
+
+    @Test
     void fp8WeightsAreFasterThanBf16WhenMemoryBound() {
         PerformanceModel bf16 = PerformanceModel.of("llama-3.1-8b", "h100-sxm", Deployment.single());
         PerformanceModel fp8 = PerformanceModel.of("llama-3.1-8b", "h100-sxm", new Deployment(1, 1, Dtype.FP8, Dtype.FP8));
