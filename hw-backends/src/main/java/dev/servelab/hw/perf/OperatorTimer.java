@@ -68,12 +68,12 @@ public final class OperatorTimer {
         }
         double flops = costs.flops(op, tokens);
         double bytes = costs.bytes(op, tokens);
-        return relaunch(roofline(op.operatorClass(), flops, bytes, op), op.operatorClass(), flops, bytes);
+        return relaunch(roofline(op.operatorClass(), flops, bytes), op.operatorClass(), flops, bytes);
     }
 
     /** Roofline nanoseconds, ignoring any profile. */
     public double rooflineNanos(Operator op, double tokens) {
-        return roofline(op.operatorClass(), costs.flops(op, tokens), costs.bytes(op, tokens), op);
+        return roofline(op.operatorClass(), costs.flops(op, tokens), costs.bytes(op, tokens));
     }
 
     /** One prefill chunk's attention body (no launch): {@code chunk} new tokens after {@code context}. */
@@ -151,7 +151,7 @@ public final class OperatorTimer {
                 e.memoryHalfBytes() / (bytesPerS * e.memoryEff())) * 1e9;
     }
 
-    private double roofline(OperatorClass oc, double flops, double bytes, Operator op) {
+    private double roofline(OperatorClass oc, double flops, double bytes) {
         double peak = oc == OperatorClass.GEMM ? gemmFlopsPerS : attentionFlopsPerS;
         return Roofline.nanos(efficiency[oc.ordinal()], flops, bytes, peak, bytesPerS);
     }

@@ -3,7 +3,6 @@ package dev.servelab.hw.perf.profile;
 import dev.servelab.hw.perf.Operator;
 import dev.servelab.hw.perf.PerformanceModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,11 +71,5 @@ public record FidelityReport(List<Row> rows, double thresholdMs, double medianAb
     public String summary() {
         return String.format(Locale.ROOT, "Over the %d operators taking >= %.2f ms: median |error| %.1f %%, p90 |error| %.1f %%.",
                 counted, thresholdMs, 100 * medianAbsError, 100 * p90AbsError);
-    }
-
-    static double[] sorted(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c;
     }
 }

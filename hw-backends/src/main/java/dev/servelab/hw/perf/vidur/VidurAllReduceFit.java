@@ -4,7 +4,6 @@ import dev.servelab.hw.perf.CatalogException;
 import dev.servelab.hw.perf.hardware.LinkSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -54,11 +53,5 @@ public final class VidurAllReduceFit {
     private static double median(List<double[]> bin, int column) {
         double[] v = bin.stream().mapToDouble(p -> p[column]).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
-    }
-
-    static double[] sorted(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c;
     }
 }
