@@ -67,6 +67,26 @@ class CommandsTest {
     }
 
     @Test
+    void predictComparesWithVidursTables() throws Exception {
+        Path tables = SharedData.file(VidurCompatibilityTest.CASE + "/add.csv").getParent();
+        Run r = run(new PredictCommand(), "--model", "codellama-34b", "--hardware", "a100-80gb", "--tp", "2",
+                "--decode", "64:1000", "--vidur-tables", tables.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertEquals(38.98, n.get("vidur_ms").asDouble(), 0.01);
+        assertEquals(1.0, n.get("predicted_ms").asDouble() / n.get("vidur_ms").asDouble(), 0.1);
+    }
+
+    @Test
+    void catalogPrintsTheKvBudget() {
+        Run r = run(new dev.servelab.hw.perf.cli.CatalogCommand(), "--model", "llama-3.1-8b", "--hardware", "h200");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("blocks of 16 tokens"), r.out());
+        Run list = run(new dev.servelab.hw.perf.cli.CatalogCommand());
+        assertTrue(list.out().contains("mixtral-8x7b") && list.out().contains("raspberry-pi-5"), list.out());
+    }
+
+    @Test
     void unknownIdsAndBadBatchesAreClearErrors() {
         Run r = run(new PredictCommand(), "--model", "llama-9", "--hardware", "h200", "--op", "qkv_proj");
         assertEquals(2, r.code());

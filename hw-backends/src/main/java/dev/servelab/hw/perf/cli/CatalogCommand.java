@@ -45,6 +45,17 @@ public final class CatalogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            print(out);
+        } catch (dev.servelab.hw.perf.CatalogException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("catalog: " + e.getMessage());
+            return 2;
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void print(PrintWriter out) {
         if (model != null && hardware != null) {
             ModelSpec m = ModelCatalog.standard().get(model);
             HardwareSpec h = HardwareCatalog.standard().get(hardware);
@@ -59,8 +70,6 @@ public final class CatalogCommand implements Callable<Integer> {
             out.println("hardware: " + String.join(", ", HardwareCatalog.standard().ids()));
             out.println("models:   " + String.join(", ", ModelCatalog.standard().ids()));
         }
-        out.flush();
-        return 0;
     }
 
     private static double gib(double bytes) {
