@@ -25,6 +25,7 @@ public final class OperatorTimer {
     private final LinkSpec ppLink;
     private final int tp;
     private final double launchOverrideNanos;
+    private final boolean launchIncluded;
 
     /**
      * {@code launchOverrideNanos}: when not NaN, every kernel's calibrated launch overhead (which
@@ -35,6 +36,7 @@ public final class OperatorTimer {
         this.costs = costs;
         this.launchOverrideNanos = launchOverrideNanos;
         Calibration c = hw.calibrationOrDefault();
+        launchIncluded = c.launchIncluded();
         for (OperatorClass oc : OperatorClass.values()) {
             efficiency[oc.ordinal()] = c.of(oc);
         }
@@ -129,7 +131,8 @@ public final class OperatorTimer {
     }
 
     /**
-     * Replaces the fixed per-kernel cost inside {@code nanos} by the override, if any. The fixed
+     * Replaces the fixed per-kernel cost inside {@code nanos} by the override, if any (for a
+     * kernel-only calibration, adds the override: nothing in it is launch latency). The fixed
      * cost is what the calibrated curve predicts for an empty kernel, launch plus the half-size
      * terms ({@link #floorNanos}): in an eager profile these cannot be told apart. What remains is
      * never less than the ideal roofline time at the ceilings.
@@ -137,6 +140,9 @@ public final class OperatorTimer {
     private double relaunch(double nanos, OperatorClass oc, double flops, double bytes) {
         if (launchOverrideNanos != launchOverrideNanos) {
             return nanos;
+        }
+        if (!launchIncluded) {
+            return nanos + launchOverrideNanos; // kernel-only calibration: the gap comes on top
         }
         double peak = oc == OperatorClass.GEMM ? gemmFlopsPerS : attentionFlopsPerS;
         double ideal = Math.max(flops / peak, bytes / bytesPerS) * 1e9;

@@ -28,6 +28,7 @@ public final class PerformanceModel {
     private final Deployment deployment;
     private final ProfileTable profile;
     private final OperatorTimer timer;
+    private final OperatorTimer isolatedTimer;
     private final double cpuFixedNanos;
     private final double cpuPerSequenceNanos;
     private final double launchOverrideNanos;
@@ -41,16 +42,26 @@ public final class PerformanceModel {
         this.cpuFixedNanos = cpuFixedNanos;
         this.cpuPerSequenceNanos = cpuPerSequenceNanos;
         this.launchOverrideNanos = launchOverrideNanos;
-        this.timer = new OperatorTimer(
-                new OperatorCosts(model, deployment, hardware.calibrationOrDefault().prefillSquareFraction()), hardware,
-                deployment, profile,
-                launchOverrideNanos);
+        OperatorCosts costs = new OperatorCosts(model, deployment, hardware.calibrationOrDefault().prefillSquareFraction());
+        this.timer = new OperatorTimer(costs, hardware, deployment, profile, launchOverrideNanos);
+        this.isolatedTimer = new OperatorTimer(costs, hardware, deployment, profile, Double.NaN);
     }
 
-    /** Default CPU overhead per iteration (scheduling, input preparation): 150 us + 1 us per sequence. */
+    /**
+     * Defaults: a CPU overhead per iteration (scheduling, input preparation) of 150 us + 1 us per
+     * sequence, and inside iterations a fixed cost per kernel of {@link #DEFAULT_KERNEL_GAP_NANOS}
+     * in place of the calibrated launch overhead (see {@link #withKernelLaunchNanos}).
+     */
     public static PerformanceModel of(ModelSpec model, HardwareSpec hardware, Deployment deployment) {
-        return new PerformanceModel(model, hardware, deployment, null, 150_000, 1_000, Double.NaN);
+        return new PerformanceModel(model, hardware, deployment, null, 150_000, 1_000, DEFAULT_KERNEL_GAP_NANOS);
     }
+
+    /**
+     * Fixed cost per kernel inside an iteration by default, 4 us: kernels of one forward pass are
+     * queued back to back (vLLM replays decode batches as CUDA graphs), so the gap between them,
+     * not an isolated kernel's launch latency, is what an iteration pays.
+     */
+    public static final double DEFAULT_KERNEL_GAP_NANOS = 4_000;
 
     /** Looks both ids up in the standard catalogs. */
     public static PerformanceModel of(String modelId, String hardwareId, Deployment deployment) {
@@ -74,10 +85,12 @@ public final class PerformanceModel {
     }
 
     /**
-     * The same model with every kernel's launch overhead set to {@code nanos} instead of the
-     * calibrated one (profiles measured kernel by kernel in eager mode include ~20 us each; an
-     * engine replaying CUDA graphs, as vLLM does for decode, pays a few us). NaN restores the
-     * calibrated overheads.
+     * The same model with every kernel's fixed cost inside an iteration set to {@code nanos}
+     * (default {@link #DEFAULT_KERNEL_GAP_NANOS}). Profiles time kernels one at a time, so the
+     * calibrated launch overhead is an isolated kernel's (~20 us per kernel in eager PyTorch on the
+     * H200); back-to-back kernels in a CUDA graph pay a few us. NaN charges the calibrated
+     * overheads inside iterations too (an engine launching every kernel eagerly and synchronously).
+     * {@link #operatorNanos} always charges the calibrated overhead, as a profiler sees it.
      */
     public PerformanceModel withKernelLaunchNanos(double nanos) {
         return new PerformanceModel(model, hardware, deployment, profile, cpuFixedNanos, cpuPerSequenceNanos, nanos);
@@ -150,15 +163,17 @@ public final class PerformanceModel {
     }
 
     /**
-     * One operator of one layer on one device, in ns: {@code tokens} rows for token-indexed
-     * operators and for {@code attn_prefill} (one sequence, no prior context);
-     * {@code batch} sequences over {@code context} cached tokens for {@code attn_decode}.
+     * One operator of one layer on one device run alone, as a profiler times it (calibrated
+     * launch overhead included), in ns: {@code tokens} rows for token-indexed operators and for
+     * {@code attn_prefill} (one sequence after {@code context} cached tokens); {@code batch}
+     * sequences over {@code context} cached tokens for {@code attn_decode}.
      */
     public double operatorNanos(Operator op, int tokens, int batch, int context) {
+        OperatorTimer t = isolatedTimer;
         return switch (op) {
-            case ATTN_DECODE -> timer.decodeNanos(batch, (double) batch * context);
-            case ATTN_PREFILL -> timer.launchNanos(OperatorClass.ATTN_PREFILL) + timer.prefillBodyNanos(tokens, context);
-            default -> timer.nanos(op, tokens);
+            case ATTN_DECODE -> t.decodeNanos(batch, (double) batch * context);
+            case ATTN_PREFILL -> t.launchNanos(OperatorClass.ATTN_PREFILL) + t.prefillBodyNanos(tokens, context);
+            default -> t.nanos(op, tokens);
         };
     }
 
@@ -193,7 +208,7 @@ public final class PerformanceModel {
         return profile != null;
     }
 
-    /** The operator timer (for tools that need single-operator times, such as the fidelity report). */
+    /** The operator timer iterations use (kernel cost per {@link #withKernelLaunchNanos}). */
     public OperatorTimer timer() {
         return timer;
     }

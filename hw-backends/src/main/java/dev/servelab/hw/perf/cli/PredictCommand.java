@@ -53,7 +53,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "also interpolate this measured profile (JSON lines)")
     Path profile;
 
-    @Option(names = "--launch-us", description = "replace the calibrated per-kernel launch overhead (e.g. 3 for CUDA graphs)")
+    @Option(names = "--launch-us", description = "iteration mode: fixed cost per kernel inside the iteration (default 4;"
+            + " a negative value charges the calibrated isolated-kernel launch overhead)")
     Double launchMicros;
 
     @Option(names = "--vidur-tables", description = "iteration mode: also print what Vidur's latency tables in this folder predict")
@@ -70,7 +71,7 @@ public final class PredictCommand implements Callable<Integer> {
         try {
             PerformanceModel pm = ModelLoading.build(model, hardware, deployment.deployment(), profile);
             if (launchMicros != null) {
-                pm = pm.withKernelLaunchNanos(launchMicros * 1e3);
+                pm = pm.withKernelLaunchNanos(launchMicros < 0 ? Double.NaN : launchMicros * 1e3);
             }
             if (op != null) {
                 Operator o = Operator.parse(op);

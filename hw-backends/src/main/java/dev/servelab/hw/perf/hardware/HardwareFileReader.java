@@ -99,7 +99,8 @@ public final class HardwareFileReader {
         }
         return new Calibration(f.text("source", "unknown"), f.positive("bf16_tflops") * 1e12,
                 f.positive("memory_bandwidth_gb_per_s") * 1e9, m, fraction,
-                f.has("scale_up") ? link(f.child("scale_up")) : null);
+                f.has("scale_up") ? link(f.child("scale_up")) : null,
+                !"false".equalsIgnoreCase(f.text("launch_included", "true")));
     }
 
     /** A mapping node with the file name and the dotted path of the node, for error messages. */

@@ -75,6 +75,7 @@ public final class HardwareFileWriter {
         m.put("bf16_tflops", round(c.bf16FlopsPerS() / 1e12));
         m.put("memory_bandwidth_gb_per_s", round(c.memoryBandwidthBytesPerS() / 1e9));
         m.put("prefill_square_fraction", c.prefillSquareFraction());
+        m.put("launch_included", c.launchIncluded());
         if (c.scaleUp() != null) {
             m.put("scale_up", link(c.scaleUp()));
         }

@@ -63,7 +63,8 @@ public final class Calibrator {
         }
         String source = "fitted by servelab calibrate to " + fileName(profile.source()) + " (" + n + " operator points, model "
                 + model.id() + ")";
-        return new Outcome(new Calibration(source, flopsPerS, bytesPerS, eff, fraction, defaults.scaleUp()), rms, n);
+        return new Outcome(new Calibration(source, flopsPerS, bytesPerS, eff, fraction, defaults.scaleUp(),
+                profile.launchIncluded()), rms, n);
     }
 
     /** The profile's points, grouped by operator class, as FLOPs/bytes/ns for {@code model} at the profile's TP degree. */

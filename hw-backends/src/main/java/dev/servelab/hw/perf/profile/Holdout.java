@@ -29,8 +29,8 @@ public final class Holdout {
             }
         }
         return new Profile[] {
-            new Profile(p.source(), fit, p.gemmFlopsPerS(), p.copyBytesPerS(), p.tensorParallel()),
-            new Profile(p.source() + " (held out)", check, p.gemmFlopsPerS(), p.copyBytesPerS(), p.tensorParallel())
+            new Profile(p.source(), fit, p.gemmFlopsPerS(), p.copyBytesPerS(), p.tensorParallel(), p.launchIncluded()),
+            new Profile(p.source() + " (held out)", check, p.gemmFlopsPerS(), p.copyBytesPerS(), p.tensorParallel(), p.launchIncluded())
         };
     }
 }

@@ -12,20 +12,23 @@ import java.util.Map;
  * each prefill chunk's own score square that the attention kernel computes (0.5 with causal
  * block skipping; see {@link dev.servelab.hw.perf.OperatorCosts}). {@code scaleUp}, when not
  * null, is the tensor-parallel link as measured (it replaces the datasheet link).
+ * {@code launchIncluded} says whether the fitted fixed costs contain the launch latency of an
+ * isolated kernel (profiles timed with CUDA events) or are kernel time only (Kineto traces).
  */
 public record Calibration(
         String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS, Map<OperatorClass, Efficiency> efficiencies,
-        double prefillSquareFraction, LinkSpec scaleUp) {
+        double prefillSquareFraction, LinkSpec scaleUp, boolean launchIncluded) {
 
     /** A calibration whose prefill attention skips the causally masked half of each chunk (0.5). */
     public Calibration(String source, double bf16FlopsPerS, double memoryBandwidthBytesPerS,
             Map<OperatorClass, Efficiency> efficiencies) {
-        this(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, 0.5, null);
+        this(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, 0.5, null, true);
     }
 
     /** The same calibration with a measured scale-up link (null: use the datasheet link). */
     public Calibration withScaleUp(LinkSpec link) {
-        return new Calibration(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, prefillSquareFraction, link);
+        return new Calibration(source, bf16FlopsPerS, memoryBandwidthBytesPerS, efficiencies, prefillSquareFraction, link,
+                launchIncluded);
     }
 
     public Calibration {

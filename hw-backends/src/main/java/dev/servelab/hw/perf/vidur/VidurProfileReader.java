@@ -17,7 +17,8 @@ import java.util.Map;
  * a ServeLab {@link Profile}, so that {@code calibrate} can fit a device from a Vidur profile.
  * From {@code mlp.csv} it keeps the rows of one tensor-parallel degree and maps Vidur's operator
  * names to ServeLab's ({@link #MLP_NAMES}); from {@code attention.csv} (optional) the prefill rows
- * (chunk, KV size) and decode rows (batch, KV size). Times are the {@code .median} columns, in ms.
+ * (chunk, KV size) and decode rows (batch, KV size). Times are the {@code .median} columns, in ms;
+ * Vidur records them with Kineto, so they are kernel times without launch latency.
  */
 public final class VidurProfileReader {
     /**
@@ -74,7 +75,7 @@ public final class VidurProfileReader {
         if (points.isEmpty()) {
             throw new CatalogException(mlpCsv + ": no rows for num_tensor_parallel_workers = " + tensorParallel);
         }
-        return new Profile(mlpCsv.toString(), points, Double.NaN, Double.NaN, tensorParallel);
+        return new Profile(mlpCsv.toString(), points, Double.NaN, Double.NaN, tensorParallel, false);
     }
 
     /** A small CSV table with a header (Vidur's files have no quoted commas). */
