@@ -66,10 +66,4 @@ public record HardwareSpec(
                 fp16DenseFlopsPerS, fp8DenseFlopsPerS, scaleUp, scaleOut, devicesPerNode, tdpWatts, idleWatts,
                 hourlyCostUsd, sources, notes, c);
     }
-
-    public HardwareSpec withId(String newId, String newName) {
-        return new HardwareSpec(newId, newName, kind, memoryBytes, memoryBandwidthBytesPerS, bf16DenseFlopsPerS,
-                fp16DenseFlopsPerS, fp8DenseFlopsPerS, scaleUp, scaleOut, devicesPerNode, tdpWatts, idleWatts,
-                hourlyCostUsd, sources, notes, calibration);
-    }
 }
