@@ -26,11 +26,11 @@ public final class TenantMixWorkload implements WorkloadGenerator {
             @Setting(summary = "the tenants") List<TenantSpec> tenants) {
         public Settings() {
             this(2000, List.of(
-                    new TenantSpec("chat", "interactive", 4, 1.5, LengthDistribution.lognormal(1150, 0.8, 2, 14_000),
+                    new TenantSpec("chat", "interactive", 4.0, 1.5, LengthDistribution.lognormal(1150, 0.8, 2, 14_000),
                             LengthDistribution.lognormal(210, 0.9, 1, 2_000)),
-                    new TenantSpec("code", "interactive", 2, 3, LengthDistribution.lognormal(2050, 0.9, 3, 7_500),
+                    new TenantSpec("code", "interactive", 2.0, 3.0, LengthDistribution.lognormal(2050, 0.9, 3, 7_500),
                             LengthDistribution.lognormal(28, 2.5, 6, 1_900)),
-                    new TenantSpec("batch", "batch", 1, 1, LengthDistribution.lognormal(3000, 0.5, 100, 16_000),
+                    new TenantSpec("batch", "batch", 1.0, 1.0, LengthDistribution.lognormal(3000, 0.5, 100, 16_000),
                             LengthDistribution.lognormal(500, 0.5, 10, 4_000))));
         }
 
