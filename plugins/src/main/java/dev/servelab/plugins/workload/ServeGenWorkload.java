@@ -62,13 +62,13 @@ public final class ServeGenWorkload implements WorkloadGenerator {
         List<Integer> numbers = settings.clients() == null || settings.clients().isEmpty()
                 ? new ArrayList<>(ServeGenData.clientNumbers(dir)) : settings.clients();
         List<ServeGenClient> clients = new ArrayList<>();
-        List<ServeGenArrivals> arrivals = new ArrayList<>();
+        List<PiecewiseArrivals> arrivals = new ArrayList<>();
         List<SplittableRandom> rngs = new ArrayList<>();
         PriorityQueue<Next> queue = new PriorityQueue<>((a, b) -> a.tS != b.tS ? Double.compare(a.tS, b.tS) : Integer.compare(a.client, b.client));
         for (int number : numbers) {
             ServeGenClient c = ServeGenData.load(dir, number);
             SplittableRandom rng = new SplittableRandom(ChainedBlockHashes.mix(seed * 31 + number));
-            ServeGenArrivals a = new ServeGenArrivals(c.windows(), settings.startS(), settings.endS(), settings.rateScale(), rng.split());
+            PiecewiseArrivals a = ServeGenArrivals.of(c.windows(), settings.startS(), settings.endS(), settings.rateScale(), rng.split());
             clients.add(c);
             arrivals.add(a);
             rngs.add(rng);
