@@ -35,7 +35,7 @@ public final class GammaWorkload implements WorkloadGenerator {
             @Setting(summary = "tenant of every request (empty = none)") String tenant,
             @Setting(summary = "SLO class of every request (empty = none)") String sloClass) {
         public Settings() {
-            this(5.0, 2.0, 1000, 0, RateModulation.NONE, RateProfile.NONE, LengthDistribution.lognormal(1150, 0.8, 2, 14_000),
+            this(5.0, 1.1, 1000, 0, RateModulation.NONE, RateProfile.NONE, LengthDistribution.lognormal(1150, 0.8, 2, 14_000),
                     LengthDistribution.lognormal(210, 0.9, 1, 2_000), "", "");
         }
     }
@@ -58,8 +58,8 @@ public final class GammaWorkload implements WorkloadGenerator {
         long endNanos = settings.durationS() > 0 ? Math.round(settings.durationS() * 1e9) : Long.MAX_VALUE;
         SplittableRandom rng = new SplittableRandom(seed);
         LongSupplier arrivals = arrivals(rng.split());
-        LengthSampler in = settings.input().sampler(context.baseDir());
-        LengthSampler out = settings.output().sampler(context.baseDir());
+        LengthSampler in = settings.input().sampler(context.baseDir(), "input");
+        LengthSampler out = settings.output().sampler(context.baseDir(), "output");
         String tenant = blankToNull(settings.tenant());
         String slo = blankToNull(settings.sloClass());
         return new RequestStream() {

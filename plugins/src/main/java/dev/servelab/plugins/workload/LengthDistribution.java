@@ -27,7 +27,7 @@ public record LengthDistribution(
         @Setting(summary = "Zipf exponent s (zipf)", min = 0) Double zipfS,
         @Setting(summary = "inverse-CDF table at equally spaced probabilities (empirical)", unit = "tokens") List<Double> quantiles,
         @Setting(summary = "trace whose lengths to resample (empirical)") String trace,
-        @Setting(summary = "which lengths of that trace: input or output (empirical)") String field) {
+        @Setting(summary = "which lengths of that trace: input or output (empirical; default: the role of this distribution)") String field) {
 
     static final Set<String> KINDS = Set.of("fixed", "uniform", "exponential", "lognormal", "zipf", "empirical");
 
@@ -39,7 +39,9 @@ public record LengthDistribution(
         if (min == null || min < 1) min = 1;
         if (max == null || max < min) max = Integer.MAX_VALUE;
         if (zipfS == null || zipfS <= 0) zipfS = 1.2;
-        if (field == null) field = "input";
+        if (field != null && !field.equals("input") && !field.equals("output")) {
+            throw new ServeLabException("field must be input or output, was '" + field + "'");
+        }
         if (dist.equals("empirical") && (quantiles == null || quantiles.size() < 2) && trace == null) {
             throw new ServeLabException("an empirical length distribution needs 'quantiles' (at least 2) or a 'trace'");
         }
@@ -57,12 +59,15 @@ public record LengthDistribution(
         return new LengthDistribution("empirical", 1.0, 0.0, 1, Integer.MAX_VALUE, null, quantiles, null, null);
     }
 
-    /** A sampler for this distribution; {@code baseDir} resolves an empirical {@code trace}. */
-    public LengthSampler sampler(Path baseDir) {
+    /**
+     * A sampler for this distribution; {@code baseDir} resolves an empirical {@code trace}, whose
+     * {@code field} defaults to {@code role} (input for prompt-like lengths, output for answers).
+     */
+    public LengthSampler sampler(Path baseDir, String role) {
         LengthSampler raw = switch (dist) {
             case "zipf" -> new ZipfLengths(min, max == Integer.MAX_VALUE ? Math.max(min, 100_000) : max, zipfS);
             case "empirical" -> quantiles != null && quantiles.size() >= 2 ? QuantileLengths.of(quantiles)
-                    : QuantileLengths.ofTrace(baseDir == null ? Path.of(trace) : baseDir.resolve(trace), field);
+                    : QuantileLengths.ofTrace(baseDir == null ? Path.of(trace) : baseDir.resolve(trace), field != null ? field : role);
             default -> new LengthSpec(dist, mean, cv, min, max)::sample;
         };
         return rng -> Math.max(min, Math.min(max, raw.sample(rng)));

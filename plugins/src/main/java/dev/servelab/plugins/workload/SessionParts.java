@@ -25,7 +25,7 @@ final class SessionParts {
         SplittableRandom root = new SplittableRandom(seed);
         this.sessionArrivals = new ArrivalProcess(settings.sessionRatePerS(), settings.sessionCv(), null, root.split());
         SplittableRandom promptRng = root.split();
-        LengthSampler system = settings.systemTokens().sampler(baseDir);
+        LengthSampler system = settings.systemTokens().sampler(baseDir, "input");
         this.systemPrompts = new Segment[settings.systemPrompts()];
         for (int i = 0; i < systemPrompts.length; i++) {
             systemPrompts[i] = new Segment(ChainedBlockHashes.mix(0x5_7573_7465_6DL + i), system.sample(promptRng));
@@ -33,8 +33,8 @@ final class SessionParts {
         this.promptChoice = new ZipfLengths(0, systemPrompts.length - 1, Math.max(1e-9, settings.promptPopularityS()));
         this.sessionRng = root.split();
         this.lengthRng = root.split();
-        this.user = settings.userTokens().sampler(baseDir);
-        this.output = settings.output().sampler(baseDir);
+        this.user = settings.userTokens().sampler(baseDir, "input");
+        this.output = settings.output().sampler(baseDir, "output");
     }
 
     ArrivalProcess sessionArrivals() {

@@ -67,7 +67,7 @@ public final class TenantMixWorkload implements WorkloadGenerator {
             TenantSpec t = tenants.get(i);
             rngs[i] = new SplittableRandom(ChainedBlockHashes.mix(seed + 0x51_7E4A_47L * (i + 1)));
             arrivals[i] = new ArrivalProcess(t.ratePerS(), t.cv(), null, rngs[i].split());
-            lengths[i] = new LengthSampler[]{t.input().sampler(context.baseDir()), t.output().sampler(context.baseDir())};
+            lengths[i] = new LengthSampler[]{t.input().sampler(context.baseDir(), "input"), t.output().sampler(context.baseDir(), "output")};
             queue.add(new Pending(arrivals[i].next(), i));
         }
         return new RequestStream() {

@@ -85,6 +85,10 @@ class GammaWorkloadTest {
         TraceStats emp = stats(generate("workload.gamma", "requests: 20000\ninput: {dist: empirical, quantiles: [100, 200, 300, 1000, 5000]}", 1));
         within(0.25 * (150 + 250 + 650 + 3000), emp.input().mean(), 0.03, "empirical mean");
         within(300, emp.input().p50(), 0.03, "empirical median");
+        String conv = dev.servelab.plugins.SharedData.path("traces/azure-llm-2023/AzureLLMInferenceTrace_conv.csv").toAbsolutePath().toString();
+        TraceStats fromTrace = stats(generate("workload.gamma", "requests: 50000\noutput: {dist: empirical, trace: " + conv + "}", 1));
+        within(211.1, fromTrace.output().mean(), 0.02, "output lengths resampled from the Azure conv trace (mean)");
+        within(129, fromTrace.output().p50(), 0.02, "output lengths resampled from the Azure conv trace (p50)");
     }
 
     static TraceStats stats(List<Request> requests) throws IOException {
