@@ -5,6 +5,7 @@ import dev.servelab.engine.model.Request;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Writes the Azure 2023 CSV layout ({@code TIMESTAMP,ContextTokens,GeneratedTokens}, 7 fractional
@@ -13,6 +14,7 @@ import java.time.LocalDateTime;
  */
 final class AzureTraceWriter implements TraceWriter {
     static final LocalDateTime ORIGIN = LocalDateTime.of(2023, 11, 16, 0, 0, 0);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final BufferedWriter out;
 
     AzureTraceWriter(BufferedWriter out) throws IOException {
@@ -24,7 +26,8 @@ final class AzureTraceWriter implements TraceWriter {
     @Override
     public void write(Request r) throws IOException {
         LocalDateTime t = ORIGIN.plusNanos(r.arrivalNanos());
-        out.write(String.format(java.util.Locale.ROOT, "%tF %<tT.%07d,%d,%d%n", t, t.getNano() / 100, r.promptTokens(), r.outputTokens()));
+        String fraction = Integer.toString(t.getNano() / 100 + 10_000_000).substring(1);
+        out.write(SECONDS.format(t) + "." + fraction + "," + r.promptTokens() + "," + r.outputTokens() + "\n");
     }
 
     @Override
