@@ -46,6 +46,21 @@ public final class SimulationRun {
 
     public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                          long expectedRequests, RunStore store, EventLoop loop) {
+        this(spec, registry, stream, workloadLabel, expectedRequests, store, loop, false);
+    }
+
+    /**
+     * A live run: the same pipeline on the wall clock ({@link WallClockPacer}, arrivals replayed
+     * {@code speed} times faster) with live executors, stored with mode {@code live}.
+     */
+    public static SimulationRun live(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                                     long expectedRequests, RunStore store, double speed) {
+        return new SimulationRun(spec, registry, stream, workloadLabel, expectedRequests, store,
+                new EventLoop(new WallClockPacer(speed)), true);
+    }
+
+    private SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                          long expectedRequests, RunStore store, EventLoop loop, boolean live) {
         this.spec = spec;
         this.store = store;
         this.workloadLabel = workloadLabel;
@@ -55,7 +70,7 @@ public final class SimulationRun {
         this.metrics = new MetricsCollector(spec.slo());
         observers[0] = metrics;
         observers[1] = new RunObserver() { };
-        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers);
+        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live);
     }
 
     public RunProgress progress() {

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * Simulates a measured device: an iteration with {@code d} decode tokens and {@code p} prefill
  * tokens takes {@code decodeBaseMs + decodeMsPerSequence · d + prefillMsPerToken · p} (plus
  * {@code prefillBaseMs} when the batch holds only prefill), from a {@link DeviceProfile} that
- * {@code servelab device probe} wrote; all scaled by {@code slowdown}. KV capacity comes from the
+ * {@code servelab device probe} wrote (a relative path is resolved against the pipeline file's
+ * directory); all scaled by {@code slowdown}. KV capacity comes from the
  * profile when the device reported it (a ServeLab agent does). Network round trip is not part of an
  * iteration: it is kept in the profile for routers and hybrid pipelines. Measure one device, then
  * simulate a fleet of them.
@@ -49,13 +50,13 @@ public final class DeviceProfileExecutor implements Executor {
     public void attach(ExecutorContext context) {
         if (profile != null) return;
         if (settings.profile() == null || settings.profile().isBlank()) {
-            throw new ServeLabException("pool " + context.poolName() + ": exec.device-profile needs 'profile' (a JSON file "
+            throw new ServeLabException("executor.profile: exec.device-profile needs a device profile (a JSON file "
                     + "written by 'servelab device probe')");
         }
         try {
-            profile = DeviceRegistry.readProfile(Path.of(settings.profile()));
+            profile = DeviceRegistry.readProfile(context.resolve(settings.profile()));
         } catch (IOException e) {
-            throw new ServeLabException("pool " + context.poolName() + ".profile: " + e.getMessage());
+            throw new ServeLabException("executor.profile: " + e.getMessage());
         }
     }
 

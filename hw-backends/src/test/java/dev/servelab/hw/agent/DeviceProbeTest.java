@@ -53,7 +53,7 @@ class DeviceProbeTest {
                 Executor exec = PluginRegistry.load().create(PluginKind.EXECUTOR, "exec.device-profile",
                         new ObjectMapper().createObjectNode().put("profile", saved.toString()).put("slowdown", 2.0),
                         new PluginContext(1, "pools.edge", 0));
-                exec.attach(new ExecutorContext("edge", 0, "tiny", "pi", 1, 16, 0.9, 1));
+                exec.attach(new ExecutorContext("edge", 0, "tiny", "pi", 1, 16, 0.9, 1, null));
                 long fourDecodes = exec.iterationNanos(new FixedBatch(4, 0));
                 double expectedMs = 2 * (p.decodeBaseMs() + 4 * p.decodeMsPerSequence());
                 assertEquals(expectedMs, fourDecodes / 1e6, 1e-3);
