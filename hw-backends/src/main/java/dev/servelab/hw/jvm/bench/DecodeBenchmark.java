@@ -39,7 +39,7 @@ public final class DecodeBenchmark {
             List<String> rows = new ArrayList<>();
             for (String size : a.sizes()) {
                 for (String type : a.types()) {
-                    double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 30, 10);
+                    double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 29, 20);
                     System.out.printf("# stream-read bandwidth before %s %s: %.2f GB/s%n", size, type, bps / 1e9);
                     bandwidth = Math.max(bandwidth, bps);
                     Path model = a.dir().resolve(size + "-" + type + ".gguf");
@@ -52,7 +52,7 @@ public final class DecodeBenchmark {
                     }
                 }
             }
-            double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 30, 10);
+            double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 29, 20);
             System.out.printf("# stream-read bandwidth at the end: %.2f GB/s%n", bps / 1e9);
             bandwidth = Math.max(bandwidth, bps);
             System.out.printf("%nstream-read bandwidth (best): %.2f GB/s%n%n", bandwidth / 1e9);
