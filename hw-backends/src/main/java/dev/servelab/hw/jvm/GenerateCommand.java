@@ -33,13 +33,16 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private int generate() throws java.io.IOException {
-        // a prompt never has more tokens than UTF-8 bytes (+1 for SentencePiece's leading space)
-        int maxTokens = prompt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1 + tokens;
+        // a prompt never has more tokens than UTF-8 bytes (+1 for SentencePiece's leading space, +1 for BOS)
+        int maxTokens = prompt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2 + tokens;
         int blocks = maxTokens / 16 + 1;
         KvCacheSpec kv = new KvCacheSpec(16, blocks);
         try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, kv)) {
             GreedyDecoder decoder = new GreedyDecoder(exec, new KvBlockAllocator(kv.blockCount()));
-            int[] promptIds = exec.tokenizer().encode(prompt);
+            int[] text = exec.tokenizer().encode(prompt);
+            int bos = exec.tokenizer().bosToken();
+            int[] promptIds = bos < 0 ? text : java.util.stream.IntStream.concat(
+                    java.util.stream.IntStream.of(bos), java.util.Arrays.stream(text)).toArray();
             long start = System.nanoTime();
             int[][] out = decoder.generate(new int[][] {promptIds}, tokens);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -10,7 +10,7 @@ import java.util.concurrent.RecursiveAction;
  * arithmetic as the serial run, so results do not depend on the number of threads.
  */
 public final class ForkJoinKernelRunner implements KernelRunner {
-    static final int SLICE_COST = 1 << 15;
+    static final int SLICE_COST = 1 << 17;
     private final ForkJoinPool pool;
 
     public ForkJoinKernelRunner(int threads) {
