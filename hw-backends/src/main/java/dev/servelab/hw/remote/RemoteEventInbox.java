@@ -31,6 +31,15 @@ public final class RemoteEventInbox implements RemoteTokenListener {
         queue.add(new RemoteEvent(record.requestId(), record.tokens(), runNanos(System.nanoTime()), record));
     }
 
+    /**
+     * An inbox on the scale of a running clock that reports elapsed run time (such as the engine's
+     * {@code WallClockPacer::elapsedRunNanos}), advancing {@code speed} run nanoseconds per wall nanosecond.
+     */
+    public static RemoteEventInbox onClock(java.util.function.LongSupplier elapsedRunNanos, double speed) {
+        long now = System.nanoTime();
+        return new RemoteEventInbox(now - (long) (elapsedRunNanos.getAsLong() / speed), speed);
+    }
+
     public long runNanos(long wallNanos) {
         return Math.max(0, (long) ((wallNanos - startWallNanos) * speed));
     }
