@@ -46,13 +46,17 @@ public final class DeviceCommand implements Runnable {
         @Option(names = "--api-key-env", description = "Environment variable holding the API key (the key is never stored).")
         String apiKeyEnv;
 
+        @Option(names = "--ca-cert", description = "Certificate (PEM or DER) to trust for this HTTPS device.")
+        String caCert;
+
         @Override
         public Integer call() throws IOException {
             DeviceEntry entry;
             try {
                 java.net.URI uri = java.net.URI.create(url);
                 String n = name != null ? name : (uri.getHost() + "-" + uri.getPort()).replaceAll("[^A-Za-z0-9._-]", "-");
-                entry = new DeviceEntry(n, url, dialect.toLowerCase(Locale.ROOT), api.toUpperCase(Locale.ROOT), model, apiKeyEnv);
+                entry = new DeviceEntry(n, url, dialect.toLowerCase(Locale.ROOT), api.toUpperCase(Locale.ROOT), model, apiKeyEnv,
+                        caCert == null ? null : java.nio.file.Path.of(caCert).toAbsolutePath().toString());
                 entry.endpoint();
             } catch (IllegalArgumentException e) {
                 System.err.println("device add: " + e.getMessage());
@@ -78,7 +82,7 @@ public final class DeviceCommand implements Runnable {
             if (entry == null && device.matches("https?://.+")) {
                 java.net.URI uri = java.net.URI.create(device);
                 String n = (uri.getHost() + "-" + uri.getPort()).replaceAll("[^A-Za-z0-9._-]", "-");
-                entry = new DeviceEntry(n, device, "servelab", "COMPLETIONS", "", null);
+                entry = new DeviceEntry(n, device, "servelab", "COMPLETIONS", "", null, null);
             }
             if (entry == null) {
                 System.err.println("device probe: no device called " + device + " (add it with 'servelab device add URL')");

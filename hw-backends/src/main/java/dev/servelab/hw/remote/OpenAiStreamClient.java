@@ -27,8 +27,10 @@ public final class OpenAiStreamClient implements AutoCloseable {
 
     public OpenAiStreamClient(EndpointConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.timeouts().connect()).build();
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.timeouts().connect());
+        if (config.caCertificate() != null) b.sslContext(TrustedCertificates.sslContext(config.caCertificate()));
+        this.http = b.build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "servelab-stream-watchdog-" + config.name());
             t.setDaemon(true);

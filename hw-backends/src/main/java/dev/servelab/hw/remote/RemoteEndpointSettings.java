@@ -36,7 +36,7 @@ public record RemoteEndpointSettings(
         } else {
             if (url == null || url.isBlank()) throw new IllegalArgumentException(nodePath + ": give 'device' or 'url'");
             base = new EndpointConfig(nodePath, URI.create(url), model, EndpointApi.valueOf(api.toUpperCase(java.util.Locale.ROOT)),
-                    StreamDialect.byId(dialect), null, Timeouts.defaults(), RetryPolicy.defaults());
+                    StreamDialect.byId(dialect), null, Timeouts.defaults(), RetryPolicy.defaults(), null);
             if (apiKeyEnv != null && !apiKeyEnv.isBlank()) base = base.withApiKey(ApiKey.fromEnv(apiKeyEnv));
         }
         if (model != null && !model.isBlank()) base = base.withModel(model);
