@@ -64,7 +64,7 @@ public final class AgentCommand implements Callable<Integer> {
         try {
             server = EdgeAgentServer.start(new AgentConfig(model, bind, port, t, blockSize, kvMib << 20, maxNumSeqs,
                     maxBatchedTokens, 256, Math.round(iterationFloorMs * 1e6), !noPrefixCaching));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.servelab.hw.jvm.gguf.GgufFormatException e) {
             System.err.println("agent: " + e.getMessage());
             return 2;
         } catch (java.io.IOException e) {

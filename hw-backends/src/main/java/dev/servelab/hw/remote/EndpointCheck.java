@@ -52,8 +52,7 @@ public final class EndpointCheck {
         try {
             response = client.http().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new DeviceUnreachableException("device " + c.label() + " is unreachable: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new DeviceUnreachableException("device " + c.label() + " is unreachable: " + OpenAiStreamClient.message(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeviceUnreachableException("device " + c.label() + ": interrupted");

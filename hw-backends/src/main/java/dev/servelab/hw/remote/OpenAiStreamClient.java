@@ -101,8 +101,9 @@ public final class OpenAiStreamClient implements AutoCloseable {
                 attempts, safe);
     }
 
-    private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    static String message(Exception e) {
+        if (e.getMessage() != null) return e.getMessage();
+        return e instanceof ConnectException ? "connection refused or no route to host" : e.getClass().getSimpleName();
     }
 
     private static long retryAfter(HttpResponse<?> response) {
