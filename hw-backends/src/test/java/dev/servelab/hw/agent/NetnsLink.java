@@ -30,6 +30,7 @@ final class NetnsLink implements AutoCloseable {
     /** Creates the namespace and link; throws with the command's output when {@code ip} refuses. */
     static NetnsLink create() throws IOException, InterruptedException {
         NetnsLink link = new NetnsLink(ProcessHandle.current().pid() % 100_000);
+        link.close(); // a namespace of ours left by a killed earlier run with the same pid
         try {
             link.ip("netns", "add", link.namespace);
             link.ip("link", "add", link.hostIf, "type", "veth", "peer", "name", link.nsIf);
