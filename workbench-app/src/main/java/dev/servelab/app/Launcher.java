@@ -1,10 +1,16 @@
 package dev.servelab.app;
 
-/** Entry point of the shaded {@code servelab.jar}: hands the command line to the engine CLI. */
+import dev.servelab.engine.cli.Main;
+
+/**
+ * Entry point of the shaded {@code servelab.jar}: hands the command line to the engine's CLI, which
+ * finds the subcommands of every module on the class path.
+ */
 public final class Launcher {
-    private Launcher() {}
+    private Launcher() {
+    }
 
     public static void main(String[] args) {
-        System.out.println("ServeLab: skeleton");
+        Main.main(args);
     }
 }

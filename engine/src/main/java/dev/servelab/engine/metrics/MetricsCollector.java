@@ -1,0 +1,153 @@
+package dev.servelab.engine.metrics;
+
+import dev.servelab.engine.model.Request;
+import dev.servelab.engine.pipeline.SloSpec;
+import dev.servelab.engine.replica.IterationRecord;
+import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.replica.Sequence;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Computes a run's headline numbers with vLLM {@code bench serve} definitions: TTFT = arrival → first
+ * token; TPOT = (E2EL − TTFT) / (output tokens − 1) per request with more than one output token;
+ * ITL = every gap between consecutive tokens of a request; E2EL = arrival → last token; throughputs
+ * over the benchmark duration (run start → last completion); goodput = completed requests meeting
+ * every set SLO per second. Also queueing delay, preemptions, prefix-cache hit ratio, batch size and
+ * KV usage.
+ */
+public final class MetricsCollector implements RunObserver {
+    private static final double[] EXTRA_PERCENTILES = {50, 90, 95};
+    private final SloSpec slo;
+    final LatencyStat ttft = new LatencyStat();
+    final LatencyStat tpot = new LatencyStat();
+    final LatencyStat itl = new LatencyStat();
+    final LatencyStat e2el = new LatencyStat();
+    final LatencyStat queueing = new LatencyStat();
+    private long arrived;
+    private long completed;
+    private long rejected;
+    private long good;
+    private long inputTokens;
+    private long outputTokens;
+    private long lastFinishNanos;
+    private long iterations;
+    private long preemptions;
+    private long batchSizeSum;
+    private long lookupTokens;
+    private long hitTokens;
+    private double peakKvUsage;
+    private double joules;
+
+    public MetricsCollector(SloSpec slo) {
+        this.slo = slo;
+    }
+
+    @Override
+    public void onArrival(Request request, long nowNanos) {
+        arrived++;
+    }
+
+    @Override
+    public void onRejected(Request request, String reason, int replica, long nowNanos) {
+        rejected++;
+    }
+
+    @Override
+    public void onFinished(Sequence s, long nowNanos) {
+        Request r = s.request();
+        long ttftNanos = s.firstTokenNanos() - r.arrivalNanos();
+        long e2elNanos = s.finishNanos() - r.arrivalNanos();
+        ttft.record(ttftNanos);
+        e2el.record(e2elNanos);
+        queueing.record(s.firstScheduledNanos() - r.arrivalNanos());
+        double tpotNanos = 0;
+        if (r.outputTokens() > 1) {
+            tpotNanos = (double) (e2elNanos - ttftNanos) / (r.outputTokens() - 1);
+            tpot.record(Math.round(tpotNanos));
+        }
+        completed++;
+        inputTokens += r.promptTokens();
+        outputTokens += r.outputTokens();
+        lastFinishNanos = Math.max(lastFinishNanos, nowNanos);
+        if (meetsSlo(ttftNanos / 1e6, tpotNanos / 1e6, e2elNanos / 1e6)) good++;
+    }
+
+    private boolean meetsSlo(double ttftMs, double tpotMs, double e2elMs) {
+        return (slo.ttftMs() == null || ttftMs <= slo.ttftMs()) && (slo.tpotMs() == null || tpotMs <= slo.tpotMs())
+                && (slo.e2elMs() == null || e2elMs <= slo.e2elMs());
+    }
+
+    @Override
+    public void onInterTokenGaps(long gapNanos, int count) {
+        itl.record(gapNanos, count);
+    }
+
+    @Override
+    public void onIteration(IterationRecord it) {
+        iterations++;
+        preemptions += it.preemptions;
+        batchSizeSum += it.batchSize;
+        lookupTokens += it.lookupTokens;
+        hitTokens += it.hitTokens;
+        peakKvUsage = Math.max(peakKvUsage, (double) it.kvUsedBlocks / it.kvCapacityBlocks);
+        if (!Double.isNaN(it.joules)) joules += it.joules;
+    }
+
+    public long completed() {
+        return completed;
+    }
+
+    public long arrived() {
+        return arrived;
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    /** The vLLM result keys (plus ServeLab's own), in vLLM's order; the caller adds run id and wall time. */
+    public Map<String, Object> summary() {
+        double duration = lastFinishNanos / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("completed", completed);
+        m.put("rejected", rejected);
+        m.put("duration", duration);
+        m.put("total_input_tokens", inputTokens);
+        m.put("total_output_tokens", outputTokens);
+        m.put("request_throughput", perSecond(completed, duration));
+        m.put("request_goodput", slo.isSet() ? perSecond(good, duration) : null);
+        m.put("output_throughput", perSecond(outputTokens, duration));
+        m.put("total_token_throughput", perSecond(inputTokens + outputTokens, duration));
+        put(m, "ttft", ttft);
+        put(m, "tpot", tpot);
+        put(m, "itl", itl);
+        put(m, "e2el", e2el);
+        put(m, "queueing_delay", queueing);
+        m.put("iterations", iterations);
+        m.put("preemptions", preemptions);
+        m.put("prefix_cache_hit_ratio", lookupTokens == 0 ? 0.0 : (double) hitTokens / lookupTokens);
+        m.put("mean_batch_size", iterations == 0 ? 0.0 : (double) batchSizeSum / iterations);
+        m.put("peak_kv_usage", peakKvUsage);
+        m.put("energy_j", joules);
+        m.put("joules_per_output_token", outputTokens == 0 ? 0.0 : joules / outputTokens);
+        return m;
+    }
+
+    private static double perSecond(long n, double seconds) {
+        return seconds <= 0 ? 0 : n / seconds;
+    }
+
+    private static void put(Map<String, Object> m, String name, LatencyStat s) {
+        m.put("mean_" + name + "_ms", s.meanMs());
+        m.put("median_" + name + "_ms", s.medianMs());
+        m.put("std_" + name + "_ms", s.stdMs());
+        for (double p : EXTRA_PERCENTILES) m.put("p" + (int) p + "_" + name + "_ms", s.percentileMs(p));
+        m.put("p99_" + name + "_ms", s.percentileMs(99));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.servelab.engine.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A whole serving pipeline: workload → admission → router → replica pools, plus SLOs and what to
+ * record. {@code resolved} is the file's tree after {@code --set} overrides, as stored with each run;
+ * {@code baseDir} resolves relative trace paths.
+ */
+public record PipelineSpec(String name, String description, long seed, NodeSpec workload, NodeSpec admission,
+                           NodeSpec router, List<PoolSpec> pools, SloSpec slo, MetricsSpec metrics,
+                           ObjectNode resolved, Path baseDir) {
+    public int replicaCount() {
+        return pools.stream().mapToInt(PoolSpec::replicas).sum();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.servelab.engine.plugin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.spi.Plugin;
+import dev.servelab.engine.spi.PluginContext;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Every plugin on the class path, found with {@link ServiceLoader} — the built-ins exactly as a
+ * third party's jar. Plugins are described without being instantiated and created on demand, one
+ * instance per pipeline node (per replica for replica-level policies).
+ */
+public final class PluginRegistry {
+    private final Map<String, PluginDescriptor> byId = new TreeMap<>();
+
+    public PluginRegistry(ClassLoader loader) {
+        for (PluginKind kind : PluginKind.values()) {
+            for (ServiceLoader.Provider<?> p : providers(kind, loader)) {
+                register(kind, p.type());
+            }
+        }
+    }
+
+    /** The registry of the context class loader (or this class's loader). */
+    public static PluginRegistry load() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return new PluginRegistry(cl != null ? cl : PluginRegistry.class.getClassLoader());
+    }
+
+    private static List<? extends ServiceLoader.Provider<?>> providers(PluginKind kind, ClassLoader loader) {
+        try {
+            return ServiceLoader.load(kind.spi(), loader).stream().toList();
+        } catch (ServiceConfigurationError e) {
+            throw new ServeLabException("plugin discovery failed for " + kind.spi().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void register(PluginKind kind, Class<?> type) {
+        Plugin info = type.getAnnotation(Plugin.class);
+        if (info == null) {
+            throw new ServeLabException(type.getName() + " is listed as a " + kind.spi().getSimpleName()
+                    + " service but has no @Plugin annotation");
+        }
+        if (!info.id().startsWith(kind.prefix() + ".")) {
+            throw new ServeLabException(type.getName() + ": plugin id '" + info.id() + "' must start with '" + kind.prefix() + ".'");
+        }
+        PluginDescriptor previous = byId.get(info.id());
+        if (previous != null && previous.type() != type) {
+            throw new ServeLabException("plugin id '" + info.id() + "' is claimed by both " + previous.type().getName()
+                    + " and " + type.getName());
+        }
+        Class<? extends Record> settings = SettingsIntrospector.settingsType(type);
+        byId.put(info.id(), new PluginDescriptor(kind, info.id(), info.summary(), info.source(), type, settings,
+                settings == null ? List.of() : SettingsIntrospector.describe(settings)));
+    }
+
+    public Collection<PluginDescriptor> all() {
+        return byId.values();
+    }
+
+    public List<PluginDescriptor> ofKind(PluginKind kind) {
+        List<PluginDescriptor> out = new ArrayList<>();
+        for (PluginDescriptor d : byId.values()) if (d.kind() == kind) out.add(d);
+        return out;
+    }
+
+    /** The descriptor for {@code id}, or an error naming the node and listing the known ids of that kind. */
+    public PluginDescriptor require(PluginKind kind, String id, String nodePath) {
+        PluginDescriptor d = id == null ? null : byId.get(id);
+        if (d == null || d.kind() != kind) {
+            List<String> known = ofKind(kind).stream().map(PluginDescriptor::id).toList();
+            throw new ServeLabException(nodePath + ": unknown " + kind.spi().getSimpleName() + " id '" + id
+                    + "' (known: " + String.join(", ", known) + ")");
+        }
+        return d;
+    }
+
+    /** Creates a plugin instance with settings bound from {@code settings} (may be null for defaults). */
+    public <T> T create(PluginKind kind, String id, JsonNode settings, PluginContext context) {
+        PluginDescriptor d = require(kind, id, context.nodePath() + ".type");
+        Record bound = d.settingsType() == null ? null : SettingsBinder.bind(d, settings, context.nodePath());
+        if (d.settingsType() == null && settings != null && settings.size() > 0) {
+            throw new ServeLabException(context.nodePath() + ": " + id + " takes no settings (given: "
+                    + String.join(", ", SettingsBinder.names(settings)) + ")");
+        }
+        @SuppressWarnings("unchecked")
+        T instance = (T) kind.spi().cast(instantiate(d, bound, context));
+        return instance;
+    }
+
+    private static Object instantiate(PluginDescriptor d, Record settings, PluginContext context) {
+        try {
+            if (settings != null) {
+                Constructor<?> c = SettingsIntrospector.constructor(d.type(), d.settingsType(), PluginContext.class);
+                if (c != null) return c.newInstance(settings, context);
+                c = SettingsIntrospector.constructor(d.type(), d.settingsType());
+                if (c != null) return c.newInstance(settings);
+            }
+            Constructor<?> c = SettingsIntrospector.constructor(d.type(), PluginContext.class);
+            if (c != null) return c.newInstance(context);
+            return d.type().getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ServeLabException se) throw se;
+            throw new ServeLabException(context.nodePath() + ": " + d.id() + " rejected its settings: " + cause.getMessage(), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new ServeLabException(d.type().getName() + ": cannot instantiate plugin " + d.id() + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.servelab.engine.plugin;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servelab.engine.ServeLabException;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Binds a pipeline node's settings to a plugin's {@code Settings} record: the defaults from the
+ * record's no-argument constructor, overlaid with the given keys (snake_case), then range-checked.
+ * Every error names the node path and the field.
+ */
+public final class SettingsBinder {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private SettingsBinder() {
+    }
+
+    public static Record defaults(PluginDescriptor d) {
+        try {
+            return d.settingsType().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(d.id() + ": Settings record needs a public no-argument constructor", e);
+        }
+    }
+
+    /** Settings as a JSON object with every key, defaults filled in. */
+    public static ObjectNode toTree(Record settings) {
+        return MAPPER.valueToTree(settings);
+    }
+
+    public static Record bind(PluginDescriptor d, JsonNode given, String nodePath) {
+        ObjectNode tree = toTree(defaults(d));
+        if (given != null && !given.isNull()) {
+            if (!given.isObject()) throw new ServeLabException(nodePath + ": settings must be a mapping");
+            merge(tree, (ObjectNode) given, nodePath, d.id());
+        }
+        Record r;
+        try {
+            r = MAPPER.treeToValue(tree, d.settingsType());
+        } catch (Exception e) {
+            throw new ServeLabException(nodePath + ": invalid settings for " + d.id() + ": " + firstLine(e.getMessage()));
+        }
+        checkRanges(d, r, nodePath);
+        return r;
+    }
+
+    /** Deep-merges {@code given} into the defaults, rejecting keys the defaults do not have. */
+    private static void merge(ObjectNode defaults, ObjectNode given, String path, String id) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode d = defaults.get(e.getKey());
+            if (d == null) {
+                throw new ServeLabException(path + "." + e.getKey() + ": unknown setting of " + id
+                        + " (known: " + String.join(", ", names(defaults)) + ")");
+            }
+            if (d.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) d, (ObjectNode) e.getValue(), path + "." + e.getKey(), id);
+            } else {
+                defaults.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static void checkRanges(PluginDescriptor d, Record r, String nodePath) {
+        ObjectNode values = toTree(r);
+        for (SettingInfo s : d.settings()) {
+            JsonNode v = values.get(s.name());
+            if (v == null || !v.isNumber()) continue;
+            double x = v.asDouble();
+            if (x < s.min() || x > s.max() || Double.isNaN(x)) {
+                throw new ServeLabException(nodePath + "." + s.name() + ": " + fmt(x) + " is out of range ["
+                        + fmt(s.min()) + ", " + fmt(s.max()) + "]" + (s.unit().isEmpty() ? "" : " " + s.unit()));
+            }
+        }
+    }
+
+    private static String fmt(double d) {
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    static java.util.List<String> names(JsonNode node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.servelab.engine.replica;
+
+/**
+ * What one iteration did, as observers see it (one reused instance per replica: copy what you keep).
+ * Prefix-cache counters are in tokens: {@code lookupTokens} were looked up on admission, of which
+ * {@code hitTokens} were found cached.
+ */
+public final class IterationRecord {
+    public int replica;
+    public long startNanos;
+    public long endNanos;
+    public int prefillTokens;
+    public int decodeTokens;
+    public int batchSize;
+    public int kvUsedBlocks;
+    public int kvCapacityBlocks;
+    public int waiting;
+    public long lookupTokens;
+    public long hitTokens;
+    public int preemptions;
+    public double joules;
+}

@@ -1,0 +1,110 @@
+package dev.servelab.engine.replica;
+
+import dev.servelab.engine.spi.EvictionPolicy;
+
+/**
+ * A replica's paged KV cache: a fixed pool of blocks of {@code blockSizeTokens} tokens, reference
+ * counted, with prefix caching on chained block hashes (as in vLLM's automatic prefix caching). A
+ * block whose last reference is released keeps its cached prefix and becomes an eviction candidate
+ * if it has a key, or goes back to the free list if not. Allocation takes a free block first, then
+ * asks the {@link EvictionPolicy} for a victim.
+ */
+public final class KvCache {
+    private final int capacityBlocks;
+    private final int blockSizeTokens;
+    private final EvictionPolicy eviction;
+    private final int[] refCount;
+    private final long[] keyOf;
+    private final boolean[] keyed;
+    private final int[] freeStack;
+    private int freeTop;
+    private final LongIntMap cached;
+
+    public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction) {
+        if (capacityBlocks < 1) throw new IllegalArgumentException("capacity_blocks must be >= 1");
+        this.capacityBlocks = capacityBlocks;
+        this.blockSizeTokens = blockSizeTokens;
+        this.eviction = eviction;
+        this.refCount = new int[capacityBlocks];
+        this.keyOf = new long[capacityBlocks];
+        this.keyed = new boolean[capacityBlocks];
+        this.freeStack = new int[capacityBlocks];
+        for (int i = 0; i < capacityBlocks; i++) freeStack[i] = capacityBlocks - 1 - i;
+        this.freeTop = capacityBlocks;
+        this.cached = new LongIntMap(1024);
+        eviction.init(capacityBlocks);
+    }
+
+    public int capacityBlocks() {
+        return capacityBlocks;
+    }
+
+    public int blockSizeTokens() {
+        return blockSizeTokens;
+    }
+
+    /** Blocks that can be allocated now: free plus evictable. */
+    public int availableBlocks() {
+        return freeTop + eviction.size();
+    }
+
+    /** Blocks referenced by at least one sequence. */
+    public int usedBlocks() {
+        return capacityBlocks - availableBlocks();
+    }
+
+    /** Blocks holding a cached prefix (referenced or not). */
+    public int cachedBlocks() {
+        return cached.size();
+    }
+
+    /** Allocates an unkeyed block with one reference, or returns -1 when none is left. */
+    public int allocate() {
+        int b;
+        if (freeTop > 0) {
+            b = freeStack[--freeTop];
+        } else {
+            b = eviction.evict();
+            if (b < 0) return -1;
+            cached.remove(keyOf[b]);
+            keyed[b] = false;
+        }
+        refCount[b] = 1;
+        return b;
+    }
+
+    /** The block caching {@code key}, or -1. */
+    public int lookup(long key) {
+        return cached.get(key);
+    }
+
+    public boolean isReferenced(int block) {
+        return refCount[block] > 0;
+    }
+
+    /** Adds a reference to a cached block found by {@link #lookup}. */
+    public void acquire(int block, long nowNanos) {
+        if (refCount[block]++ == 0) eviction.onReused(block, nowNanos);
+        eviction.onHit(block, nowNanos);
+    }
+
+    /** Drops one reference; an unreferenced block becomes an eviction candidate (keyed) or free. */
+    public void release(int block, long nowNanos) {
+        int r = --refCount[block];
+        if (r > 0) return;
+        if (r < 0) throw new IllegalStateException("block " + block + " released more often than acquired");
+        if (keyed[block]) eviction.onCandidate(block, nowNanos);
+        else freeStack[freeTop++] = block;
+    }
+
+    /**
+     * Publishes a full, computed block under its prefix key so later requests can hit it. Returns
+     * false when another block already caches that key (the block then stays private).
+     */
+    public boolean publish(int block, long key) {
+        if (keyed[block] || !cached.putIfAbsent(key, block)) return false;
+        keyOf[block] = key;
+        keyed[block] = true;
+        return true;
+    }
+}

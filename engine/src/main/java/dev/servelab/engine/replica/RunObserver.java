@@ -1,0 +1,27 @@
+package dev.servelab.engine.replica;
+
+import dev.servelab.engine.model.Request;
+
+/**
+ * Receives what happens during a run, for metrics and the run store. Called on the event-loop
+ * thread; implementations must be cheap (they see millions of calls).
+ */
+public interface RunObserver {
+    default void onArrival(Request request, long nowNanos) {
+    }
+
+    /** A request refused by admission or by a replica (e.g. longer than its KV cache); {@code replica} is -1 for admission. */
+    default void onRejected(Request request, String reason, int replica, long nowNanos) {
+    }
+
+    default void onFinished(Sequence sequence, long nowNanos) {
+    }
+
+    /** {@code count} inter-token gaps of {@code gapNanos} each. */
+    default void onInterTokenGaps(long gapNanos, int count) {
+    }
+
+    /** One iteration of one replica, after its tokens were emitted. */
+    default void onIteration(IterationRecord iteration) {
+    }
+}

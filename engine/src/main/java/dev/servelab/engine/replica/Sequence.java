@@ -1,0 +1,170 @@
+package dev.servelab.engine.replica;
+
+import dev.servelab.engine.model.Request;
+import dev.servelab.engine.spi.SequenceView;
+
+/**
+ * The engine's mutable state for one request inside a replica: token progress, its block table,
+ * and the timestamps the metrics and the run store need. Per-token timestamps are kept only for
+ * sampled sequences ({@link #tokenTimes()} is null otherwise).
+ */
+public final class Sequence implements SequenceView {
+    /** Where the sequence is; drives the replica's queue bookkeeping. */
+    public enum State { WAITING, RUNNING, FINISHED, REJECTED }
+
+    private final Request request;
+    private final int replica;
+    State state = State.WAITING;
+    int generated;
+    int computed;
+    int cachedTokens;
+    int preemptions;
+    final int promptTokens;
+    final int outputTokens;
+    private int[] blockTable = NO_BLOCKS;
+    int blockCount;
+    /** Leading prompt blocks that have a prefix-cache key in this replica (0 without prefix caching). */
+    int keyableBlocks;
+    int publishedBlocks;
+    long planEpoch = -1;
+    int planSlot;
+    long firstScheduledNanos = -1;
+    long firstTokenNanos = -1;
+    long lastTokenNanos = -1;
+    long finishNanos = -1;
+    int totalCachedTokens;
+    private final LongList tokenTimes;
+    private final LongList preemptionTimes;
+
+    private static final int[] NO_BLOCKS = new int[0];
+
+    public Sequence(Request request, int replica, boolean sampled) {
+        this.request = request;
+        this.promptTokens = request.promptTokens();
+        this.outputTokens = request.outputTokens();
+        this.replica = replica;
+        this.tokenTimes = sampled ? new LongList(Math.min(request.outputTokens(), 4096)) : null;
+        this.preemptionTimes = sampled ? new LongList(2) : null;
+    }
+
+    @Override
+    public Request request() {
+        return request;
+    }
+
+    @Override
+    public int generatedTokens() {
+        return generated;
+    }
+
+    @Override
+    public int computedTokens() {
+        return computed;
+    }
+
+    @Override
+    public int cachedTokens() {
+        return cachedTokens;
+    }
+
+    @Override
+    public int preemptions() {
+        return preemptions;
+    }
+
+    @Override
+    public int blocksHeld() {
+        return blockCount;
+    }
+
+    @Override
+    public int uncomputedTokens() {
+        return promptTokens + generated - computed;
+    }
+
+    @Override
+    public boolean isPrefilling() {
+        return generated == 0 || promptTokens + generated - computed > 1;
+    }
+
+    /** Sizes the block table for the whole request once its replica's block size is known. */
+    void reserveBlocks(int blocks) {
+        if (blockTable.length < blocks) blockTable = java.util.Arrays.copyOf(blockTable, blocks);
+    }
+
+    void addBlock(int block) {
+        if (blockCount == blockTable.length) blockTable = java.util.Arrays.copyOf(blockTable, Math.max(8, blockCount * 2));
+        blockTable[blockCount++] = block;
+    }
+
+    int blockAt(int i) {
+        return blockTable[i];
+    }
+
+    @Override
+    public int[] blockTable() {
+        return java.util.Arrays.copyOf(blockTable, blockCount);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int replica() {
+        return replica;
+    }
+
+    public long firstScheduledNanos() {
+        return firstScheduledNanos;
+    }
+
+    public long firstTokenNanos() {
+        return firstTokenNanos;
+    }
+
+    public long lastTokenNanos() {
+        return lastTokenNanos;
+    }
+
+    public long finishNanos() {
+        return finishNanos;
+    }
+
+    /** Prompt tokens served from the prefix cache, summed over every (re)admission. */
+    public int totalCachedTokens() {
+        return totalCachedTokens;
+    }
+
+    /** Emission time of every token, for sampled sequences; null otherwise. */
+    public LongList tokenTimes() {
+        return tokenTimes;
+    }
+
+    /** Times this sequence was preempted, for sampled sequences; null otherwise. */
+    public LongList preemptionTimes() {
+        return preemptionTimes;
+    }
+
+    public boolean isSampled() {
+        return tokenTimes != null;
+    }
+
+    void emitToken(long nowNanos) {
+        generated++;
+        if (firstTokenNanos < 0) firstTokenNanos = nowNanos;
+        lastTokenNanos = nowNanos;
+        if (tokenTimes != null) tokenTimes.add(nowNanos);
+    }
+
+    boolean isComplete() {
+        return generated >= outputTokens;
+    }
+
+    void markPreempted(long nowNanos) {
+        preemptions++;
+        computed = 0;
+        cachedTokens = 0;
+        publishedBlocks = 0;
+        if (preemptionTimes != null) preemptionTimes.add(nowNanos);
+    }
+}

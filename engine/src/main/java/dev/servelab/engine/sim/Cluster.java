@@ -1,0 +1,162 @@
+package dev.servelab.engine.sim;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.model.Admission;
+import dev.servelab.engine.model.Request;
+import dev.servelab.engine.replica.Replica;
+import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.replica.Sequence;
+import dev.servelab.engine.spi.AdmissionPolicy;
+import dev.servelab.engine.spi.ClusterView;
+import dev.servelab.engine.spi.RequestStream;
+import dev.servelab.engine.spi.Router;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The front of the pipeline: pulls requests from the stream one at a time (one pending arrival
+ * event), asks admission, routes, and hands each request to its replica. It is also the
+ * {@link ClusterView} routers and admission policies see.
+ */
+public final class Cluster implements ClusterView, Replica.Exit {
+    private final EventLoop loop;
+    private final AdmissionPolicy admission;
+    private final Router router;
+    private final RequestStream stream;
+    private final RunObserver[] observers;
+    private final TokenSampler sampler;
+    private Replica[] replicas;
+    private int[] outstanding;
+    private Request pending;
+    private long lastArrivalNanos;
+    private long arrivals;
+    private final Runnable arrive = this::arrive;
+
+    Cluster(EventLoop loop, AdmissionPolicy admission, Router router, RequestStream stream, RunObserver[] observers,
+            TokenSampler sampler) {
+        this.loop = loop;
+        this.admission = admission;
+        this.router = router;
+        this.stream = stream;
+        this.observers = observers;
+        this.sampler = sampler;
+    }
+
+    void setReplicas(Replica[] replicas) {
+        this.replicas = replicas;
+        this.outstanding = new int[replicas.length];
+    }
+
+    Replica replica(int i) {
+        return replicas[i];
+    }
+
+    /** Schedules the first arrival. */
+    void start() {
+        scheduleNext();
+    }
+
+    public long arrivals() {
+        return arrivals;
+    }
+
+    private void scheduleNext() {
+        try {
+            pending = stream.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (pending == null) return;
+        if (pending.arrivalNanos() < lastArrivalNanos) {
+            throw new ServeLabException("request " + pending.id() + " arrives at " + pending.arrivalNanos()
+                    + " ns, before the previous request (" + lastArrivalNanos + " ns): traces must be in arrival order");
+        }
+        lastArrivalNanos = pending.arrivalNanos();
+        loop.at(pending.arrivalNanos(), arrive);
+    }
+
+    private void arrive() {
+        Request r = pending;
+        long now = loop.nowNanos();
+        long index = arrivals++;
+        for (RunObserver o : observers) o.onArrival(r, now);
+        Admission verdict = admission.decide(r, this);
+        if (!verdict.accepted()) {
+            reject(r, verdict.reason() == null ? "rejected by admission" : verdict.reason(), -1, now);
+        } else {
+            int target = router.route(r, this);
+            if (target < 0 || target >= replicas.length) {
+                throw new IllegalStateException("router returned replica " + target + " of " + replicas.length);
+            }
+            Sequence s = new Sequence(r, target, sampler.sampled(index));
+            outstanding[target]++;
+            String refused = replicas[target].enqueue(s);
+            if (refused != null) {
+                outstanding[target]--;
+                reject(r, refused, target, now);
+            }
+        }
+        scheduleNext();
+    }
+
+    private void reject(Request r, String reason, int replica, long now) {
+        for (RunObserver o : observers) o.onRejected(r, reason, replica, now);
+    }
+
+    @Override
+    public void onExit(Sequence s, long nowNanos) {
+        outstanding[s.replica()]--;
+        router.onFinished(s.request(), s.replica());
+    }
+
+    @Override
+    public int replicaCount() {
+        return replicas.length;
+    }
+
+    @Override
+    public long nowNanos() {
+        return loop.nowNanos();
+    }
+
+    @Override
+    public String poolName(int replica) {
+        return replicas[replica].poolName();
+    }
+
+    @Override
+    public int outstandingRequests(int replica) {
+        return outstanding[replica];
+    }
+
+    @Override
+    public int waitingRequests(int replica) {
+        return replicas[replica].waiting().size();
+    }
+
+    @Override
+    public int runningRequests(int replica) {
+        return replicas[replica].running().size();
+    }
+
+    @Override
+    public long outstandingTokens(int replica) {
+        return replicas[replica].outstandingTokens();
+    }
+
+    @Override
+    public double kvUsage(int replica) {
+        return (double) replicas[replica].kvCache().usedBlocks() / replicas[replica].kvCapacityBlocks();
+    }
+
+    @Override
+    public int kvCapacityBlocks(int replica) {
+        return replicas[replica].kvCapacityBlocks();
+    }
+
+    @Override
+    public int kvBlockSizeTokens(int replica) {
+        return replicas[replica].blockSizeTokens();
+    }
+}

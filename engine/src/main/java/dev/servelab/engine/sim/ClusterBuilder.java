@@ -1,0 +1,100 @@
+package dev.servelab.engine.sim;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.pipeline.KvCacheSpec;
+import dev.servelab.engine.pipeline.NodeSpec;
+import dev.servelab.engine.pipeline.PipelineSpec;
+import dev.servelab.engine.pipeline.PoolSpec;
+import dev.servelab.engine.plugin.PluginKind;
+import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.replica.KvCache;
+import dev.servelab.engine.replica.Replica;
+import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.spi.AdmissionPolicy;
+import dev.servelab.engine.spi.BatchScheduler;
+import dev.servelab.engine.spi.EvictionPolicy;
+import dev.servelab.engine.spi.Executor;
+import dev.servelab.engine.spi.ExecutorContext;
+import dev.servelab.engine.spi.PluginContext;
+import dev.servelab.engine.spi.RequestStream;
+import dev.servelab.engine.spi.Router;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Instantiates a pipeline: one admission policy and router for the cluster, and per replica its own
+ * batch scheduler, eviction policy, executor and KV cache (sized by the executor's memory model when
+ * {@code capacity_blocks} is 0). Unknown ids and bad settings fail here, naming the node and field.
+ */
+public final class ClusterBuilder {
+    private ClusterBuilder() {
+    }
+
+    public static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
+                                RunObserver[] observers) {
+        return build(spec, registry, stream, loop, observers, false);
+    }
+
+    /** As {@link #build}, requiring live executors when {@code live} (for {@code run --live}). */
+    public static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
+                                RunObserver[] observers, boolean live) {
+        long seed = spec.seed();
+        AdmissionPolicy admission = create(registry, PluginKind.ADMISSION, spec.admission(), seed, -1);
+        Router router = create(registry, PluginKind.ROUTER, spec.router(), seed, -1);
+        long firstN = spec.metrics().tokenSampleRequests();
+        Cluster cluster = new Cluster(loop, admission, router, stream, observers,
+                new TokenSampler(firstN, spec.metrics().tokenSampleStride()));
+        List<Replica> replicas = new ArrayList<>();
+        for (PoolSpec pool : spec.pools()) {
+            for (int i = 0; i < pool.replicas(); i++) {
+                replicas.add(replica(spec, pool, replicas.size(), registry, loop, observers, cluster, live));
+            }
+        }
+        cluster.setReplicas(replicas.toArray(Replica[]::new));
+        return cluster;
+    }
+
+    private static Replica replica(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,
+                                   RunObserver[] observers, Cluster cluster, boolean live) {
+        long seed = spec.seed();
+        KvCacheSpec kv = pool.kvCache();
+        BatchScheduler scheduler = create(registry, PluginKind.SCHEDULER, pool.scheduler(), seed, index);
+        EvictionPolicy eviction = create(registry, PluginKind.EVICTION, kv.eviction(), seed, index);
+        Executor executor = create(registry, PluginKind.EXECUTOR, pool.executor(), seed, index);
+        if (live && !executor.isLive()) {
+            throw new ServeLabException(pool.executor().path() + ".type: " + pool.executor().type()
+                    + " is a simulated executor; a live run needs a live backend (e.g. exec.jvm)");
+        }
+        try {
+            executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
+                    kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir()));
+        } catch (ServeLabException e) {
+            throw new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
+        }
+        int capacity = kv.capacityBlocks();
+        if (capacity == 0) {
+            capacity = executor.kvCapacityBlocks(kv.blockSizeTokens());
+            if (capacity <= 0) {
+                throw new ServeLabException(pool.path() + ".kv_cache.capacity_blocks: " + pool.executor().type()
+                        + " cannot size the KV cache for " + pool.model() + " on " + pool.hardware()
+                        + (capacity == 0 ? " (the weights do not fit in memory)" : "") + "; set capacity_blocks");
+            }
+        }
+        KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction);
+        return new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),
+                pool.maxNumBatchedTokens(), loop, observers, cluster);
+    }
+
+    private static <T> T create(PluginRegistry registry, PluginKind kind, NodeSpec node, long seed, int replica) {
+        return registry.create(kind, node.type(), node.settings(), new PluginContext(mix(seed, node.path(), replica), node.path(), replica));
+    }
+
+    /** A per-node seed: the run's seed mixed with the node path and replica index (SplitMix64 finaliser). */
+    static long mix(long seed, String path, int replica) {
+        long z = seed * 0x9E3779B97F4A7C15L + path.hashCode() * 31L + replica;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

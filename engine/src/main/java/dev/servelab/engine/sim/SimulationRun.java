@@ -1,0 +1,154 @@
+package dev.servelab.engine.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.metrics.MetricsCollector;
+import dev.servelab.engine.pipeline.PipelineSpec;
+import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.spi.RequestStream;
+import dev.servelab.engine.store.NewRun;
+import dev.servelab.engine.store.RunRecorder;
+import dev.servelab.engine.store.RunStatus;
+import dev.servelab.engine.store.RunStore;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * One run of a pipeline, from building its cluster to marking it in the store. The pipeline is
+ * built (and so validated) before anything is written; the run row is then inserted as
+ * {@code running}, rows are recorded as the run goes, and the row is marked completed, failed or
+ * cancelled at the end. {@link #cancel()} and {@link #progress()} may be called from other threads.
+ */
+public final class SimulationRun {
+    private static final long PROGRESS_EVERY_EVENTS = 1 << 16;
+    private final PipelineSpec spec;
+    private final RunStore store;
+    private final String workloadLabel;
+    private final long expectedRequests;
+    private final EventLoop loop;
+    private final MetricsCollector metrics;
+    private final RunObserver[] observers = new RunObserver[2];
+    private final Cluster cluster;
+    private final RequestStream stream;
+    private volatile RunProgress progress = new RunProgress(0, 0, 0, 0, 0, 0);
+    private long startWall;
+    private long startCpu;
+
+    public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                         long expectedRequests, RunStore store) {
+        this(spec, registry, stream, workloadLabel, expectedRequests, store, new EventLoop());
+    }
+
+    public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                         long expectedRequests, RunStore store, EventLoop loop) {
+        this(spec, registry, stream, workloadLabel, expectedRequests, store, loop, false);
+    }
+
+    /**
+     * A live run: the same pipeline on the wall clock ({@link WallClockPacer}, arrivals replayed
+     * {@code speed} times faster) with live executors, stored with mode {@code live}.
+     */
+    public static SimulationRun live(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                                     long expectedRequests, RunStore store, double speed) {
+        return new SimulationRun(spec, registry, stream, workloadLabel, expectedRequests, store,
+                new EventLoop(new WallClockPacer(speed)), true);
+    }
+
+    private SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                          long expectedRequests, RunStore store, EventLoop loop, boolean live) {
+        this.spec = spec;
+        this.store = store;
+        this.workloadLabel = workloadLabel;
+        this.expectedRequests = expectedRequests;
+        this.loop = loop;
+        this.stream = stream;
+        this.metrics = new MetricsCollector(spec.slo());
+        observers[0] = metrics;
+        observers[1] = new RunObserver() { };
+        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live);
+    }
+
+    public RunProgress progress() {
+        return progress;
+    }
+
+    public void cancel() {
+        loop.cancel();
+    }
+
+    public RunOutcome run(String mode, Consumer<RunProgress> onProgress) {
+        long runId = store.beginRun(new NewRun(spec.name(), mode, spec.seed(), workloadLabel, spec.replicaCount(),
+                spec.metrics().bucketMs(), toJson(spec.resolved()), toJson(Versions.current())));
+        RunRecorder recorder = new RunRecorder(store, runId, spec.replicaCount(), spec.metrics().bucketMs() * 1_000_000);
+        observers[1] = recorder;
+        startWall = System.nanoTime();
+        startCpu = threadCpuNanos();
+        try {
+            cluster.start();
+            loop.run((now, events) -> {
+                progress = snapshot();
+                if (onProgress != null) onProgress.accept(progress);
+            }, PROGRESS_EVERY_EVENTS);
+            recorder.complete();
+            recorder.close();
+            progress = snapshot();
+            Map<String, Object> summary = summary(runId);
+            store.finishRun(runId, RunStatus.COMPLETED, toJson(summary), null);
+            return new RunOutcome(runId, RunStatus.COMPLETED, summary, null);
+        } catch (CancellationException e) {
+            recorder.abandon();
+            String why = "cancelled after " + metrics.completed() + " completed requests at t=" + loop.nowNanos() / 1e9 + " s";
+            store.finishRun(runId, RunStatus.CANCELLED, null, why);
+            return new RunOutcome(runId, RunStatus.CANCELLED, null, why);
+        } catch (RuntimeException | Error e) {
+            recorder.abandon();
+            String why = e instanceof ServeLabException ? e.getMessage() : e.toString();
+            store.finishRun(runId, RunStatus.FAILED, null, why);
+            throw e;
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private Map<String, Object> summary(long runId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run_id", runId);
+        m.putAll(metrics.summary());
+        m.put("events", loop.processedEvents());
+        m.put("sim_wall_s", (System.nanoTime() - startWall) / 1e9);
+        m.put("sim_cpu_s", (threadCpuNanos() - startCpu) / 1e9);
+        return m;
+    }
+
+    private RunProgress snapshot() {
+        return new RunProgress(loop.nowNanos(), loop.processedEvents(), metrics.arrived(), metrics.completed(),
+                expectedRequests, (System.nanoTime() - startWall) / 1e9);
+    }
+
+    private void closeQuietly() {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // reading is over; nothing to lose
+        }
+    }
+
+    /** CPU time of the simulation thread (less sensitive than wall time to other load on the machine). */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0;
+    }
+
+    static String toJson(Object o) {
+        try {
+            return new ObjectMapper().writeValueAsString(o);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

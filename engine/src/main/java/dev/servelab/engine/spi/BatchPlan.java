@@ -1,0 +1,39 @@
+package dev.servelab.engine.spi;
+
+/**
+ * The batch a scheduler is composing for one iteration. The engine does the mechanics (KV
+ * allocation, prefix-cache lookups, preemption); the scheduler only decides. Budgets shrink as the
+ * plan fills: {@link #tokenBudget()} counts {@code max_num_batched_tokens}, {@link #seqBudget()}
+ * counts {@code max_num_seqs} over running plus newly admitted sequences.
+ */
+public interface BatchPlan {
+    int tokenBudget();
+
+    int seqBudget();
+
+    /**
+     * Schedules one decode token for a running, decoding sequence, allocating a block if it needs one.
+     * Returns false, changing nothing, when no block is available (the scheduler may then preempt).
+     */
+    boolean decode(SequenceView sequence);
+
+    /**
+     * Schedules up to {@code maxTokens} of a sequence's uncomputed tokens (a waiting sequence is
+     * admitted: its prompt is looked up in the prefix cache first). With {@code allowPartial} false,
+     * schedules all of them or nothing. Returns the tokens scheduled, 0 when budget or KV blocks
+     * do not allow it (nothing changed then).
+     */
+    int prefill(SequenceView sequence, int maxTokens, boolean allowPartial);
+
+    /**
+     * Preempts a running sequence by recompute (vLLM's default): its blocks are freed, its computed
+     * tokens dropped, and it goes back to the front of the waiting queue. A sequence already
+     * scheduled in this plan is taken out of it.
+     */
+    void preempt(SequenceView sequence);
+
+    boolean isScheduled(SequenceView sequence);
+
+    /** Sequences scheduled so far. */
+    int size();
+}

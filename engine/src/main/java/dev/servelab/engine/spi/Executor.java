@@ -1,0 +1,36 @@
+package dev.servelab.engine.spi;
+
+/**
+ * Runs iterations for one replica. This is the seam between the two modes: in simulation an
+ * executor is a performance model that returns how long the iteration takes on the virtual clock;
+ * live, an executor runs the batch on real hardware and returns the measured duration. Plugin ids
+ * {@code exec.*}.
+ */
+public interface Executor {
+    /** Called once per replica, before the first iteration. */
+    void attach(ExecutorContext context);
+
+    /** Runs (or predicts) one iteration and returns its duration in nanoseconds (at least 1). */
+    long iterationNanos(IterationBatch batch);
+
+    /**
+     * KV blocks of {@code blockSizeTokens} this replica can hold (vLLM's memory model), or -1 when
+     * the executor cannot tell; the pipeline's {@code kv_cache.capacity_blocks} then must be given.
+     */
+    default int kvCapacityBlocks(int blockSizeTokens) {
+        return -1;
+    }
+
+    /**
+     * True for executors that run batches on real hardware and return measured durations; only they
+     * may be used with {@code servelab run --live}.
+     */
+    default boolean isLive() {
+        return false;
+    }
+
+    /** Energy of the last iteration in joules, or NaN when unknown. */
+    default double lastIterationJoules() {
+        return Double.NaN;
+    }
+}

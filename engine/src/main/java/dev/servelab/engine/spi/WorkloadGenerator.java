@@ -1,0 +1,6 @@
+package dev.servelab.engine.spi;
+
+/** Generates a synthetic, seeded, reproducible request stream. Plugin ids {@code workload.*}. */
+public interface WorkloadGenerator {
+    RequestStream open(WorkloadContext context);
+}

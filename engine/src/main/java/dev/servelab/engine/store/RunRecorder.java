@@ -1,0 +1,202 @@
+package dev.servelab.engine.store;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.model.Request;
+import dev.servelab.engine.replica.IterationRecord;
+import dev.servelab.engine.replica.LongList;
+import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.replica.Sequence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records a run's rows while it goes: the simulation thread only fills buffers (request rows,
+ * per-token gaps, packed iterations, time buckets); full buffers go to a {@link StoreWriter} thread
+ * that inserts them in one transaction each. A crashed run keeps what was committed, and its
+ * {@code runs} row still says it did not complete.
+ */
+public final class RunRecorder implements RunObserver {
+    private final long runId;
+    private final StoreWriter writer;
+    private final IterationLog[] logs;
+    private final ReplicaBucket[] buckets;
+    private RequestRows requests = new RequestRows();
+    private List<TokenRow> tokens = new ArrayList<>();
+    private List<IterationLog.Chunk> chunks = new ArrayList<>();
+    private List<ReplicaBucket.Row> bucketRows = new ArrayList<>();
+    private boolean closed;
+
+    private record TokenRow(long requestId, int replica, long arrivalNanos, long scheduledNanos, int count, byte[] gaps,
+                            byte[] preemptedAt) {
+    }
+
+    public RunRecorder(RunStore store, long runId, int replicas, long bucketNanos) {
+        this.runId = runId;
+        try {
+            this.writer = new StoreWriter(store.connection());
+        } catch (SQLException e) {
+            throw new ServeLabException(store.file() + ": cannot prepare the run store: " + e.getMessage(), e);
+        }
+        logs = new IterationLog[replicas];
+        buckets = new ReplicaBucket[replicas];
+        for (int i = 0; i < replicas; i++) {
+            logs[i] = new IterationLog(i);
+            buckets[i] = new ReplicaBucket(i, bucketNanos);
+        }
+    }
+
+    @Override
+    public void onRejected(Request r, String reason, int replica, long nowNanos) {
+        requests.add(r.id(), replica, r.arrivalNanos(), -1, -1, -1, r.promptTokens(), r.outputTokens(), 0, 0,
+                "rejected", reason, r.tenant(), r.sloClass());
+        if (requests.isFull()) submit();
+    }
+
+    @Override
+    public void onFinished(Sequence s, long nowNanos) {
+        Request r = s.request();
+        requests.add(r.id(), s.replica(), r.arrivalNanos(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
+                r.promptTokens(), r.outputTokens(), s.totalCachedTokens(), s.preemptions(), "completed", null,
+                r.tenant(), r.sloClass());
+        if (s.isSampled()) tokens.add(tokenRow(s));
+        if (requests.isFull()) submit();
+    }
+
+    @Override
+    public void onIteration(IterationRecord it) {
+        logs[it.replica].add(it, chunks);
+        buckets[it.replica].add(it, bucketRows);
+        if (chunks.size() >= 256 || bucketRows.size() >= 16_384) submit();
+    }
+
+    private static TokenRow tokenRow(Sequence s) {
+        LongList t = s.tokenTimes();
+        VarintCodec gaps = new VarintCodec(t.size() * 4);
+        long prev = s.request().arrivalNanos();
+        for (int i = 0; i < t.size(); i++) {
+            gaps.write(t.get(i) - prev);
+            prev = t.get(i);
+        }
+        LongList p = s.preemptionTimes();
+        byte[] preempted = null;
+        if (p.size() > 0) {
+            VarintCodec pc = new VarintCodec(p.size() * 8);
+            for (int i = 0; i < p.size(); i++) pc.write(p.get(i));
+            preempted = pc.toBytes();
+        }
+        return new TokenRow(s.request().id(), s.replica(), s.request().arrivalNanos(), s.firstScheduledNanos(), t.size(),
+                gaps.toBytes(), preempted);
+    }
+
+    /** Hands the buffered rows to the writer thread and starts new buffers. */
+    private void submit() {
+        RequestRows r = requests;
+        List<TokenRow> t = tokens;
+        List<IterationLog.Chunk> c = chunks;
+        List<ReplicaBucket.Row> b = bucketRows;
+        requests = new RequestRows();
+        tokens = new ArrayList<>();
+        chunks = new ArrayList<>();
+        bucketRows = new ArrayList<>();
+        long id = runId;
+        writer.submit(conn -> {
+            r.write(conn, id);
+            writeTokens(conn, id, t);
+            writeChunks(conn, id, c);
+            writeBuckets(conn, id, b);
+        });
+    }
+
+    /** Writes everything still buffered (last iteration chunks and buckets) and waits until it is committed. */
+    public void complete() {
+        for (IterationLog l : logs) l.flush(chunks);
+        for (ReplicaBucket b : buckets) b.flush(bucketRows);
+        submit();
+        writer.drain();
+        close();
+    }
+
+    /** Commits what was recorded so far, for a run that failed or was cancelled. */
+    public void abandon() {
+        try {
+            submit();
+            writer.drain();
+        } catch (RuntimeException ignored) {
+            // the run is being marked failed anyway; keep the first error
+        }
+        close();
+    }
+
+    public void close() {
+        if (closed) return;
+        closed = true;
+        writer.close();
+    }
+
+    private static void writeTokens(Connection c, long runId, List<TokenRow> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO token_times VALUES (?,?,?,?,?,?,?,?)")) {
+            for (TokenRow t : rows) {
+                ps.setLong(1, runId);
+                ps.setLong(2, t.requestId());
+                ps.setInt(3, t.replica());
+                ps.setLong(4, t.arrivalNanos());
+                ps.setLong(5, t.scheduledNanos());
+                ps.setInt(6, t.count());
+                ps.setBytes(7, t.gaps());
+                if (t.preemptedAt() == null) ps.setNull(8, Types.BLOB);
+                else ps.setBytes(8, t.preemptedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeChunks(Connection c, long runId, List<IterationLog.Chunk> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO iterations VALUES (?,?,?,?,?,?)")) {
+            for (IterationLog.Chunk k : rows) {
+                ps.setLong(1, runId);
+                ps.setInt(2, k.replica());
+                ps.setInt(3, k.chunk());
+                ps.setLong(4, k.firstStartNanos());
+                ps.setInt(5, k.count());
+                ps.setBytes(6, k.data());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeBuckets(Connection c, long runId, List<ReplicaBucket.Row> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO replica_buckets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (ReplicaBucket.Row r : rows) {
+                int i = 1;
+                ps.setLong(i++, runId);
+                ps.setInt(i++, r.replica());
+                ps.setLong(i++, r.bucket());
+                ps.setLong(i++, r.iterations());
+                ps.setLong(i++, r.busyNanos());
+                ps.setLong(i++, r.prefillTokens());
+                ps.setLong(i++, r.decodeTokens());
+                ps.setLong(i++, r.batchSizeSum());
+                ps.setInt(i++, r.kvMax());
+                ps.setLong(i++, r.kvSum());
+                ps.setInt(i++, r.kvCapacity());
+                ps.setInt(i++, r.waitingMax());
+                ps.setLong(i++, r.lookupTokens());
+                ps.setLong(i++, r.hitTokens());
+                ps.setLong(i++, r.preemptions());
+                ps.setDouble(i, r.joules());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

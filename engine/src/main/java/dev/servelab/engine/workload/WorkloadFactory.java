@@ -1,0 +1,55 @@
+package dev.servelab.engine.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.pipeline.NodeSpec;
+import dev.servelab.engine.plugin.PluginKind;
+import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.spi.PluginContext;
+import dev.servelab.engine.spi.RequestStream;
+import dev.servelab.engine.spi.TraceReader;
+import dev.servelab.engine.spi.WorkloadContext;
+import dev.servelab.engine.spi.WorkloadGenerator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens the request stream of a pipeline's workload node: a generator ({@code workload.*}) or a
+ * trace ({@code trace.*} with {@code file}, optional {@code rate_scale} and {@code limit}; the other
+ * keys go to the reader).
+ */
+public final class WorkloadFactory {
+    private WorkloadFactory() {
+    }
+
+    public static RequestStream open(PluginRegistry registry, NodeSpec node, long seed, long requestLimit, Path baseDir) {
+        if (node.type() != null && node.type().startsWith(PluginKind.TRACE.prefix() + ".")) {
+            ObjectNode settings = node.settings().deepCopy();
+            JsonNode file = settings.remove("file");
+            JsonNode scale = settings.remove("rate_scale");
+            JsonNode limit = settings.remove("limit");
+            if (file == null || !file.isTextual()) throw new ServeLabException(node.path() + ".file: a trace workload needs a file");
+            Path p = baseDir == null ? Path.of(file.asText()) : baseDir.resolve(file.asText());
+            long lim = limit == null ? 0 : limit.asLong();
+            if (requestLimit > 0) lim = lim == 0 ? requestLimit : Math.min(lim, requestLimit);
+            return openTrace(registry, node.type(), settings, p, scale == null ? 1.0 : scale.asDouble(), lim, node.path());
+        }
+        WorkloadGenerator g = registry.create(PluginKind.WORKLOAD, node.type(), node.settings(),
+                new PluginContext(seed, node.path(), -1));
+        return g.open(new WorkloadContext(seed, requestLimit, baseDir));
+    }
+
+    public static RequestStream openTrace(PluginRegistry registry, String format, JsonNode settings, Path file,
+                                          double rateScale, long limit, String nodePath) {
+        if (!Files.isReadable(file)) throw new ServeLabException(file + ": trace file not found or not readable");
+        TraceReader reader = registry.create(PluginKind.TRACE, format, settings, new PluginContext(0, nodePath, -1));
+        try {
+            return new TransformedStream(reader.open(file), rateScale, limit);
+        } catch (IOException e) {
+            throw new ServeLabException(file + ": cannot read trace: " + e.getMessage(), e);
+        }
+    }
+}

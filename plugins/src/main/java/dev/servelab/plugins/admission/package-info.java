@@ -1,0 +1,2 @@
+/** Built-in admission policies (ids {@code admission.*}). */
+package dev.servelab.plugins.admission;

@@ -1,0 +1,2 @@
+/** Built-in batch schedulers (replica-level policies, ids {@code batch.*}). */
+package dev.servelab.plugins.batch;

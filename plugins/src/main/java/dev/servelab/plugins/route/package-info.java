@@ -1,0 +1,2 @@
+/** Built-in routers (cluster-level policies, ids {@code route.*}). */
+package dev.servelab.plugins.route;
