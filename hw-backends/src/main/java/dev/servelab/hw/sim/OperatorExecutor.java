@@ -10,7 +10,6 @@ import dev.servelab.hw.perf.PerformanceModel;
 import dev.servelab.hw.perf.profile.ProfileReader;
 import dev.servelab.hw.perf.profile.ProfileTable;
 
-import java.util.Arrays;
 
 /**
  * The full performance model as an executor: each iteration is decomposed into operators (QKV, attention
@@ -41,10 +40,7 @@ public final class OperatorExecutor implements Executor {
     private final Settings settings;
     private PerformanceModel pm;
     private ExecutorContext ctx;
-    private int[] prefillTokens = new int[64];
-    private int[] prefillContext = new int[64];
-    private boolean[] prefillEmits = new boolean[64];
-    private int[] decodeContext = new int[256];
+    private final ShapeBuffer shapes = new ShapeBuffer();
     private double lastJoules = Double.NaN;
 
     public OperatorExecutor() {
@@ -73,29 +69,9 @@ public final class OperatorExecutor implements Executor {
 
     @Override
     public long iterationNanos(IterationBatch b) {
-        int prefills = 0;
-        int decodes = 0;
-        for (int i = 0, n = b.size(); i < n; i++) {
-            if (b.isPrefill(i)) {
-                if (prefills == prefillTokens.length) growPrefill();
-                prefillTokens[prefills] = b.newTokens(i);
-                prefillContext[prefills] = b.contextTokens(i);
-                prefillEmits[prefills++] = b.emitsToken(i);
-            } else {
-                if (decodes == decodeContext.length) decodeContext = Arrays.copyOf(decodeContext, decodes * 2);
-                decodeContext[decodes++] = b.contextTokens(i);
-            }
-        }
-        long ns = pm.iterationNanos(prefills, prefillTokens, prefillContext, prefillEmits, decodes, decodeContext);
+        long ns = pm.iterationNanos(shapes.of(b));
         lastJoules = pm.iterationJoules(ns);
         return Math.max(1, ns);
-    }
-
-    private void growPrefill() {
-        int n = prefillTokens.length * 2;
-        prefillTokens = Arrays.copyOf(prefillTokens, n);
-        prefillContext = Arrays.copyOf(prefillContext, n);
-        prefillEmits = Arrays.copyOf(prefillEmits, n);
     }
 
     @Override

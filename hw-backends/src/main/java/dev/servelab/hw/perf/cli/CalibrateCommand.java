@@ -28,18 +28,26 @@ import picocli.CommandLine.Spec;
  * replaces the shipped entry of the same id).
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = "Fit a hardware entry's efficiencies and overheads to a measured operator profile.")
+        description = {"Fit a hardware entry's efficiencies and overheads to a measured operator profile,",
+            "or, with --live, measure a live backend and write a profile that exec.calibrated simulates."})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hardware", required = true, description = "hardware id or file to calibrate")
+    @Option(names = "--hardware", description = "hardware id or file to calibrate (required without --live)")
     String hardware;
+
+    @Option(names = "--live", description = "measure a live backend instead (with --backend and --model FILE.gguf)")
+    boolean live;
+
+    @Option(names = "--backend", defaultValue = "jvm", description = "with --live: the backend (default: ${DEFAULT-VALUE})")
+    String backend;
 
     @picocli.CommandLine.Mixin
     ProfileOptions profile = new ProfileOptions();
 
-    @Option(names = "--model", description = "model the profile was measured on (default: identified from its FLOPs)")
+    @Option(names = "--model", description = "model the profile was measured on (default: identified from its FLOPs);"
+            + " with --live: the GGUF file to run")
     String model;
 
     @Option(names = "--vidur-all-reduce", description = "also fit the scale-up link to a Vidur all_reduce.csv")
@@ -52,7 +60,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (live) {
+            if (model == null) throw new dev.servelab.engine.ServeLabException("calibrate --live needs --model FILE.gguf");
+            return LiveCalibrate.run(spec.commandLine().getOut(), backend, Path.of(model), out);
+        }
+        if (hardware == null || profile.profile == null) {
+            throw new dev.servelab.engine.ServeLabException("calibrate needs --hardware ID and --profile FILE (or --live)");
+        }
         PrintWriter o = spec.commandLine().getOut();
         try {
             HardwareSpec hw = HardwareCatalog.standard().get(hardware);

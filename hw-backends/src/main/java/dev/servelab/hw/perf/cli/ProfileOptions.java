@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * {@code --profile-tp N}, the tensor-parallel degree whose rows to use.
  */
 public final class ProfileOptions {
-    @Option(names = "--profile", required = true,
+    @Option(names = "--profile",
             description = "profile: JSON lines (shared/profiles/README.md) or a Vidur mlp.csv")
     Path profile;
 

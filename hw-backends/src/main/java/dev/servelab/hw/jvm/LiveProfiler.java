@@ -1,0 +1,26 @@
+package dev.servelab.hw.jvm;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.hw.sim.LiveProfile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens a live backend on a model and measures its profile ({@code servelab calibrate --live}, {@code compare-modes}). */
+public final class LiveProfiler {
+    private LiveProfiler() {
+    }
+
+    public static LiveProfile measure(String backend, Path model, int blockSizeTokens, long kvBudgetMib, int repeats)
+            throws IOException {
+        if (!backend.equals("jvm")) {
+            throw new ServeLabException("--backend " + backend + ": only the jvm backend can be calibrated in this build"
+                    + " (TornadoVM is an optional profile; see docs/tornadovm.md)");
+        }
+        if (!Files.isReadable(model)) throw new ServeLabException(model + ": model file not found");
+        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, blockSizeTokens, kvBudgetMib << 20)) {
+            return new LiveCalibration(exec, repeats).run(model);
+        }
+    }
+}
