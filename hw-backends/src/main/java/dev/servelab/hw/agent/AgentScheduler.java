@@ -100,17 +100,31 @@ final class AgentScheduler implements AutoCloseable {
         }
     }
 
+    /** Why a request of this size can never run here (longer than the model's context or the KV cache), or null. */
+    String refusal(int promptTokens, int maxTokens) {
+        long total = (long) promptTokens + maxTokens;
+        long kvTokens = executor.kvCapacity().tokenCapacity();
+        int context = executor.config().contextLength();
+        if (context > 0 && total > context) {
+            return "prompt of " + promptTokens + " tokens + max_tokens " + maxTokens + " exceeds the model's context of "
+                    + context + " tokens";
+        }
+        if (total > kvTokens) {
+            return "prompt of " + promptTokens + " tokens + max_tokens " + maxTokens + " exceeds the agent's KV cache of "
+                    + kvTokens + " tokens";
+        }
+        return null;
+    }
+
     private void admit() {
         int bs = executor.kvCapacity().blockSizeTokens();
-        int context = executor.config().contextLength();
         while (!waiting.isEmpty() && running.size() < config.maxNumSeqs()) {
             AgentRequest r = waiting.peek();
             int blocks = (r.totalTokens() + bs - 1) / bs;
-            if (blocks > allocator.blockCount() || (context > 0 && r.totalTokens() > context)) {
+            String refused = refusal(r.prompt.length, r.maxTokens);
+            if (refused != null) {
                 waiting.poll();
-                r.events().add(AgentEvent.failed("prompt " + r.prompt.length + " + max_tokens " + r.maxTokens
-                        + " exceeds the agent's KV capacity (" + allocator.blockCount() * (long) bs + " tokens) or context ("
-                        + context + ")"));
+                r.events().add(AgentEvent.failed(refused));
                 metrics.requestsFailed.incrementAndGet();
                 continue;
             }

@@ -61,6 +61,11 @@ final class CompletionHandler implements HttpHandler {
                 AgentJson.error(ex, 400, "empty prompt");
                 return;
             }
+            String refused = scheduler.refusal(tokens.length, params.maxTokens());
+            if (refused != null) {
+                AgentJson.error(ex, 400, refused);
+                return;
+            }
             metrics.requestsTotal.incrementAndGet();
             metrics.promptTokensTotal.addAndGet(tokens.length);
             AgentRequest r = scheduler.submit(tokens, params.maxTokens(), params.ignoreEos());

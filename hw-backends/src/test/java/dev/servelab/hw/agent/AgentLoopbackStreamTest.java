@@ -88,6 +88,15 @@ class AgentLoopbackStreamTest {
     }
 
     @Test
+    void requestLongerThanTheContextIsRefusedWith400() {
+        try (OpenAiStreamClient client = new OpenAiStreamClient(endpoint())) {
+            StreamRecord rec = client.stream(new TracePromptBuilder().call(Request.of(9, 0, 8, 600)));
+            assertTrue(rec.failed() && rec.error().startsWith("HTTP 400") && rec.error().contains("context of 512 tokens"),
+                    rec.toString());
+        }
+    }
+
+    @Test
     void deviceAndMetricsEndpointsDescribeTheAgent() throws Exception {
         try (OpenAiStreamClient client = new OpenAiStreamClient(endpoint())) {
             assertEquals(List.of("tiny"), new EndpointCheck(client).models());
