@@ -143,25 +143,9 @@ final class AgentScheduler implements AutoCloseable {
     }
 
     private void iterate() {
-        List<SequenceChunk> chunks = new ArrayList<>(running.size());
-        List<AgentRequest> members = new ArrayList<>(running.size());
-        int budget = config.maxNumBatchedTokens();
-        for (AgentRequest r : running) {
-            if (r.computed >= r.prompt.length) {
-                chunks.add(new SequenceChunk(r.id, new int[] {r.lastToken}, r.computed, r.blockTable()));
-                members.add(r);
-                budget--;
-            }
-        }
-        for (AgentRequest r : running) {
-            if (r.computed < r.prompt.length && budget > 0) {
-                int n = Math.min(budget, r.prompt.length - r.computed);
-                int[] part = java.util.Arrays.copyOfRange(r.prompt, r.computed, r.computed + n);
-                chunks.add(new SequenceChunk(r.id, part, r.computed, r.blockTable()));
-                members.add(r);
-                budget -= n;
-            }
-        }
+        AgentBatch batch = AgentBatch.compose(running, config.maxNumBatchedTokens());
+        List<SequenceChunk> chunks = batch.chunks();
+        List<AgentRequest> members = batch.members();
         long start = System.nanoTime();
         IterationResult result = executor.run(new Iteration(chunks));
         long floorWait = config.iterationFloorNanos() - (System.nanoTime() - start);
