@@ -31,6 +31,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     private long now;
     long lookupTokens;
     long hitTokens;
+    long transferNanos;
     final List<Sequence> admitted = new ArrayList<>();
     final List<Sequence> preempted = new ArrayList<>();
     private int[] hitScratch = new int[64];
@@ -48,7 +49,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         tokenBudget = maxTokens;
         seqBudget = freeSeqSlots;
         prefillTokens = decodeTokens = 0;
-        lookupTokens = hitTokens = 0;
+        lookupTokens = hitTokens = transferNanos = 0;
         admitted.clear();
         preempted.clear();
     }
@@ -111,14 +112,19 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     }
 
     private void admit(Sequence s, int total, int hits) {
-        int cached = hits * kv.blockSizeTokens();
-        s.cachedTokens = cached;
-        s.totalCachedTokens += cached;
-        s.publishedBlocks = hits;
         s.state = Sequence.State.RUNNING;
         if (s.firstScheduledNanos < 0) s.firstScheduledNanos = now;
         seqBudget--;
         admitted.add(s);
+        if (s.isSwappedOut()) {
+            transferNanos += s.swapInNanos;
+            s.swapInNanos = -1;
+        }
+        if (s.computed > 0) return;
+        int cached = hits * kv.blockSizeTokens();
+        s.cachedTokens = cached;
+        s.totalCachedTokens += cached;
+        s.publishedBlocks = hits;
         lookupTokens += total;
         hitTokens += cached;
     }
@@ -142,10 +148,24 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     public void preempt(SequenceView view) {
         Sequence s = (Sequence) view;
         if (s.state != Sequence.State.RUNNING) return;
+        evict(s);
+        s.markPreempted(now);
+    }
+
+    @Override
+    public void swapOut(SequenceView view, long transferNanos) {
+        Sequence s = (Sequence) view;
+        if (s.state != Sequence.State.RUNNING) return;
+        evict(s);
+        s.markSwappedOut(now, Math.max(0, transferNanos));
+        this.transferNanos += Math.max(0, transferNanos);
+    }
+
+    /** Takes a running sequence off the GPU: out of this plan, its blocks released, back to waiting. */
+    private void evict(Sequence s) {
         if (isScheduled(s)) unschedule(s);
         for (int i = s.blocks.size() - 1; i >= 0; i--) kv.release(s.blocks.get(i), now);
         s.blocks.clear();
-        s.markPreempted(now);
         s.state = Sequence.State.WAITING;
         if (admitted.remove(s)) {
             seqBudget++;

@@ -19,6 +19,14 @@ public final class Replica implements ReplicaView {
     /** Told when a sequence leaves the replica, so the cluster can update its counters. */
     public interface Exit {
         void onExit(Sequence sequence, long nowNanos);
+
+        /**
+         * A sequence emitted its first token and has more to generate; returns true when it leaves
+         * this replica for its decode phase (prefill/decode disaggregation), false to stay.
+         */
+        default boolean onPrefilled(Sequence sequence, long nowNanos) {
+            return false;
+        }
     }
 
     private final int index;
@@ -71,7 +79,7 @@ public final class Replica implements ReplicaView {
             return "needs " + blocks + " KV blocks, replica " + index + " has " + kv.capacityBlocks();
         }
         waiting.pushBack(s);
-        outstandingTokens += tokens;
+        outstandingTokens += tokens - s.generated;
         if (!busy) startIteration();
         return null;
     }
@@ -90,7 +98,7 @@ public final class Replica implements ReplicaView {
             return;
         }
         busy = true;
-        long duration = Math.max(1, executor.iterationNanos(plan));
+        long duration = Math.max(1, executor.iterationNanos(plan)) + plan.transferNanos;
         record.startNanos = now;
         record.endNanos = now + duration;
         loop.at(now + duration, finishIteration);
@@ -125,10 +133,13 @@ public final class Replica implements ReplicaView {
             if (s.isComplete()) {
                 finish(s, end);
                 anyFinished = true;
+            } else if (s.generated == 1 && exit.onPrefilled(s, end)) {
+                handOff(s, end);
+                anyFinished = true;
             }
         }
         if (sameGapCount > 0) emitGap(end - lastIterationEnd, sameGapCount);
-        if (anyFinished) running.removeIf(s -> s.state == Sequence.State.FINISHED);
+        if (anyFinished) running.removeIf(s -> s.state == Sequence.State.FINISHED || s.state == Sequence.State.HANDED_OFF);
         reportIteration(end);
         plan.clearSlots();
         lastIterationEnd = end;
@@ -156,6 +167,14 @@ public final class Replica implements ReplicaView {
         outstandingTokens -= s.request().promptTokens();
         exit.onExit(s, end);
         for (RunObserver o : observers) o.onFinished(s, end);
+    }
+
+    /** The sequence continues on another replica: its blocks are released here (its prefix stays cached). */
+    private void handOff(Sequence s, long end) {
+        for (int i = s.blocks.size() - 1; i >= 0; i--) kv.release(s.blocks.get(i), end);
+        s.blocks.clear();
+        s.state = Sequence.State.HANDED_OFF;
+        outstandingTokens -= s.request().promptTokens() + s.request().outputTokens() - s.generated;
     }
 
     private void reportIteration(long end) {
