@@ -24,13 +24,15 @@ import java.util.List;
 public final class ChunkedPrefillScheduler implements BatchScheduler {
     public record Settings(
             @Setting(summary = "cap on one request's prefill chunk per iteration, 0 = none", unit = "tokens", min = 0)
-            int longPrefillTokenThreshold) {
+            int longPrefillTokenThreshold,
+            @Setting(summary = "preemption mode and swap cost") Preemption preemption) {
         public Settings() {
-            this(0);
+            this(0, new Preemption());
         }
     }
 
     private final int chunkCap;
+    private final Preemption preemption;
 
     public ChunkedPrefillScheduler() {
         this(new Settings());
@@ -38,6 +40,7 @@ public final class ChunkedPrefillScheduler implements BatchScheduler {
 
     public ChunkedPrefillScheduler(Settings settings) {
         this.chunkCap = settings.longPrefillTokenThreshold() == 0 ? Integer.MAX_VALUE : settings.longPrefillTokenThreshold();
+        this.preemption = settings.preemption();
     }
 
     @Override
@@ -52,7 +55,7 @@ public final class ChunkedPrefillScheduler implements BatchScheduler {
             }
             while (!plan.decode(s) && plan.tokenBudget() > 0) {
                 SequenceView victim = running.get(tail--);
-                plan.preempt(victim);
+                preemption.apply(plan, victim, replica.blockSizeTokens());
                 if (victim == s) break;
             }
         }

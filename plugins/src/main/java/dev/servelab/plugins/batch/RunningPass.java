@@ -6,7 +6,7 @@ import dev.servelab.engine.spi.SequenceView;
 import java.util.List;
 
 /**
- * Scheduling steps the batch schedulers share. Decodes preempt (by recompute) from the tail of the
+ * Scheduling steps the batch schedulers share. Decodes preempt (by recompute unless told otherwise) from the tail of the
  * given order when a KV block is missing, as vLLM does: the victim is the last sequence of
  * {@code order} not yet given up, possibly the one being scheduled.
  */
@@ -16,6 +16,11 @@ final class RunningPass {
 
     /** One decode token for every decoding sequence of {@code order}; returns false when budget ran out. */
     static boolean decodes(List<? extends SequenceView> order, BatchPlan plan) {
+        return decodes(order, plan, Preemption.RECOMPUTE, 1);
+    }
+
+    /** As {@link #decodes(List, BatchPlan)}, preempting in the given mode. */
+    static boolean decodes(List<? extends SequenceView> order, BatchPlan plan, Preemption preemption, int blockSizeTokens) {
         int tail = order.size() - 1;
         for (int i = 0; i <= tail; i++) {
             SequenceView s = order.get(i);
@@ -23,7 +28,7 @@ final class RunningPass {
             while (!plan.decode(s)) {
                 if (plan.tokenBudget() < 1) return false;
                 SequenceView victim = order.get(tail--);
-                plan.preempt(victim);
+                preemption.apply(plan, victim, blockSizeTokens);
                 if (victim == s) break;
             }
         }

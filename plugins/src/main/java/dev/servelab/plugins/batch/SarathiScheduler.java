@@ -19,9 +19,11 @@ import dev.servelab.engine.spi.Setting;
 @Plugin(id = "batch.sarathi", summary = "Stall-free: decodes first, prefill chunks fill a small token budget",
         source = "Sarathi-Serve (OSDI'24)")
 public final class SarathiScheduler implements BatchScheduler {
-    public record Settings(@Setting(summary = "tokens per iteration (decodes + prefill chunks)", unit = "tokens", min = 1) int tokenBudget) {
+    public record Settings(
+            @Setting(summary = "tokens per iteration (decodes + prefill chunks)", unit = "tokens", min = 1) int tokenBudget,
+            @Setting(summary = "preemption mode and swap cost") Preemption preemption) {
         public Settings() {
-            this(512);
+            this(512, new Preemption());
         }
     }
 
@@ -37,7 +39,7 @@ public final class SarathiScheduler implements BatchScheduler {
 
     @Override
     public void schedule(ReplicaView replica, BatchPlan plan) {
-        RunningPass.decodes(replica.running(), plan);
+        RunningPass.decodes(replica.running(), plan, settings.preemption(), replica.blockSizeTokens());
         int floor = Math.max(0, replica.maxNumBatchedTokens() - settings.tokenBudget());
         RunningPass.prefills(replica.running(), plan, Integer.MAX_VALUE, floor);
         RunningPass.admit(replica.waiting(), plan, true, Integer.MAX_VALUE, floor, replica.maxNumBatchedTokens());

@@ -1,5 +1,6 @@
 package dev.servelab.plugins.route;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.spi.ClusterView;
 import dev.servelab.engine.spi.Plugin;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 @Plugin(id = "route.consistent-hash", summary = "Consistent hashing on session id or prompt prefix",
         source = "Karger et al. (STOC'97); Envoy ring hash; vLLM production-stack session routing")
 public final class ConsistentHashRouter implements Router {
-    public enum Key { SESSION, PREFIX }
+    public enum Key { @JsonProperty("session") SESSION, @JsonProperty("prefix") PREFIX }
 
     public record Settings(
             @Setting(summary = "what to hash: session or prefix") Key key,
