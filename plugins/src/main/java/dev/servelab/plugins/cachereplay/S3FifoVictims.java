@@ -78,7 +78,6 @@ final class S3FifoVictims implements VictimChoice {
         }
         inSmall.remove(n);
         if (cand) candidatesInSmall--;
-        freq[n] = 0;
         main.addLast(n);
         return -1;
     }

@@ -23,7 +23,7 @@ import java.util.ArrayDeque;
 @Plugin(id = "kv.s3-fifo", summary = "Small + main FIFO queues with hit counters (scan-resistant)",
         source = "S3-FIFO (Yang et al., SOSP'23)")
 public final class S3FifoEviction implements EvictionPolicy {
-    public record Settings(@Setting(summary = "share of tracked blocks in the small queue", min = 0.01, max = 0.9) double smallFraction) {
+    public record Settings(@Setting(summary = "share of the capacity for the small queue", min = 0.01, max = 0.9) double smallFraction) {
         public Settings() {
             this(0.1);
         }
@@ -39,6 +39,7 @@ public final class S3FifoEviction implements EvictionPolicy {
     private boolean[] inSmall = new boolean[0];
     private int candidatesInSmall;
     private int candidates;
+    private double smallTarget;
 
     public S3FifoEviction() {
         this(new Settings());
@@ -57,6 +58,7 @@ public final class S3FifoEviction implements EvictionPolicy {
         small.clear();
         main.clear();
         candidates = candidatesInSmall = 0;
+        smallTarget = Math.max(1, smallFraction * capacityBlocks);
     }
 
     @Override
@@ -84,7 +86,7 @@ public final class S3FifoEviction implements EvictionPolicy {
     public int evict() {
         while (candidates > 0) {
             boolean fromSmall = candidatesInSmall > 0
-                    && (small.size() >= smallFraction * (small.size() + main.size()) || candidates == candidatesInSmall);
+                    && (small.size() >= smallTarget || candidates == candidatesInSmall);
             int b = fromSmall ? evictFromSmall() : evictFromMain();
             if (b >= 0) return b;
         }
@@ -96,7 +98,6 @@ public final class S3FifoEviction implements EvictionPolicy {
         if (candidate[b] && freq[b] == 0) return drop(b);
         if (candidate[b]) candidatesInSmall--;
         inSmall[b] = false;
-        freq[b] = 0;
         main.addLast(b);
         return -1;
     }

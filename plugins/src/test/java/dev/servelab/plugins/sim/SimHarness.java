@@ -57,8 +57,20 @@ public final class SimHarness {
         try (RunStore store = RunStore.open(dir.resolve(file.getFileName() + ".db"))) {
             SimulationRun run = new SimulationRun(spec, PluginRegistry.load(), stream, "test", requests.size(), store);
             RunOutcome out = run.run("sim", null);
-            return new Outcome(out.summary(), rows(store, out.runId()));
+            Outcome o = new Outcome(out.summary(), rows(store, out.runId()));
+            checkEveryRequestAccountedFor(o, requests.size());
+            return o;
         }
+    }
+
+    /** End-of-run invariant: each request completed, or was rejected with a reason. */
+    private static void checkEveryRequestAccountedFor(Outcome o, int requests) {
+        if (o.rows().size() != requests) throw new AssertionError(o.rows().size() + " rows for " + requests + " requests");
+        for (Row r : o.rows().values()) {
+            boolean ok = "completed".equals(r.status()) || ("rejected".equals(r.status()) && r.reason() != null);
+            if (!ok) throw new AssertionError("request " + r.id() + ": " + r.status() + " / " + r.reason());
+        }
+        if (o.count("completed") + o.count("rejected") != requests) throw new AssertionError("summary " + o.summary());
     }
 
     private static Map<Long, Row> rows(RunStore store, long runId) throws SQLException {
