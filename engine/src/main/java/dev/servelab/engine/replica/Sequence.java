@@ -127,7 +127,7 @@ public final class Sequence implements SequenceView {
         return blockTable[i];
     }
 
-    /** The block ids this sequence holds, in order (its block table). */
+    @Override
     public int[] blockTable() {
         return java.util.Arrays.copyOf(blockTable, blockCount);
     }

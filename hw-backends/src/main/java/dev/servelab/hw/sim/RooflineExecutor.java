@@ -51,9 +51,9 @@ public final class RooflineExecutor implements Executor {
     public void attach(ExecutorContext ctx) {
         model = ModelShape.byId(ctx.model());
         device = DeviceSpec.byId(ctx.hardware());
-        if (model == null) throw new ServeLabException("pools." + ctx.poolName() + ".model: unknown model '" + ctx.model()
+        if (model == null) throw new ServeLabException("model: unknown model '" + ctx.model()
                 + "' (known: " + String.join(", ", ModelShape.ids()) + ")");
-        if (device == null) throw new ServeLabException("pools." + ctx.poolName() + ".hardware: unknown hardware '" + ctx.hardware()
+        if (device == null) throw new ServeLabException("hardware: unknown hardware '" + ctx.hardware()
                 + "' (known: " + String.join(", ", DeviceSpec.ids()) + ")");
         tp = ctx.tensorParallel();
         flopsPerNanos = device.bf16FlopsPerS() * tp * settings.computeEfficiency() / 1e9;

@@ -67,6 +67,12 @@ class BadInputTest {
     }
 
     @Test
+    void unknownModelIsNamedWithItsPool() throws IOException {
+        Path p = Files.writeString(dir.resolve("p.yaml"), "pools:\n  - {replicas: 1}\n  - {model: gpt-17}\n");
+        assertOneErrorLine(run(p), "pools[1].model: unknown model 'gpt-17' (known: ");
+    }
+
+    @Test
     void malformedTraceLineFailsTheRunAndMarksIt() throws IOException {
         Path trace = Files.writeString(dir.resolve("t.csv"), """
                 TIMESTAMP,ContextTokens,GeneratedTokens
