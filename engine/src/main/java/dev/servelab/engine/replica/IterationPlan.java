@@ -37,6 +37,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     final List<Sequence> admitted = new ArrayList<>();
     final List<Sequence> preempted = new ArrayList<>();
     private int[] hitScratch = new int[64];
+    private int cpuHits;
 
     IterationPlan(Replica replica, KvCache kv) {
         this.replica = replica;
@@ -94,9 +95,10 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         if ((admitting && seqBudget <= 0) || budget <= 0) return 0;
         int total = s.promptTokens + s.generated;
         int hits = admitting ? lookupPrefix(s, total) : 0;
+        int reloads = admitting ? cpuHits : 0;
         int hitCandidates = 0;
         for (int i = 0; i < hits; i++) if (!kv.isReferenced(hitScratch[i])) hitCandidates++;
-        int computedAfterHits = s.computed + hits * kv.blockSizeTokens();
+        int computedAfterHits = s.computed + (hits + reloads) * kv.blockSizeTokens();
         int n = Math.min(total - computedAfterHits, budget);
         if (n < total - computedAfterHits && !allowPartial) return 0;
         int newBlocks = blocksFor(computedAfterHits + n) - s.blockCount - hits;
@@ -105,8 +107,13 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             kv.acquire(hitScratch[i], now);
             s.addBlock(hitScratch[i]);
         }
-        for (int i = 0; i < newBlocks; i++) s.addBlock(kv.allocate());
-        if (admitting) admit(s, total, hits);
+        for (int i = 0; i < reloads; i++) {
+            int b = kv.allocate();
+            s.addBlock(b);
+            transferNanos += kv.reload(b, PrefixKeys.key(s.request(), hits + i, kv.blockSizeTokens()));
+        }
+        for (int i = reloads; i < newBlocks; i++) s.addBlock(kv.allocate());
+        if (admitting) admit(s, total, hits + reloads);
         boolean wasPrefill = s.isPrefilling();
         s.computed = computedAfterHits;
         add(s, n, wasPrefill, computedAfterHits + n == total);
@@ -131,8 +138,12 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         hitTokens += cached;
     }
 
-    /** Longest cached prefix of the sequence's keyed blocks, leaving at least one token to compute. */
+    /**
+     * Longest cached prefix of the sequence's keyed blocks on the GPU, leaving at least one token to
+     * compute; {@link #cpuHits} is set to how many blocks after those the CPU tier can reload.
+     */
     private int lookupPrefix(Sequence s, int totalTokens) {
+        cpuHits = 0;
         if (s.keyableBlocks == 0 || s.computed != 0) return 0;
         int b = kv.blockSizeTokens();
         int max = Math.min(s.keyableBlocks, (totalTokens - 1) / b);
@@ -143,6 +154,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             if (block < 0) break;
             hitScratch[hits++] = block;
         }
+        while (hits + cpuHits < max && kv.inCpuTier(PrefixKeys.key(s.request(), hits + cpuHits, b))) cpuHits++;
         return hits;
     }
 
