@@ -1,6 +1,7 @@
 package dev.servelab.plugins.batch;
 
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.replica.CpuTier;
 import dev.servelab.engine.replica.IterationRecord;
 import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.Replica;
@@ -30,7 +31,12 @@ final class TimedReplica {
     private int submitted;
 
     TimedReplica(BatchScheduler scheduler, double baseMs, double perTokenMs, int capacityBlocks, int maxSeqs, int maxTokens) {
-        kv = new KvCache(capacityBlocks, 16, new LruEviction());
+        this(scheduler, baseMs, perTokenMs, capacityBlocks, maxSeqs, maxTokens, null);
+    }
+
+    TimedReplica(BatchScheduler scheduler, double baseMs, double perTokenMs, int capacityBlocks, int maxSeqs, int maxTokens,
+                 CpuTier cpuTier) {
+        kv = new KvCache(capacityBlocks, 16, new LruEviction(), cpuTier);
         RunObserver observe = new RunObserver() {
             @Override
             public void onFinished(Sequence s, long now) {
