@@ -128,6 +128,7 @@ public final class KvCache {
         if (keyed[block] || !cached.putIfAbsent(key, block)) return false;
         keyOf[block] = key;
         keyed[block] = true;
+        eviction.onPublished(block, key);
         return true;
     }
 }
