@@ -5,6 +5,7 @@ import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.Setting;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
 
 /**
  * S3-FIFO: a small FIFO queue ({@code small_fraction} of the tracked blocks) filters one-hit
@@ -14,9 +15,9 @@ import java.util.ArrayDeque;
  * and goes round again, an unhit one is evicted, a block in use goes round. Scan-resistant: a burst
  * of once-used prefixes passes through the small queue without displacing the reused ones.
  *
- * <p>The ghost queue of the paper needs content identities that the eviction SPI does not carry (a
- * block id is reused for new content), so this replica-level version has none; the trace-driven
- * cache replay ({@code servelab cache-replay}) keeps one keyed by prefix hash.
+ * <p>A ghost queue remembers the prefix keys of blocks evicted from the small queue (as many as the
+ * main queue's share of the capacity); a block whose content comes back while remembered enters the
+ * main queue directly.
  *
  * <p>Source: Yang et al., "FIFO queues are all you need for cache eviction", SOSP 2023.
  */
@@ -40,6 +41,9 @@ public final class S3FifoEviction implements EvictionPolicy {
     private int candidatesInSmall;
     private int candidates;
     private double smallTarget;
+    private long[] keyOf = new long[0];
+    private final LinkedHashSet<Long> ghost = new LinkedHashSet<>();
+    private int ghostLimit;
 
     public S3FifoEviction() {
         this(new Settings());
@@ -59,15 +63,24 @@ public final class S3FifoEviction implements EvictionPolicy {
         main.clear();
         candidates = candidatesInSmall = 0;
         smallTarget = Math.max(1, smallFraction * capacityBlocks);
+        keyOf = new long[capacityBlocks];
+        ghost.clear();
+        ghostLimit = Math.max(1, (int) (capacityBlocks - smallTarget));
+    }
+
+    @Override
+    public void onPublished(int block, long key) {
+        keyOf[block] = key;
     }
 
     @Override
     public void onCandidate(int block, long nowNanos) {
         if (!tracked[block]) {
             tracked[block] = true;
-            inSmall[block] = true;
             freq[block] = 0;
-            small.addLast(block);
+            boolean remembered = ghost.remove(keyOf[block]);
+            inSmall[block] = !remembered;
+            (remembered ? main : small).addLast(block);
         }
         setCandidate(block, true);
     }
@@ -95,7 +108,10 @@ public final class S3FifoEviction implements EvictionPolicy {
 
     private int evictFromSmall() {
         int b = small.pollFirst();
-        if (candidate[b] && freq[b] == 0) return drop(b);
+        if (candidate[b] && freq[b] == 0) {
+            remember(keyOf[b]);
+            return drop(b);
+        }
         if (candidate[b]) candidatesInSmall--;
         inSmall[b] = false;
         main.addLast(b);
@@ -108,6 +124,12 @@ public final class S3FifoEviction implements EvictionPolicy {
         if (candidate[b]) freq[b]--;
         main.addLast(b);
         return -1;
+    }
+
+    private void remember(long key) {
+        ghost.remove(key);
+        ghost.add(key);
+        while (ghost.size() > ghostLimit) ghost.removeFirst();
     }
 
     private int drop(int b) {

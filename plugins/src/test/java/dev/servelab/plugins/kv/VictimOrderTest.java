@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Victim order of each eviction policy in a real {@link KvCache}: four blocks are cached (published
@@ -69,6 +70,26 @@ class VictimOrderTest {
         // a hot block hit repeatedly survives a scan of once-used blocks that would flush it from LRU
         assertEquals(0, survivorsAfterScan(new LruEviction()));
         assertEquals(1, survivorsAfterScan(new S3FifoEviction()));
+    }
+
+    @Test
+    void s3FifoSendsContentRememberedByItsGhostQueueStraightToMain() {
+        KvCache kv = new KvCache(10, 16, new S3FifoEviction());
+        cache(kv, 7, 0);
+        for (int i = 0; i < 9; i++) cache(kv, 100 + i, 1 + i);
+        int reused = cache(kv, 7, 10);
+        assertTrue(reused >= 0 && kv.lookup(7) == reused, "7 was evicted unhit (into the ghost queue) and came back");
+        for (int i = 0; i < 12; i++) cache(kv, 200 + i, 11 + i);
+        assertTrue(kv.lookup(7) >= 0, "remembered content went to main and outlives 12 newcomers cycling through small");
+        assertEquals(-1, kv.lookup(100), "the once-used blocks were evicted from the small queue");
+    }
+
+    /** Allocates a block (evicting if needed), fills it with {@code key} and releases it. */
+    private static int cache(KvCache kv, long key, long now) {
+        int b = kv.allocate();
+        kv.publish(b, key);
+        kv.release(b, now);
+        return b;
     }
 
     private static int survivorsAfterScan(EvictionPolicy policy) {
