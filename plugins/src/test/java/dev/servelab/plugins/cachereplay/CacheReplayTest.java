@@ -100,7 +100,10 @@ class CacheReplayTest {
     @Test
     void badInputIsReportedWithFileAndLine() throws Exception {
         Path trace = dir.resolve("bad.jsonl");
-        Files.writeString(trace, "{\"hash_ids\": [1]}\n{\"hash_ids\": \"x\"}\n");
+        Files.writeString(trace, """
+                {"timestamp": 0, "input_length": 600, "output_length": 5, "hash_ids": [1, 2]}
+                {"timestamp": 5, "input_length": 600, "output_length": 5, "hash_ids": "x"}
+                """);
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setErr(new PrintWriter(err));

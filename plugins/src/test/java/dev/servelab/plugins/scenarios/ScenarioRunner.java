@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Runs one scenario of {@code docs/scenarios.md}: a pipeline file with {@code --set}-style overrides
- * over a real trace (Mooncake through {@link MooncakeRequests}, anything else through its reader
- * plugin), into a throw-away SQLite store, and prints one JSON line of the headline numbers.
+ * over a real trace read by its reader plugin, into a throw-away SQLite store, and prints one JSON
+ * line of the headline numbers (the same run as {@code servelab run}, with fewer keys).
  * Usage: {@code ScenarioRunner PIPELINE TRACE FORMAT RATE_SCALE LIMIT [KEY=VALUE ...]}.
  */
 public final class ScenarioRunner {
@@ -41,8 +41,8 @@ public final class ScenarioRunner {
         List<String> overrides = Arrays.asList(args).subList(5, args.length);
         PipelineSpec spec = PipelineLoader.load(pipeline, overrides);
         PluginRegistry registry = PluginRegistry.load();
-        RequestStream stream = format.equals("trace.mooncake") ? new MooncakeRequests(trace, rateScale, limit)
-                : WorkloadFactory.openTrace(registry, format, JsonNodeFactory.instance.objectNode(), trace, rateScale, limit, "trace");
+        RequestStream stream = WorkloadFactory.openTrace(registry, format, JsonNodeFactory.instance.objectNode(), trace,
+                rateScale, limit, "trace");
         Path dir = Files.createTempDirectory("scenario");
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             RunOutcome out = new SimulationRun(spec, registry, stream, trace.getFileName().toString(), 0, store).run("sim", null);
