@@ -14,12 +14,24 @@ public record Preemption(
         @Setting(summary = "recompute or swap") Mode mode,
         @Setting(summary = "CPU-GPU copy bandwidth for swapping", unit = "GB/s", min = 0.001) double pcieGbPerS,
         @Setting(summary = "KV cache bytes per token (Llama-3-8B bf16: 131072)", unit = "bytes", min = 1) long kvBytesPerToken) {
-    public enum Mode { @JsonProperty("recompute") RECOMPUTE, @JsonProperty("swap") SWAP }
+    public enum Mode {
+        @JsonProperty("recompute") RECOMPUTE, @JsonProperty("swap") SWAP;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public static final Preemption RECOMPUTE = new Preemption();
 
     public Preemption() {
         this(Mode.RECOMPUTE, 25, 131_072);
+    }
+
+    @Override
+    public String toString() {
+        return "{mode: " + mode + ", pcie_gb_per_s: " + pcieGbPerS + ", kv_bytes_per_token: " + kvBytesPerToken + "}";
     }
 
     /** Preempts {@code s} from {@code plan} in this mode. */

@@ -18,7 +18,14 @@ import java.util.TreeMap;
 @Plugin(id = "route.consistent-hash", summary = "Consistent hashing on session id or prompt prefix",
         source = "Karger et al. (STOC'97); Envoy ring hash; vLLM production-stack session routing")
 public final class ConsistentHashRouter implements Router {
-    public enum Key { @JsonProperty("session") SESSION, @JsonProperty("prefix") PREFIX }
+    public enum Key {
+        @JsonProperty("session") SESSION, @JsonProperty("prefix") PREFIX;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public record Settings(
             @Setting(summary = "what to hash: session or prefix") Key key,
