@@ -84,7 +84,12 @@ public final class SimulationRun {
 
     public RunOutcome run(String mode, Consumer<RunProgress> onProgress) {
         RemoteDevices devices = new RemoteDevices(cluster.remoteReplicas(), loop.external());
-        devices.connectAll();
+        try {
+            devices.connectAll();
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
         long runId = store.beginRun(new NewRun(spec.name(), mode, spec.seed(), workloadLabel, spec.replicaCount(),
                 spec.metrics().bucketMs(), toJson(spec.resolved()), toJson(Versions.current())));
         RunRecorder recorder = new RunRecorder(store, runId, spec.replicaCount(), spec.metrics().bucketMs() * 1_000_000);
