@@ -30,6 +30,7 @@ public final class RemoteReplica implements RoutedReplica {
     private final Replica.Exit exit;
     private final Map<Long, Sequence> inFlight = new HashMap<>();
     private long outstandingTokens;
+    private String stopReason;
 
     /** {@code listeners} gives this replica's endpoint listener (the run's inbox, which hands arrivals back to it). */
     public RemoteReplica(int index, String poolPath, String poolName, RemoteEndpoint endpoint,
@@ -100,6 +101,11 @@ public final class RemoteReplica implements RoutedReplica {
         }
     }
 
+    /** From now on, a request that fails is stored with {@code reason} first (the run is being cancelled or has failed). */
+    public void stopping(String reason) {
+        stopReason = reason;
+    }
+
     /** Records every request still in flight as failed (the run was cancelled or the endpoint never ended them). */
     public void failInFlight(String reason, long runNanos) {
         List<Sequence> left = new ArrayList<>(inFlight.values());
@@ -111,7 +117,8 @@ public final class RemoteReplica implements RoutedReplica {
         outstandingTokens = 0;
     }
 
-    private void fail(Sequence s, String reason, long runNanos) {
+    private void fail(Sequence s, String why, long runNanos) {
+        String reason = stopReason == null || stopReason.equals(why) ? why : stopReason + " (" + why + ")";
         s.state = Sequence.State.FAILED;
         s.finishNanos = Math.max(runNanos, s.lastTokenNanos);
         exit.onExit(s, runNanos);

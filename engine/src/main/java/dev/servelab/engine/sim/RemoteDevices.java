@@ -53,6 +53,7 @@ final class RemoteDevices {
     /** Closes the endpoints, applies the ends that arrived, and records what is still in flight as failed with {@code reason}. */
     void abandon(String reason, long nowNanos) {
         if (replicas.isEmpty()) return;
+        for (RemoteReplica r : replicas) r.stopping(reason);
         closeAll();
         inbox.applyArrived();
         for (RemoteReplica r : replicas) r.failInFlight(reason, nowNanos);

@@ -26,7 +26,10 @@ public interface RemoteEndpoint extends AutoCloseable {
     /** Requests submitted whose end has not been reported yet. */
     int inFlight();
 
-    /** Stops accepting requests and ends in-flight streams (bounded); their ends are still reported. */
+    /**
+     * Stops accepting requests and cuts in-flight streams promptly (bounded); their ends, failed with
+     * the tokens received, are still reported.
+     */
     @Override
     void close();
 }

@@ -67,11 +67,17 @@ public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
         return inFlight.get();
     }
 
+    /**
+     * Stops accepting requests and cuts the streams still open (a run that ends has none; a cancelled
+     * one does): each ends {@code FAILED} with the tokens it received, reported to its listener
+     * before this returns (bounded: 5 s).
+     */
     @Override
     public void close() {
         threads.shutdown();
+        if (inFlight.get() > 0) client.abort();
         try {
-            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) threads.shutdownNow();
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) threads.shutdownNow();
         } catch (InterruptedException e) {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
