@@ -66,6 +66,11 @@ public final class JvmKernelBackend implements KernelBackend {
     }
 
     @Override
+    public void selectRows(float[] x, int[] rowIndex, float[] out, int dim, int count) {
+        gatherF32(x, rowIndex, out, dim, count);
+    }
+
+    @Override
     public void rmsNorm(float[] x, float[] inv, float[] weight, float[] out, int dim, float eps, int rows) {
         runner.parallelFor(rows, dim, (from, to) -> NormKernels.rmsInverse(x, inv, dim, eps, from, to));
         runner.parallelFor(rows * dim, 2, (from, to) -> NormKernels.rmsScale(x, inv, weight, out, dim, from, to));

@@ -5,7 +5,10 @@ package dev.servelab.hw.backend;
  * backend decides how to split or offload it). Every operation is defined by the kernels of
  * {@link dev.servelab.hw.kernels} it names; a backend must produce their results (within float
  * rounding: 1e-4 against {@link JvmKernelBackend}). Arrays are the caller's and stay valid after
- * the call; outputs are complete on the host when a method returns. One call at a time.
+ * the call; outputs are complete on the host when a method returns. Weights (matrices, norm
+ * vectors, embedding tables, RoPE factors) never change between calls, so a device backend may
+ * keep them on the device; everything else may. No argument array aliases another. One call at a
+ * time.
  */
 public interface KernelBackend extends AutoCloseable {
 
@@ -21,11 +24,17 @@ public interface KernelBackend extends AutoCloseable {
     /** {@code MatmulKernels.matmulQ8} over all {@code rows}. */
     void matmulQ8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens);
 
-    /** {@code GatherKernels.gatherF32} for the first {@code count} entries of {@code rowIndex}. */
+    /** {@code GatherKernels.gatherF32} from a weight table, for the first {@code count} entries of {@code rowIndex}. */
     void gatherF32(float[] table, int[] rowIndex, float[] out, int dim, int count);
 
     /** {@code GatherKernels.gatherQ8} for the first {@code count} entries of {@code rowIndex}. */
     void gatherQ8(byte[] qs, float[] scales, int[] rowIndex, float[] out, int dim, int count);
+
+    /**
+     * {@code GatherKernels.gatherF32} from activations {@code x} (which change from call to call,
+     * unlike a weight table): rows {@code rowIndex[0 .. count)} of {@code x} into {@code out}.
+     */
+    void selectRows(float[] x, int[] rowIndex, float[] out, int dim, int count);
 
     /**
      * RMSNorm of {@code rows} rows: {@code NormKernels.rmsInverse} into {@code inv} (scratch of at

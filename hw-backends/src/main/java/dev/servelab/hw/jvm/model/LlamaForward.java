@@ -62,7 +62,7 @@ public final class LlamaForward {
             k.addInPlace(a.x, a.xb2, t * c.dim());
         }
         int s = b.sequenceCount();
-        k.gatherF32(a.x, b.lastToken(), a.last, c.dim(), s);
+        k.selectRows(a.x, b.lastToken(), a.last, c.dim(), s);
         k.rmsNorm(a.last, a.inv, w.outputNorm(), a.lastNorm, c.dim(), c.rmsEps(), s);
         w.output().matmul(k, a.lastNorm, a.logits, s);
         return a.logits;
