@@ -1,5 +1,7 @@
 package dev.servelab.hw.jvm;
 
+import dev.servelab.hw.backend.JvmKernelBackend;
+import dev.servelab.hw.backend.KernelBackend;
 import dev.servelab.hw.jvm.cpu.KernelRunner;
 import dev.servelab.hw.jvm.cpu.MatmulPath;
 import dev.servelab.hw.jvm.gguf.GgufFile;
@@ -12,36 +14,34 @@ import dev.servelab.hw.jvm.model.LlamaWeightLoader;
 import dev.servelab.hw.jvm.model.LlamaWeights;
 import dev.servelab.hw.jvm.tokenizer.GgufTokenizers;
 import dev.servelab.hw.jvm.tokenizer.Tokenizer;
-import dev.servelab.hw.kernels.ActivationKernels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The live JVM executor: a Llama-family GGUF model, a paged KV cache of a fixed block pool, and
  * {@link #run(Iteration)} for one batched iteration as the scheduler chose it. Block tables are the
  * caller's: it allocates blocks of {@link #kvCapacity()} (for instance with a
- * {@link dev.servelab.hw.jvm.kv.KvBlockAllocator}) and passes each sequence's table.
+ * {@link dev.servelab.hw.jvm.kv.KvBlockAllocator}) and passes each sequence's table. The kernels run
+ * on a {@link KernelBackend}: the JVM's unless another one is given.
  */
 public final class JvmLlamaExecutor implements AutoCloseable {
     private final LlamaWeights weights;
     private final Tokenizer tokenizer;
     private final KvCacheSpec kv;
     private final LlamaForward forward;
-    private final KernelRunner runner;
-    private final MatmulPath path;
+    private final KernelBackend backend;
 
-    private JvmLlamaExecutor(LlamaWeights weights, Tokenizer tokenizer, KvCacheSpec kv, KernelRunner runner,
-                             MatmulPath path) {
+    private JvmLlamaExecutor(LlamaWeights weights, Tokenizer tokenizer, KvCacheSpec kv, KernelBackend backend) {
         this.weights = weights;
         this.tokenizer = tokenizer;
         this.kv = kv;
-        this.runner = runner;
-        this.path = path;
+        this.backend = backend;
         PagedKvCache cache = new PagedKvCache(kv, weights.config().layers(), weights.config().kvDim());
-        this.forward = new LlamaForward(weights, cache, runner, path);
+        this.forward = new LlamaForward(weights, cache, backend);
     }
 
     /** Loads {@code gguf} with a ForkJoin runner over all processors and the fastest matmul. */
@@ -52,7 +52,7 @@ public final class JvmLlamaExecutor implements AutoCloseable {
     /** Loads {@code gguf}; the executor owns {@code runner} and closes it. */
     public static JvmLlamaExecutor open(Path gguf, KvCacheSpec kv, KernelRunner runner, MatmulPath path)
             throws IOException {
-        return open(gguf, config -> kv, runner, path);
+        return open(gguf, config -> kv, new JvmKernelBackend(runner, path));
     }
 
     /**
@@ -60,18 +60,27 @@ public final class JvmLlamaExecutor implements AutoCloseable {
      * {@code kvBudgetBytes} for this model (F32 K and V, all layers); see {@link #kvCapacity()}.
      */
     public static JvmLlamaExecutor open(Path gguf, int blockSizeTokens, long kvBudgetBytes) throws IOException {
-        return open(gguf, config -> KvCacheSpec.forBudget(kvBudgetBytes, blockSizeTokens, config.layers(),
-                config.kvDim()), KernelRunner.forkJoin(), MatmulPath.best());
+        return open(gguf, blockSizeTokens, kvBudgetBytes, JvmKernelBackend.best());
     }
 
-    private static JvmLlamaExecutor open(Path gguf, java.util.function.Function<LlamaConfig, KvCacheSpec> kv,
-                                         KernelRunner runner, MatmulPath path) throws IOException {
+    /**
+     * As {@link #open(Path, int, long)}, running the kernels on {@code backend}; the executor owns
+     * it and closes it (also when loading fails).
+     */
+    public static JvmLlamaExecutor open(Path gguf, int blockSizeTokens, long kvBudgetBytes, KernelBackend backend)
+            throws IOException {
+        return open(gguf, config -> KvCacheSpec.forBudget(kvBudgetBytes, blockSizeTokens, config.layers(),
+                config.kvDim()), backend);
+    }
+
+    private static JvmLlamaExecutor open(Path gguf, Function<LlamaConfig, KvCacheSpec> kv, KernelBackend backend)
+            throws IOException {
         try (GgufFile file = GgufFile.open(gguf)) {
             LlamaWeights weights = LlamaWeightLoader.load(file);
             Tokenizer tokenizer = GgufTokenizers.from(file.metadata(), gguf.toString());
-            return new JvmLlamaExecutor(weights, tokenizer, kv.apply(weights.config()), runner, path);
+            return new JvmLlamaExecutor(weights, tokenizer, kv.apply(weights.config()), backend);
         } catch (IOException | RuntimeException e) {
-            runner.close();
+            backend.close();
             throw e;
         }
     }
@@ -94,7 +103,7 @@ public final class JvmLlamaExecutor implements AutoCloseable {
         int vocab = weights.config().vocabSize();
         int n = batch.sequenceCount();
         int[] next = new int[n];
-        runner.parallelFor(n, vocab, (from, to) -> ActivationKernels.argmaxRows(logits, next, vocab, from, to));
+        backend.argmaxRows(logits, next, vocab, n);
         List<SequenceOutput> outputs = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
             outputs.add(new SequenceOutput(iteration.sequences().get(s).sequenceId(),
@@ -116,20 +125,25 @@ public final class JvmLlamaExecutor implements AutoCloseable {
         return weights;
     }
 
+    /** The backend the kernels run on. */
+    public KernelBackend backend() {
+        return backend;
+    }
+
     public Tokenizer tokenizer() {
         return tokenizer;
     }
 
-    /** A one-line description: model shape, matmul path and threads. */
+    /** A one-line description: model shape, the backend (matmul path and threads on the JVM) and the cache. */
     public String describe() {
         LlamaConfig c = weights.config();
         return "llama dim=" + c.dim() + " layers=" + c.layers() + " heads=" + c.heads() + "/" + c.kvHeads()
-                + " vocab=" + c.vocabSize() + " matmul=" + path.label() + " threads=" + runner.threads()
+                + " vocab=" + c.vocabSize() + " " + backend.describe()
                 + " kv=" + kv.blockCount() + "x" + kv.blockSizeTokens();
     }
 
     @Override
     public void close() {
-        runner.close();
+        backend.close();
     }
 }

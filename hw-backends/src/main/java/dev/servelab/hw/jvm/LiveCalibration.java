@@ -33,7 +33,7 @@ public final class LiveCalibration {
         for (int warm = 0; warm < 3; warm++) probes();
         List<LinearIterationModel.Sample> samples = probes();
         int blocks = model.kvCapacity().blockCount();
-        return new LiveProfile("jvm", modelFile.toString(), model.describe(), model.kvCapacity().blockSizeTokens(), blocks,
+        return new LiveProfile(model.backend().name(), modelFile.toString(), model.describe(), model.kvCapacity().blockSizeTokens(), blocks,
                 LinearIterationModel.fit(samples));
     }
 

@@ -7,6 +7,8 @@ import dev.servelab.engine.spi.IterationBatch;
 import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.SequenceView;
 import dev.servelab.engine.spi.Setting;
+import dev.servelab.hw.backend.JvmKernelBackend;
+import dev.servelab.hw.backend.KernelBackend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The live JVM backend as a replica executor: every iteration the pipeline's scheduler composed is
@@ -40,6 +43,7 @@ public final class LiveJvmExecutor implements Executor {
     }
 
     private final Settings settings;
+    private final Supplier<KernelBackend> backend;
     private final Map<Long, int[]> tokens = new HashMap<>();
     private final Map<Long, Integer> lengths = new HashMap<>();
     private JvmLlamaExecutor model;
@@ -49,7 +53,13 @@ public final class LiveJvmExecutor implements Executor {
     }
 
     public LiveJvmExecutor(Settings settings) {
+        this(settings, JvmKernelBackend::best);
+    }
+
+    /** The same executor with its kernels on the backend {@code backend} opens (another live plugin's core). */
+    LiveJvmExecutor(Settings settings, Supplier<KernelBackend> backend) {
         this.settings = settings;
+        this.backend = backend;
     }
 
     @Override
@@ -59,8 +69,9 @@ public final class LiveJvmExecutor implements Executor {
             throw new ServeLabException("executor.model_file: " + file + " not found (make one with: servelab model tiny --out "
                     + file + ")");
         }
+        KernelBackend kernels = backend.get();
         try {
-            model = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20);
+            model = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20, kernels);
             LiveCalibration warm = new LiveCalibration(model, 1);
             for (int i = 0; i < settings.warmupRounds(); i++) warm.warmUp();
         } catch (IOException | RuntimeException e) {

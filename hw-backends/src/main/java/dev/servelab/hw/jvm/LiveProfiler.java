@@ -1,6 +1,7 @@
 package dev.servelab.hw.jvm;
 
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.hw.backend.KernelBackend;
 import dev.servelab.hw.sim.LiveProfile;
 
 import java.io.IOException;
@@ -14,12 +15,12 @@ public final class LiveProfiler {
 
     public static LiveProfile measure(String backend, Path model, int blockSizeTokens, long kvBudgetMib, int repeats)
             throws IOException {
-        if (!backend.equals("jvm")) {
-            throw new ServeLabException("--backend " + backend + ": only the jvm backend can be calibrated in this build"
-                    + " (TornadoVM is an optional profile; see docs/tornadovm.md)");
+        if (!backend.equals("jvm") && !backend.equals(LiveKernelBackends.TORNADOVM)) {
+            throw new ServeLabException("--backend " + backend + ": expected jvm or tornadovm");
         }
         if (!Files.isReadable(model)) throw new ServeLabException(model + ": model file not found");
-        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, blockSizeTokens, kvBudgetMib << 20)) {
+        KernelBackend kernels = LiveKernelBackends.open("--backend " + backend, backend);
+        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, blockSizeTokens, kvBudgetMib << 20, kernels)) {
             return new LiveCalibration(exec, repeats).run(model);
         }
     }

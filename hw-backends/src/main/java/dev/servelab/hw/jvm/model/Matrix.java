@@ -1,5 +1,6 @@
 package dev.servelab.hw.jvm.model;
 
+import dev.servelab.hw.backend.KernelBackend;
 import dev.servelab.hw.jvm.cpu.KernelRunner;
 import dev.servelab.hw.jvm.cpu.MatmulPath;
 
@@ -14,6 +15,12 @@ public sealed interface Matrix permits F32Matrix, Q8Matrix {
 
     /** {@code out[i] = this[rowIndex[i]]} for the first {@code count} entries of {@code rowIndex}. */
     void gatherRows(KernelRunner runner, int[] rowIndex, float[] out, int count);
+
+    /** As {@link #matmul(MatmulPath, KernelRunner, float[], float[], int)}, on {@code backend}. */
+    void matmul(KernelBackend backend, float[] x, float[] out, int tokens);
+
+    /** As {@link #gatherRows(KernelRunner, int[], float[], int)}, on {@code backend}. */
+    void gatherRows(KernelBackend backend, int[] rowIndex, float[] out, int count);
 
     /** Bytes a matmul reads. */
     long weightBytes();

@@ -1,5 +1,6 @@
 package dev.servelab.hw.jvm.model;
 
+import dev.servelab.hw.backend.KernelBackend;
 import dev.servelab.hw.jvm.cpu.KernelRunner;
 import dev.servelab.hw.jvm.cpu.MatmulPath;
 import dev.servelab.hw.jvm.gguf.Q8Blocks;
@@ -17,6 +18,16 @@ public record Q8Matrix(Q8Blocks blocks, int rows, int cols) implements Matrix {
     public void gatherRows(KernelRunner runner, int[] rowIndex, float[] out, int count) {
         runner.parallelFor(count * cols, 1,
                 (from, to) -> GatherKernels.gatherQ8(blocks.qs(), blocks.scales(), rowIndex, out, cols, from, to));
+    }
+
+    @Override
+    public void matmul(KernelBackend backend, float[] x, float[] out, int tokens) {
+        backend.matmulQ8(blocks.qs(), blocks.scales(), x, out, rows, cols, tokens);
+    }
+
+    @Override
+    public void gatherRows(KernelBackend backend, int[] rowIndex, float[] out, int count) {
+        backend.gatherQ8(blocks.qs(), blocks.scales(), rowIndex, out, cols, count);
     }
 
     @Override
