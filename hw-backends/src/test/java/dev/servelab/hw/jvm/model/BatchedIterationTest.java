@@ -107,6 +107,20 @@ class BatchedIterationTest {
         assertArrayEquals(results[0], results[2]);
     }
 
+    @Test
+    void logitsDoNotChangeOnceTheJitHasCompiledTheKernels() throws Exception {
+        Iteration step = new Iteration(List.of(new SequenceChunk(1, new int[] {3, 1, 4, 1, 5, 9, 2, 6}, 0,
+                new int[] {8, 9}), new SequenceChunk(2, new int[] {2, 7}, 0, new int[] {10})));
+        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(dir.resolve("Q8_0.gguf"), KV)) {
+            float[] cold = exec.run(step).outputs().get(0).logits();
+            float[] warm = cold;
+            for (int i = 0; i < 1500; i++) {
+                warm = exec.run(step).outputs().get(0).logits();
+            }
+            assertArrayEquals(cold, warm);
+        }
+    }
+
     private static float[] concat(float[] a, float[] b) {
         float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
