@@ -7,8 +7,8 @@ import dev.servelab.hw.kernels.GatherKernels;
 /** F32 weights (F16 and BF16 tensors are widened to this on load). */
 public record F32Matrix(float[] weights, int rows, int cols) implements Matrix {
     @Override
-    public void matmulRows(MatmulPath path, float[] x, float[] out, int tokens, int from, int to) {
-        path.f32(weights, x, out, rows, cols, tokens, from, to);
+    public void matmul(MatmulPath path, KernelRunner runner, float[] x, float[] out, int tokens) {
+        runner.parallelFor(rows, cols * tokens, (from, to) -> path.f32(weights, x, out, rows, cols, tokens, from, to));
     }
 
     @Override

@@ -53,7 +53,8 @@ public final class LlamaForward {
             layer.wo().matmul(path, runner, a.att, a.xb2, t);
             add(a.x, a.xb2, t * c.dim());
             rmsNorm(a.x, layer.ffnNorm(), a.xb, t);
-            matmuls(a.xb, t, new Matrix[] {layer.gate(), layer.up()}, new float[][] {a.hb, a.hb2});
+            layer.gate().matmul(path, runner, a.xb, a.hb, t);
+            layer.up().matmul(path, runner, a.xb, a.hb2, t);
             float[] gate = a.hb, up = a.hb2;
             runner.parallelFor(t * c.hiddenDim(), 8, (from, to) -> ActivationKernels.swiglu(gate, up, from, to));
             layer.down().matmul(path, runner, a.hb, a.xb2, t);
@@ -69,7 +70,9 @@ public final class LlamaForward {
     }
 
     private void attention(BatchLayout b, int layer, LayerWeights lw, int t) {
-        matmuls(a.xb, t, new Matrix[] {lw.wq(), lw.wk(), lw.wv()}, new float[][] {a.q, a.k, a.v});
+        lw.wq().matmul(path, runner, a.xb, a.q, t);
+        lw.wk().matmul(path, runner, a.xb, a.k, t);
+        lw.wv().matmul(path, runner, a.xb, a.v, t);
         float[] q = a.q, k = a.k, v = a.v, scores = a.scores, att = a.att;
         int[] pos = b.positions(), seq = b.tokenSeq(), tables = b.blockTables(), lengths = a.scoreLengths;
         int hd = c.headDim(), heads = c.heads(), kvHeads = c.kvHeads(), stride = b.maxContext();
@@ -87,28 +90,6 @@ public final class LlamaForward {
         runner.parallelFor(t * heads, stride * 4, (f, e) -> SoftmaxKernels.softmaxRows(scores, lengths, stride, f, e));
         runner.parallelFor(t * heads, cost, (f, e) -> AttentionKernels.values(scores, vc, att, pos, seq, tables,
                 maxBlocks, bs, heads, kvHeads, hd, stride, f, e));
-    }
-
-    /**
-     * Several matrices of the same input width times the same input, in one parallel launch over
-     * their stacked rows (Q, K and V; gate and up): fewer hand-offs to the pool per layer.
-     */
-    private void matmuls(float[] x, int tokens, Matrix[] matrices, float[][] outs) {
-        int total = 0;
-        for (Matrix m : matrices) {
-            total += m.rows();
-        }
-        runner.parallelFor(total, matrices[0].cols() * tokens, (from, to) -> {
-            int base = 0;
-            for (int i = 0; i < matrices.length; i++) {
-                int lo = Math.max(from, base);
-                int hi = Math.min(to, base + matrices[i].rows());
-                if (lo < hi) {
-                    matrices[i].matmulRows(path, x, outs[i], tokens, lo - base, hi - base);
-                }
-                base += matrices[i].rows();
-            }
-        });
     }
 
     private void rmsNorm(float[] x, float[] weight, float[] out, int rows) {

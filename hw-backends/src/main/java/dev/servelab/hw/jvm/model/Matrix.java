@@ -10,12 +10,7 @@ public sealed interface Matrix permits F32Matrix, Q8Matrix {
     int cols();
 
     /** {@code out[t][r] = this[r] . x[t]} for {@code tokens} input rows of {@code x}. */
-    default void matmul(MatmulPath path, KernelRunner runner, float[] x, float[] out, int tokens) {
-        runner.parallelFor(rows(), cols() * tokens, (from, to) -> matmulRows(path, x, out, tokens, from, to));
-    }
-
-    /** As {@link #matmul} for rows {@code [from, to)} only, on the calling thread. */
-    void matmulRows(MatmulPath path, float[] x, float[] out, int tokens, int from, int to);
+    void matmul(MatmulPath path, KernelRunner runner, float[] x, float[] out, int tokens);
 
     /** {@code out[i] = this[rowIndex[i]]} for the first {@code count} entries of {@code rowIndex}. */
     void gatherRows(KernelRunner runner, int[] rowIndex, float[] out, int count);

@@ -8,8 +8,9 @@ import dev.servelab.hw.kernels.GatherKernels;
 /** Q8_0 weights, dequantised on the fly by the matmul. */
 public record Q8Matrix(Q8Blocks blocks, int rows, int cols) implements Matrix {
     @Override
-    public void matmulRows(MatmulPath path, float[] x, float[] out, int tokens, int from, int to) {
-        path.q8(blocks.qs(), blocks.scales(), x, out, rows, cols, tokens, from, to);
+    public void matmul(MatmulPath path, KernelRunner runner, float[] x, float[] out, int tokens) {
+        runner.parallelFor(rows, cols * tokens,
+                (from, to) -> path.q8(blocks.qs(), blocks.scales(), x, out, rows, cols, tokens, from, to));
     }
 
     @Override
