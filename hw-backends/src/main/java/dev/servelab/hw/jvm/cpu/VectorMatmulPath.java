@@ -5,6 +5,7 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +21,7 @@ enum VectorMatmulPath implements MatmulPath {
     private static final int L = F.length();
     private static final VectorSpecies<Byte> B =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(F.vectorBitSize() / 4));
+    private static final VectorShuffle<Float>[] BUTTERFLY = butterfly();
     private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
 
     @Override
@@ -112,7 +114,7 @@ enum VectorMatmulPath implements MatmulPath {
         for (int end = n - L; c <= end; c += L) {
             a0 = FloatVector.fromArray(F, w, wOff + c).fma(FloatVector.fromArray(F, x, xOff + c), a0);
         }
-        float sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        float sum = sum(a0.add(a1).add(a2.add(a3)));
         for (; c < n; c++) {
             sum += w[wOff + c] * x[xOff + c];
         }
@@ -130,8 +132,8 @@ enum VectorMatmulPath implements MatmulPath {
             a2 = wv.fma(FloatVector.fromArray(F, x, xOff + 2 * n + c), a2);
             a3 = wv.fma(FloatVector.fromArray(F, x, xOff + 3 * n + c), a3);
         }
-        float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-        float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+        float s0 = sum(a0), s1 = sum(a1);
+        float s2 = sum(a2), s3 = sum(a3);
         for (; c < n; c++) {
             s0 += w[wOff + c] * x[xOff + c];
             s1 += w[wOff + c] * x[xOff + n + c];
@@ -164,14 +166,14 @@ enum VectorMatmulPath implements MatmulPath {
             b2 = wb.fma(x2, b2);
             b3 = wb.fma(x3, b3);
         }
-        out[outOff] = a0.reduceLanes(VectorOperators.ADD);
-        out[outOff + outStride] = a1.reduceLanes(VectorOperators.ADD);
-        out[outOff + 2 * outStride] = a2.reduceLanes(VectorOperators.ADD);
-        out[outOff + 3 * outStride] = a3.reduceLanes(VectorOperators.ADD);
-        out[outOff + 1] = b0.reduceLanes(VectorOperators.ADD);
-        out[outOff + outStride + 1] = b1.reduceLanes(VectorOperators.ADD);
-        out[outOff + 2 * outStride + 1] = b2.reduceLanes(VectorOperators.ADD);
-        out[outOff + 3 * outStride + 1] = b3.reduceLanes(VectorOperators.ADD);
+        out[outOff] = sum(a0);
+        out[outOff + outStride] = sum(a1);
+        out[outOff + 2 * outStride] = sum(a2);
+        out[outOff + 3 * outStride] = sum(a3);
+        out[outOff + 1] = sum(b0);
+        out[outOff + outStride + 1] = sum(b1);
+        out[outOff + 2 * outStride + 1] = sum(b2);
+        out[outOff + 3 * outStride + 1] = sum(b3);
         for (; c < n; c++) {
             for (int t = 0; t < 4; t++) {
                 out[outOff + t * outStride] += w[wOff + c] * x[xOff + t * n + c];
@@ -200,7 +202,31 @@ enum VectorMatmulPath implements MatmulPath {
                 odd = block.fma(scale, odd);
             }
         }
-        return even.add(odd).reduceLanes(VectorOperators.ADD);
+        return sum(even.add(odd));
+    }
+
+    /**
+     * Lane sum in a fixed order: a butterfly of lane-wise adds with constant shuffles (swap halves,
+     * then quarters, ...). {@code reduceLanes(ADD)} leaves the order unspecified, and the JIT's
+     * intrinsic and the interpreter's fallback round differently, which would make logits depend on
+     * when C2 compiled the loop; this tree is as fast and rounds the same everywhere.
+     */
+    private static float sum(FloatVector v) {
+        for (VectorShuffle<Float> swap : BUTTERFLY) {
+            v = v.add(v.rearrange(swap));
+        }
+        return v.lane(0);
+    }
+
+    private static VectorShuffle<Float>[] butterfly() {
+        @SuppressWarnings("unchecked")
+        VectorShuffle<Float>[] steps = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
+        int k = 0;
+        for (int distance = L / 2; distance >= 1; distance /= 2) {
+            int d = distance;
+            steps[k++] = VectorShuffle.fromOp(F, i -> i ^ d);
+        }
+        return steps;
     }
 
     private static FloatVector widen(byte[] qs, int off) {

@@ -88,6 +88,45 @@ class BatchedIterationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"F32", "Q8_0"})
+    void logitsAreBitIdenticalWhateverTheNumberOfThreads(GgmlType type) throws Exception {
+        Path model = dir.resolve(type + ".gguf");
+        Iteration prefill = new Iteration(List.of(new SequenceChunk(1, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0,
+                new int[] {4, 5, 6}), new SequenceChunk(2, new int[] {9, 8, 7, 6, 5}, 0, new int[] {1, 2})));
+        float[][] results = new float[3][];
+        KernelRunner[] runners = {KernelRunner.serial(), new dev.servelab.hw.jvm.cpu.ForkJoinKernelRunner(2),
+                new dev.servelab.hw.jvm.cpu.ForkJoinKernelRunner(3)};
+        for (int i = 0; i < runners.length; i++) {
+            try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, KV, runners[i], MatmulPath.best())) {
+                IterationResult r = exec.run(prefill);
+                results[i] = concat(r.outputs().get(0).logits(), r.outputs().get(1).logits());
+            }
+        }
+        assertArrayEquals(results[0], results[1]);
+        assertArrayEquals(results[0], results[2]);
+    }
+
+    @Test
+    void logitsDoNotChangeOnceTheJitHasCompiledTheKernels() throws Exception {
+        Iteration step = new Iteration(List.of(new SequenceChunk(1, new int[] {3, 1, 4, 1, 5, 9, 2, 6}, 0,
+                new int[] {8, 9}), new SequenceChunk(2, new int[] {2, 7}, 0, new int[] {10})));
+        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(dir.resolve("Q8_0.gguf"), KV)) {
+            float[] cold = exec.run(step).outputs().get(0).logits();
+            float[] warm = cold;
+            for (int i = 0; i < 1500; i++) {
+                warm = exec.run(step).outputs().get(0).logits();
+            }
+            assertArrayEquals(cold, warm);
+        }
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void kvCapacityFromABudgetCountsWholeBlocksForTheModel() throws Exception {
         // tiny model: 2 layers, kvDim 32; a 16-token block holds K and V in F32: 2 * 4 * 16 * 2 * 32 = 8 KiB
