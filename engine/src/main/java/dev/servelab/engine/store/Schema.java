@@ -38,7 +38,7 @@ final class Schema {
           reason TEXT,
           tenant TEXT,
           slo_class TEXT)""",
-        "CREATE INDEX IF NOT EXISTS requests_by_run ON requests(run_id, request_id)",
+        "CREATE INDEX IF NOT EXISTS requests_by_run ON requests(run_id)",
         """
         CREATE TABLE IF NOT EXISTS token_times (
           run_id INTEGER NOT NULL,
