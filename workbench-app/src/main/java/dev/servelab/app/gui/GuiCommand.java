@@ -1,0 +1,52 @@
+package dev.servelab.app.gui;
+
+import dev.servelab.engine.cli.DbOption;
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code servelab gui}: opens the workbench (or, with --screenshot, renders one view to a PNG and exits). */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Open the ServeLab workbench: pipeline editor, live runs, timelines, cache hit maps, SLA charts.")
+public final class GuiCommand implements Callable<Integer> {
+    @Option(names = "--open", paramLabel = "PIPELINE", description = "Pipeline file to open (default: the quickstart example)")
+    Path open;
+
+    @Option(names = "--run", description = "Run the pipeline right away")
+    boolean run;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Write a PNG of the window once the view is ready, then exit")
+    Path screenshot;
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "auto",
+            description = "View to show: editor, sla, timeline, cache, runs (default: sla after --run, else editor)")
+    String view;
+
+    @Option(names = "--zoom", paramLabel = "tokens", description = "Timeline: zoom to the single tokens of the first request")
+    String zoom;
+
+    @Option(names = "--compare", paramLabel = "N", defaultValue = "0", description = "Runs view: compare the N most recent runs")
+    int compare;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size")
+    String size;
+
+    @Option(names = "--dark", description = "Start with the dark theme")
+    boolean dark;
+
+    @Mixin
+    DbOption db;
+
+    @Override
+    public Integer call() {
+        String[] wh = size.toLowerCase().split("x");
+        WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, compare,
+                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark);
+        Application.launch(WorkbenchApp.class);
+        return WorkbenchApp.exitCode;
+    }
+}

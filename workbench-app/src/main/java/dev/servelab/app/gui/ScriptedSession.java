@@ -1,0 +1,89 @@
+package dev.servelab.app.gui;
+
+import dev.servelab.app.data.RunData;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code --run} and {@code --screenshot}: runs the pipeline (or opens the latest run), shows the
+ * requested view, waits for it to settle, writes the PNG and exits.
+ */
+final class ScriptedSession {
+    private final MainWindow w;
+    private final GuiOptions o;
+    private final Stage stage;
+
+    ScriptedSession(MainWindow w, GuiOptions o, Stage stage) {
+        this.w = w;
+        this.o = o;
+        this.stage = stage;
+    }
+
+    void start() {
+        CompletableFuture<?> ready;
+        if (o.run()) {
+            ready = w.running.shownRun;
+            w.running.run();
+        } else if (o.compare() >= 2) {
+            List<Long> ids = w.wb.runs.runs.stream().limit(o.compare()).map(r -> r.id()).toList().reversed();
+            for (var r : w.wb.runs.runs) if (ids.contains(r.id())) w.runs.table.getSelectionModel().select(r);
+            ready = w.running.compare(ids);
+        } else if (!w.wb.runs.runs.isEmpty() && !"editor".equals(o.view())) {
+            ready = w.running.shownRun;
+            w.running.openRun(w.wb.runs.runs.getFirst().id());
+        } else {
+            ready = CompletableFuture.completedFuture(null);
+        }
+        ready.whenComplete((d, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                WorkbenchApp.fail(o, "run failed: " + err.getMessage());
+                return;
+            }
+            if (!o.scripted()) return;
+            arrange(d instanceof RunData rd ? rd : null);
+            PauseTransition p = new PauseTransition(Duration.millis(900));
+            p.setOnFinished(e -> shoot());
+            p.play();
+        }));
+    }
+
+    private void arrange(RunData d) {
+        String view = o.view();
+        if ("auto".equals(view)) view = o.compare() >= 2 ? "runs" : d != null ? "sla" : "editor";
+        w.showView(view);
+        if ("timeline".equals(view)) {
+            Platform.runLater(() -> {
+                w.timeline.fit();
+                if ("tokens".equals(o.zoom())) w.wb.timeline.zoomToTokens(firstLongRow(), 14);
+            });
+        }
+        if ("cache".equals(view) && w.wb.cache.buckets.get() != null) {
+            var b = w.wb.cache.buckets.get();
+            w.wb.cache.select(Math.min(1, b.replicas() - 1), b.buckets() / 2);
+        }
+    }
+
+    private int firstLongRow() {
+        var t = w.wb.timeline.tokens.get();
+        for (int r = 0; r < t.rows(); r++) if (t.tokens(r) >= 14) return r;
+        return 0;
+    }
+
+    private void shoot() {
+        try {
+            Png.write(stage.getScene(), o.screenshot());
+            System.out.println("wrote " + o.screenshot());
+            WorkbenchApp.exitCode = 0;
+        } catch (IOException e) {
+            System.err.println("error: " + o.screenshot() + ": " + e.getMessage());
+            WorkbenchApp.exitCode = 1;
+        }
+        Platform.exit();
+    }
+}

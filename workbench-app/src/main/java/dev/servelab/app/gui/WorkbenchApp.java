@@ -1,0 +1,54 @@
+package dev.servelab.app.gui;
+
+import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.cli.DbOption;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+
+/** The JavaFX application: builds the window, opens the pipeline, and runs the scripted screenshot mode. */
+public final class WorkbenchApp extends Application {
+    static volatile GuiOptions options;
+    static volatile int exitCode;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        GuiOptions o = options != null ? options
+                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, 0, 1440, 900, false);
+        Theme.apply(o.dark());
+        Workbench wb = new Workbench(PluginRegistry.load(), o.db());
+        window = new MainWindow(wb);
+        Scene scene = new Scene(window, o.width(), o.height());
+        Theme.style(scene);
+        Shortcuts.install(scene, window);
+        stage.setScene(scene);
+        stage.setTitle("ServeLab workbench");
+        stage.setOnCloseRequest(e -> {
+            if (!o.scripted() && !window.files.confirmDiscard()) e.consume();
+        });
+        if (o.open() != null) {
+            if (!window.files.load(o.open())) fail(o, "cannot open " + o.open());
+        } else {
+            window.files.loadDefault();
+        }
+        window.running.refreshRuns();
+        stage.show();
+        if (o.scripted() || o.run()) new ScriptedSession(window, o, stage).start();
+    }
+
+    static void fail(GuiOptions o, String why) {
+        if (o.scripted()) {
+            System.err.println("error: " + why);
+            exitCode = 2;
+            Platform.exit();
+        }
+    }
+
+    public static Path db() {
+        return options == null ? DbOption.defaultPath() : options.db();
+    }
+}
