@@ -48,7 +48,7 @@ final class MainToolbar extends ToolBar {
         Button run = new Button("Run", new FontIcon("mdi2p-play"));
         run.setId("run-button");
         run.setTooltip(new Tooltip("Run the pipeline in simulation (F5)"));
-        run.getStyleClass().add("accent");
+        run.getStyleClass().add("run-button");
         run.setOnAction(e -> w.running.run());
         run.disableProperty().bind(w.wb.run.running);
         Label title = new Label();
