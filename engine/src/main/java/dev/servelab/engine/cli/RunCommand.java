@@ -57,12 +57,25 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object (vLLM result keys) on stdout")
     boolean json;
 
+    @Option(names = "--live", description = "Run live: wall clock and real backends instead of simulation")
+    boolean live;
+
+    @Option(names = "--backend", paramLabel = "ID", description = "Live backend for every pool: jvm or tornadovm (sets executor type exec.ID)")
+    String backend;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
+            description = "Live only: replay arrivals X times faster than recorded (default ${DEFAULT-VALUE})")
+    double speed;
+
     @Override
     public Integer call() {
         if (requests != null && requests < 1) throw new ServeLabException("--requests must be >= 1");
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) overrides.add("seed=" + seed);
+        if (backend != null && !live) throw new ServeLabException("--backend needs --live");
+        if (!(speed > 0)) throw new ServeLabException("--speed must be > 0");
         PipelineSpec p = PipelineLoader.load(pipeline, overrides);
+        if (backend != null) p = LiveBackends.apply(p, backend, pipeline, overrides);
         PluginRegistry registry = PluginRegistry.load();
         long limit = requests == null ? 0 : requests;
         String label;
@@ -76,13 +89,15 @@ public final class RunCommand implements Callable<Integer> {
             label = describe(p);
         }
         try (RunStore store = RunStore.open(db.path())) {
-            SimulationRun run = new SimulationRun(p, registry, stream, label, expected(p, limit), store);
+            SimulationRun run = live
+                    ? SimulationRun.live(p, registry, stream, label, expected(p, limit), store, speed)
+                    : new SimulationRun(p, registry, stream, label, expected(p, limit), store);
             CountDownLatch marked = new CountDownLatch(1);
             Thread hook = new Thread(() -> cancelAndWait(run, marked), "servelab-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             RunOutcome out;
             try {
-                out = run.run("sim", new ProgressPrinter(spec.commandLine().getErr()));
+                out = run.run(live ? "live" : "sim", new ProgressPrinter(spec.commandLine().getErr()));
             } finally {
                 marked.countDown();
             }

@@ -46,7 +46,10 @@ public final class Overrides {
         if (next == null || next.isNull() || next.isValueNode()) {
             boolean wantsList = segments[i + 1].chars().allMatch(Character::isDigit);
             if (wantsList) throw new ServeLabException("--set: " + join(segments, i + 1) + " does not exist");
-            next = obj.putObject(seg);
+            ObjectNode created = obj.putObject(seg);
+            // a plugin node given as a bare id keeps its id when one of its settings is overridden
+            if (next != null && next.isTextual()) created.put("type", next.asText());
+            next = created;
         }
         return next;
     }

@@ -56,7 +56,8 @@ public final class PipelineLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new ServeLabException(file + where + ": malformed pipeline: " + e.getOriginalMessage());
+            throw new ServeLabException(file + where + ": malformed pipeline: "
+                    + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", "; ").strip());
         } catch (IOException e) {
             throw new ServeLabException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -77,7 +77,7 @@ public final class SettingsBinder {
             if (v == null || !v.isNumber()) continue;
             double x = v.asDouble();
             if (x < s.min() || x > s.max() || Double.isNaN(x)) {
-                throw new ServeLabException(nodePath + "." + s.name() + ": " + v + " is out of range ["
+                throw new ServeLabException(nodePath + "." + s.name() + ": " + fmt(x) + " is out of range ["
                         + fmt(s.min()) + ", " + fmt(s.max()) + "]" + (s.unit().isEmpty() ? "" : " " + s.unit()));
             }
         }
@@ -85,7 +85,7 @@ public final class SettingsBinder {
 
     private static String fmt(double d) {
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     static java.util.List<String> names(JsonNode node) {

@@ -16,7 +16,6 @@ import java.util.List;
 final class IterationPlan implements BatchPlan, IterationBatch {
     private final Replica replica;
     private final KvCache kv;
-    private final boolean prefixCaching;
     private Sequence[] seqs = new Sequence[64];
     private int[] newTokens = new int[64];
     private int[] context = new int[64];
@@ -27,6 +26,9 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     private int seqBudget;
     private int prefillTokens;
     private int decodeTokens;
+    private long attentionPairs;
+    private long kvTokensTouched;
+    private int emitting;
     private long epoch;
     private long now;
     long lookupTokens;
@@ -35,10 +37,9 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     final List<Sequence> preempted = new ArrayList<>();
     private int[] hitScratch = new int[64];
 
-    IterationPlan(Replica replica, KvCache kv, boolean prefixCaching) {
+    IterationPlan(Replica replica, KvCache kv) {
         this.replica = replica;
         this.kv = kv;
-        this.prefixCaching = prefixCaching;
     }
 
     void reset(long epoch, long nowNanos, int maxTokens, int freeSeqSlots) {
@@ -47,7 +48,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         size = 0;
         tokenBudget = maxTokens;
         seqBudget = freeSeqSlots;
-        prefillTokens = decodeTokens = 0;
+        prefillTokens = decodeTokens = emitting = 0;
+        attentionPairs = kvTokensTouched = 0;
         lookupTokens = hitTokens = 0;
         admitted.clear();
         preempted.clear();
@@ -73,10 +75,10 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         Sequence s = (Sequence) view;
         if (s.state != Sequence.State.RUNNING || isScheduled(s) || tokenBudget < 1) return false;
         if (s.uncomputedTokens() != 1) throw new IllegalStateException("decode() on a prefilling sequence " + s.id());
-        if (blocksFor(s.computed + 1) > s.blocks.size()) {
+        if (s.computed >= s.blockCount * kv.blockSizeTokens()) {
             int b = kv.allocate();
             if (b < 0) return false;
-            s.blocks.add(b);
+            s.addBlock(b);
         }
         add(s, 1, false, true);
         return true;
@@ -89,20 +91,20 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         boolean admitting = s.state == Sequence.State.WAITING;
         int budget = Math.min(maxTokens, tokenBudget);
         if ((admitting && seqBudget <= 0) || budget <= 0) return 0;
-        int total = s.request().promptTokens() + s.generated;
+        int total = s.promptTokens + s.generated;
         int hits = admitting ? lookupPrefix(s, total) : 0;
         int hitCandidates = 0;
         for (int i = 0; i < hits; i++) if (!kv.isReferenced(hitScratch[i])) hitCandidates++;
         int computedAfterHits = s.computed + hits * kv.blockSizeTokens();
         int n = Math.min(total - computedAfterHits, budget);
         if (n < total - computedAfterHits && !allowPartial) return 0;
-        int newBlocks = blocksFor(computedAfterHits + n) - s.blocks.size() - hits;
+        int newBlocks = blocksFor(computedAfterHits + n) - s.blockCount - hits;
         if (newBlocks + hitCandidates > kv.availableBlocks()) return 0;
         for (int i = 0; i < hits; i++) {
             kv.acquire(hitScratch[i], now);
-            s.blocks.add(hitScratch[i]);
+            s.addBlock(hitScratch[i]);
         }
-        for (int i = 0; i < newBlocks; i++) s.blocks.add(kv.allocate());
+        for (int i = 0; i < newBlocks; i++) s.addBlock(kv.allocate());
         if (admitting) admit(s, total, hits);
         boolean wasPrefill = s.isPrefilling();
         s.computed = computedAfterHits;
@@ -125,9 +127,9 @@ final class IterationPlan implements BatchPlan, IterationBatch {
 
     /** Longest cached prefix of the sequence's keyed blocks, leaving at least one token to compute. */
     private int lookupPrefix(Sequence s, int totalTokens) {
-        if (!prefixCaching || s.computed != 0) return 0;
+        if (s.keyableBlocks == 0 || s.computed != 0) return 0;
         int b = kv.blockSizeTokens();
-        int max = Math.min(PrefixKeys.keyableBlocks(s.request(), b), (totalTokens - 1) / b);
+        int max = Math.min(s.keyableBlocks, (totalTokens - 1) / b);
         if (hitScratch.length < max) hitScratch = new int[Math.max(max, hitScratch.length * 2)];
         int hits = 0;
         while (hits < max) {
@@ -143,8 +145,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         Sequence s = (Sequence) view;
         if (s.state != Sequence.State.RUNNING) return;
         if (isScheduled(s)) unschedule(s);
-        for (int i = s.blocks.size() - 1; i >= 0; i--) kv.release(s.blocks.get(i), now);
-        s.blocks.clear();
+        for (int i = s.blockCount - 1; i >= 0; i--) kv.release(s.blockAt(i), now);
+        s.blockCount = 0;
         s.markPreempted(now);
         s.state = Sequence.State.WAITING;
         if (admitted.remove(s)) {
@@ -160,6 +162,9 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         tokenBudget += newTokens[i];
         if (prefill[i]) prefillTokens -= newTokens[i];
         else decodeTokens -= newTokens[i];
+        attentionPairs -= pairs(newTokens[i], context[i]);
+        kvTokensTouched -= context[i] + newTokens[i];
+        if (emits[i]) emitting--;
         int tail = size - i - 1;
         System.arraycopy(seqs, i + 1, seqs, i, tail);
         System.arraycopy(newTokens, i + 1, newTokens, i, tail);
@@ -184,6 +189,13 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         tokenBudget -= n;
         if (isPrefill) prefillTokens += n;
         else decodeTokens += n;
+        attentionPairs += pairs(n, s.computed);
+        kvTokensTouched += s.computed + n;
+        if (emitsToken) emitting++;
+    }
+
+    private static long pairs(int m, int context) {
+        return (long) m * context + (long) m * (m + 1) / 2;
     }
 
     private int blocksFor(int tokens) {
@@ -245,6 +257,21 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     @Override
     public int decodeTokens() {
         return decodeTokens;
+    }
+
+    @Override
+    public long attentionPairs() {
+        return attentionPairs;
+    }
+
+    @Override
+    public long kvTokensTouched() {
+        return kvTokensTouched;
+    }
+
+    @Override
+    public int emittingSequences() {
+        return emitting;
     }
 
     @Override

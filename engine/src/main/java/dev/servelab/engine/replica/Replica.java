@@ -36,8 +36,10 @@ public final class Replica implements ReplicaView {
     private final List<Sequence> waitingView = Collections.unmodifiableList(waiting);
     private final List<Sequence> runningView = Collections.unmodifiableList(running);
     private final IterationPlan plan;
+    private final boolean prefixCaching;
     private final IterationRecord record = new IterationRecord();
     private final Runnable finishIteration = this::finishIteration;
+    private final Runnable startIteration = this::startIteration;
     private boolean busy;
     private long epoch;
     private long lastIterationEnd = Long.MIN_VALUE;
@@ -55,7 +57,8 @@ public final class Replica implements ReplicaView {
         this.loop = loop;
         this.observers = observers;
         this.exit = exit;
-        this.plan = new IterationPlan(this, kv, prefixCaching);
+        this.prefixCaching = prefixCaching;
+        this.plan = new IterationPlan(this, kv);
         record.replica = index;
         record.kvCapacityBlocks = kv.capacityBlocks();
     }
@@ -65,14 +68,19 @@ public final class Replica implements ReplicaView {
      * never fit in this replica's KV cache.
      */
     public String enqueue(Sequence s) {
-        int tokens = s.request().promptTokens() + s.request().outputTokens();
+        int tokens = s.promptTokens + s.outputTokens;
         long blocks = (tokens + (long) kv.blockSizeTokens() - 1) / kv.blockSizeTokens();
         if (blocks > kv.capacityBlocks()) {
             return "needs " + blocks + " KV blocks, replica " + index + " has " + kv.capacityBlocks();
         }
+        s.reserveBlocks((int) blocks);
+        s.keyableBlocks = prefixCaching ? PrefixKeys.keyableBlocks(s.request(), kv.blockSizeTokens()) : 0;
         waiting.pushBack(s);
         outstandingTokens += tokens;
-        if (!busy) startIteration();
+        if (!busy) {
+            busy = true;
+            loop.afterOthersAt(loop.nowNanos(), startIteration);
+        }
         return null;
     }
 
@@ -114,7 +122,7 @@ public final class Replica implements ReplicaView {
         for (int i = 0, n = plan.size(); i < n; i++) {
             Sequence s = plan.seq(i);
             s.computed += plan.newTokens(i);
-            if (s.publishedBlocks < s.blocks.size()) publishBlocks(s);
+            if (s.publishedBlocks < s.keyableBlocks) publishBlocks(s);
             if (!plan.emitsToken(i)) continue;
             if (s.generated > 0) {
                 if (s.lastTokenNanos == lastIterationEnd) sameGapCount++;
@@ -137,9 +145,9 @@ public final class Replica implements ReplicaView {
 
     private void publishBlocks(Sequence s) {
         int b = kv.blockSizeTokens();
-        int limit = Math.min(PrefixKeys.keyableBlocks(s.request(), b), s.computed / b);
+        int limit = Math.min(s.keyableBlocks, s.computed / b);
         while (s.publishedBlocks < limit) {
-            kv.publish(s.blocks.get(s.publishedBlocks), PrefixKeys.key(s.request(), s.publishedBlocks, b));
+            kv.publish(s.blockAt(s.publishedBlocks), PrefixKeys.key(s.request(), s.publishedBlocks, b));
             s.publishedBlocks++;
         }
     }
@@ -149,11 +157,11 @@ public final class Replica implements ReplicaView {
     }
 
     private void finish(Sequence s, long end) {
-        for (int i = s.blocks.size() - 1; i >= 0; i--) kv.release(s.blocks.get(i), end);
-        s.blocks.clear();
+        for (int i = s.blockCount - 1; i >= 0; i--) kv.release(s.blockAt(i), end);
+        s.blockCount = 0;
         s.state = Sequence.State.FINISHED;
         s.finishNanos = end;
-        outstandingTokens -= s.request().promptTokens();
+        outstandingTokens -= s.promptTokens;
         exit.onExit(s, end);
         for (RunObserver o : observers) o.onFinished(s, end);
     }

@@ -19,7 +19,12 @@ public final class Sequence implements SequenceView {
     int computed;
     int cachedTokens;
     int preemptions;
-    final IntList blocks = new IntList();
+    final int promptTokens;
+    final int outputTokens;
+    private int[] blockTable = NO_BLOCKS;
+    int blockCount;
+    /** Leading prompt blocks that have a prefix-cache key in this replica (0 without prefix caching). */
+    int keyableBlocks;
     int publishedBlocks;
     long planEpoch = -1;
     int planSlot;
@@ -31,8 +36,12 @@ public final class Sequence implements SequenceView {
     private final LongList tokenTimes;
     private final LongList preemptionTimes;
 
+    private static final int[] NO_BLOCKS = new int[0];
+
     public Sequence(Request request, int replica, boolean sampled) {
         this.request = request;
+        this.promptTokens = request.promptTokens();
+        this.outputTokens = request.outputTokens();
         this.replica = replica;
         this.tokenTimes = sampled ? new LongList(Math.min(request.outputTokens(), 4096)) : null;
         this.preemptionTimes = sampled ? new LongList(2) : null;
@@ -65,7 +74,36 @@ public final class Sequence implements SequenceView {
 
     @Override
     public int blocksHeld() {
-        return blocks.size();
+        return blockCount;
+    }
+
+    @Override
+    public int uncomputedTokens() {
+        return promptTokens + generated - computed;
+    }
+
+    @Override
+    public boolean isPrefilling() {
+        return generated == 0 || promptTokens + generated - computed > 1;
+    }
+
+    /** Sizes the block table for the whole request once its replica's block size is known. */
+    void reserveBlocks(int blocks) {
+        if (blockTable.length < blocks) blockTable = java.util.Arrays.copyOf(blockTable, blocks);
+    }
+
+    void addBlock(int block) {
+        if (blockCount == blockTable.length) blockTable = java.util.Arrays.copyOf(blockTable, Math.max(8, blockCount * 2));
+        blockTable[blockCount++] = block;
+    }
+
+    int blockAt(int i) {
+        return blockTable[i];
+    }
+
+    @Override
+    public int[] blockTable() {
+        return java.util.Arrays.copyOf(blockTable, blockCount);
     }
 
     public State state() {
@@ -119,7 +157,7 @@ public final class Sequence implements SequenceView {
     }
 
     boolean isComplete() {
-        return generated >= request.outputTokens();
+        return generated >= outputTokens;
     }
 
     void markPreempted(long nowNanos) {

@@ -33,6 +33,12 @@ public final class ClusterBuilder {
 
     public static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
                                 RunObserver[] observers) {
+        return build(spec, registry, stream, loop, observers, false);
+    }
+
+    /** As {@link #build}, requiring live executors when {@code live} (for {@code run --live}). */
+    public static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
+                                RunObserver[] observers, boolean live) {
         long seed = spec.seed();
         AdmissionPolicy admission = create(registry, PluginKind.ADMISSION, spec.admission(), seed, -1);
         Router router = create(registry, PluginKind.ROUTER, spec.router(), seed, -1);
@@ -42,7 +48,7 @@ public final class ClusterBuilder {
         List<Replica> replicas = new ArrayList<>();
         for (PoolSpec pool : spec.pools()) {
             for (int i = 0; i < pool.replicas(); i++) {
-                replicas.add(replica(spec, pool, replicas.size(), registry, loop, observers, cluster));
+                replicas.add(replica(spec, pool, replicas.size(), registry, loop, observers, cluster, live));
             }
         }
         cluster.setReplicas(replicas.toArray(Replica[]::new));
@@ -50,14 +56,22 @@ public final class ClusterBuilder {
     }
 
     private static Replica replica(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,
-                                   RunObserver[] observers, Cluster cluster) {
+                                   RunObserver[] observers, Cluster cluster, boolean live) {
         long seed = spec.seed();
         KvCacheSpec kv = pool.kvCache();
         BatchScheduler scheduler = create(registry, PluginKind.SCHEDULER, pool.scheduler(), seed, index);
         EvictionPolicy eviction = create(registry, PluginKind.EVICTION, kv.eviction(), seed, index);
         Executor executor = create(registry, PluginKind.EXECUTOR, pool.executor(), seed, index);
-        executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
-                kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index)));
+        if (live && !executor.isLive()) {
+            throw new ServeLabException(pool.executor().path() + ".type: " + pool.executor().type()
+                    + " is a simulated executor; a live run needs a live backend (e.g. exec.jvm)");
+        }
+        try {
+            executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
+                    kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir()));
+        } catch (ServeLabException e) {
+            throw new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
+        }
         int capacity = kv.capacityBlocks();
         if (capacity == 0) {
             capacity = executor.kvCapacityBlocks(kv.blockSizeTokens());

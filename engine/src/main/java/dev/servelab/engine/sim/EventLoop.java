@@ -5,15 +5,17 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The single-threaded discrete-event loop. Time is {@code long} nanoseconds; events are closures
- * ordered by (time, insertion sequence), so ties resolve in the order they were scheduled and a run
+ * ordered by (time, phase, insertion sequence), so ties resolve in the order they were scheduled and a run
  * with the same inputs is identical every time. A {@link Pacer} decides how event time relates to
  * wall time: not at all in simulation, one to one (or scaled) when running live.
  */
 public final class EventLoop {
-    private record Event(long timeNanos, long seq, Runnable action) implements Comparable<Event> {
+    private record Event(long timeNanos, int phase, long seq, Runnable action) implements Comparable<Event> {
         @Override
         public int compareTo(Event o) {
             int c = Long.compare(timeNanos, o.timeNanos);
+            if (c != 0) return c;
+            c = Integer.compare(phase, o.phase);
             return c != 0 ? c : Long.compare(seq, o.seq);
         }
     }
@@ -42,7 +44,19 @@ public final class EventLoop {
         if (timeNanos < nowNanos) {
             throw new IllegalArgumentException("event at " + timeNanos + " ns is before now (" + nowNanos + " ns)");
         }
-        queue.add(new Event(timeNanos, nextSeq++, action));
+        queue.add(new Event(timeNanos, 0, nextSeq++, action));
+    }
+
+    /**
+     * Schedules {@code action} at {@code timeNanos} after every ordinary event of that same time, even
+     * ones scheduled later: an idle replica woken by an arrival starts its iteration only once all
+     * requests arriving at that instant are queued.
+     */
+    public void afterOthersAt(long timeNanos, Runnable action) {
+        if (timeNanos < nowNanos) {
+            throw new IllegalArgumentException("event at " + timeNanos + " ns is before now (" + nowNanos + " ns)");
+        }
+        queue.add(new Event(timeNanos, 1, nextSeq++, action));
     }
 
     /** Runs events until none is left; throws {@link CancellationException} if {@link #cancel()} was called. */

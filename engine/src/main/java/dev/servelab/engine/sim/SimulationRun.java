@@ -37,6 +37,7 @@ public final class SimulationRun {
     private final RequestStream stream;
     private volatile RunProgress progress = new RunProgress(0, 0, 0, 0, 0, 0);
     private long startWall;
+    private long startCpu;
 
     public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                          long expectedRequests, RunStore store) {
@@ -45,6 +46,21 @@ public final class SimulationRun {
 
     public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                          long expectedRequests, RunStore store, EventLoop loop) {
+        this(spec, registry, stream, workloadLabel, expectedRequests, store, loop, false);
+    }
+
+    /**
+     * A live run: the same pipeline on the wall clock ({@link WallClockPacer}, arrivals replayed
+     * {@code speed} times faster) with live executors, stored with mode {@code live}.
+     */
+    public static SimulationRun live(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                                     long expectedRequests, RunStore store, double speed) {
+        return new SimulationRun(spec, registry, stream, workloadLabel, expectedRequests, store,
+                new EventLoop(new WallClockPacer(speed)), true);
+    }
+
+    private SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+                          long expectedRequests, RunStore store, EventLoop loop, boolean live) {
         this.spec = spec;
         this.store = store;
         this.workloadLabel = workloadLabel;
@@ -54,7 +70,7 @@ public final class SimulationRun {
         this.metrics = new MetricsCollector(spec.slo());
         observers[0] = metrics;
         observers[1] = new RunObserver() { };
-        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers);
+        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live);
     }
 
     public RunProgress progress() {
@@ -71,6 +87,7 @@ public final class SimulationRun {
         RunRecorder recorder = new RunRecorder(store, runId, spec.replicaCount(), spec.metrics().bucketMs() * 1_000_000);
         observers[1] = recorder;
         startWall = System.nanoTime();
+        startCpu = threadCpuNanos();
         try {
             cluster.start();
             loop.run((now, events) -> {
@@ -104,6 +121,7 @@ public final class SimulationRun {
         m.putAll(metrics.summary());
         m.put("events", loop.processedEvents());
         m.put("sim_wall_s", (System.nanoTime() - startWall) / 1e9);
+        m.put("sim_cpu_s", (threadCpuNanos() - startCpu) / 1e9);
         return m;
     }
 
@@ -118,6 +136,12 @@ public final class SimulationRun {
         } catch (IOException ignored) {
             // reading is over; nothing to lose
         }
+    }
+
+    /** CPU time of the simulation thread (less sensitive than wall time to other load on the machine). */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0;
     }
 
     static String toJson(Object o) {

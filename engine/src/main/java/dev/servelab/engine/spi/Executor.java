@@ -21,6 +21,14 @@ public interface Executor {
         return -1;
     }
 
+    /**
+     * True for executors that run batches on real hardware and return measured durations; only they
+     * may be used with {@code servelab run --live}.
+     */
+    default boolean isLive() {
+        return false;
+    }
+
     /** Energy of the last iteration in joules, or NaN when unknown. */
     default double lastIterationJoules() {
         return Double.NaN;

@@ -22,6 +22,18 @@ public interface IterationBatch {
 
     int decodeTokens();
 
+    /**
+     * Causal-attention (query, key) pairs of the whole batch: for each entry with {@code m} new tokens
+     * after {@code c} context tokens, {@code m·c + m·(m+1)/2}. Attention FLOPs are proportional to it.
+     */
+    long attentionPairs();
+
+    /** KV entries the batch reads or writes: the sum of {@code context + new tokens} over entries. */
+    long kvTokensTouched();
+
+    /** Entries that emit a token this iteration (they need the LM head and sampling). */
+    int emittingSequences();
+
     /** Which replica and at what time the iteration starts. */
     int replicaIndex();
 

@@ -35,4 +35,10 @@ public interface SequenceView {
 
     /** KV blocks this sequence currently holds. */
     int blocksHeld();
+
+    /**
+     * The physical KV block ids this sequence holds, in token order (its block table, a copy): a live
+     * executor's paged attention reads and writes exactly these blocks.
+     */
+    int[] blockTable();
 }

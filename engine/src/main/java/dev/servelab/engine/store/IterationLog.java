@@ -2,8 +2,7 @@ package dev.servelab.engine.store;
 
 import dev.servelab.engine.replica.IterationRecord;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One replica's iterations, packed {@value #CHUNK} to a row as varints: per iteration the gap since
@@ -24,7 +23,11 @@ final class IterationLog {
         this.replica = replica;
     }
 
-    void add(IterationRecord it, long runId, PreparedStatement insert) throws SQLException {
+    /** One {@code iterations} row. */
+    record Chunk(int replica, int chunk, long firstStartNanos, int count, byte[] data) {
+    }
+
+    void add(IterationRecord it, List<Chunk> out) {
         if (count == 0) {
             firstStart = it.startNanos;
             prevEnd = it.startNanos;
@@ -36,18 +39,12 @@ final class IterationLog {
         codec.write(it.batchSize);
         codec.write(it.kvUsedBlocks);
         prevEnd = it.endNanos;
-        if (++count == CHUNK) write(runId, insert);
+        if (++count == CHUNK) flush(out);
     }
 
-    void write(long runId, PreparedStatement ps) throws SQLException {
+    void flush(List<Chunk> out) {
         if (count == 0) return;
-        ps.setLong(1, runId);
-        ps.setInt(2, replica);
-        ps.setInt(3, chunk++);
-        ps.setLong(4, firstStart);
-        ps.setInt(5, count);
-        ps.setBytes(6, codec.toBytes());
-        ps.addBatch();
+        out.add(new Chunk(replica, chunk++, firstStart, count, codec.toBytes()));
         codec.clear();
         count = 0;
     }

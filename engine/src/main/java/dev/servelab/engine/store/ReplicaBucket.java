@@ -2,8 +2,7 @@ package dev.servelab.engine.store;
 
 import dev.servelab.engine.replica.IterationRecord;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Accumulates one replica's iterations into fixed-width time buckets (by iteration end time) for the
@@ -32,11 +31,17 @@ final class ReplicaBucket {
         this.widthNanos = widthNanos;
     }
 
-    /** Adds an iteration; returns true when it started a new bucket after writing the previous one. */
-    void add(IterationRecord it, long runId, PreparedStatement insert) throws SQLException {
+    /** One {@code replica_buckets} row. */
+    record Row(int replica, long bucket, long iterations, long busyNanos, long prefillTokens, long decodeTokens,
+               long batchSizeSum, int kvMax, long kvSum, int kvCapacity, int waitingMax, long lookupTokens,
+               long hitTokens, long preemptions, double joules) {
+    }
+
+    /** Adds an iteration, emitting the previous bucket's row when the iteration starts a new bucket. */
+    void add(IterationRecord it, List<Row> out) {
         long b = it.endNanos / widthNanos;
         if (b != bucket) {
-            write(runId, insert);
+            flush(out);
             bucket = b;
         }
         iterations++;
@@ -54,26 +59,10 @@ final class ReplicaBucket {
         if (!Double.isNaN(it.joules)) joules += it.joules;
     }
 
-    void write(long runId, PreparedStatement ps) throws SQLException {
+    void flush(List<Row> out) {
         if (bucket < 0 || iterations == 0) return;
-        int i = 1;
-        ps.setLong(i++, runId);
-        ps.setInt(i++, replica);
-        ps.setLong(i++, bucket);
-        ps.setLong(i++, iterations);
-        ps.setLong(i++, busyNanos);
-        ps.setLong(i++, prefillTokens);
-        ps.setLong(i++, decodeTokens);
-        ps.setLong(i++, batchSizeSum);
-        ps.setInt(i++, kvMax);
-        ps.setLong(i++, kvSum);
-        ps.setInt(i++, kvCapacity);
-        ps.setInt(i++, waitingMax);
-        ps.setLong(i++, lookupTokens);
-        ps.setLong(i++, hitTokens);
-        ps.setLong(i++, preemptions);
-        ps.setDouble(i, joules);
-        ps.addBatch();
+        out.add(new Row(replica, bucket, iterations, busyNanos, prefillTokens, decodeTokens, batchSizeSum, kvMax, kvSum,
+                kvCapacity, waitingMax, lookupTokens, hitTokens, preemptions, joules));
         iterations = busyNanos = prefillTokens = decodeTokens = batchSizeSum = kvSum = lookupTokens = hitTokens = preemptions = 0;
         kvMax = waitingMax = 0;
         joules = 0;

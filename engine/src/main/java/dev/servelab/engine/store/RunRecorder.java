@@ -11,33 +11,34 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes a run's rows into the store as it goes, in batched inserts committed every
- * {@value #COMMIT_EVERY} rows, so a long run's storage costs a fraction of its time and a crashed
- * run keeps what it had (its {@code runs} row still says it did not complete).
+ * Records a run's rows while it goes: the simulation thread only fills buffers (request rows,
+ * per-token gaps, packed iterations, time buckets); full buffers go to a {@link StoreWriter} thread
+ * that inserts them in one transaction each. A crashed run keeps what was committed, and its
+ * {@code runs} row still says it did not complete.
  */
 public final class RunRecorder implements RunObserver {
-    static final int COMMIT_EVERY = 50_000;
-    private final Connection c;
     private final long runId;
-    private final PreparedStatement insRequest;
-    private final PreparedStatement insTokens;
-    private final PreparedStatement insIteration;
-    private final PreparedStatement insBucket;
+    private final StoreWriter writer;
     private final IterationLog[] logs;
     private final ReplicaBucket[] buckets;
-    private int pending;
+    private RequestRows requests = new RequestRows();
+    private List<TokenRow> tokens = new ArrayList<>();
+    private List<IterationLog.Chunk> chunks = new ArrayList<>();
+    private List<ReplicaBucket.Row> bucketRows = new ArrayList<>();
+    private boolean closed;
+
+    private record TokenRow(long requestId, int replica, long arrivalNanos, long scheduledNanos, int count, byte[] gaps,
+                            byte[] preemptedAt) {
+    }
 
     public RunRecorder(RunStore store, long runId, int replicas, long bucketNanos) {
-        this.c = store.connection();
         this.runId = runId;
         try {
-            c.setAutoCommit(false);
-            insRequest = c.prepareStatement("INSERT INTO requests VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            insTokens = c.prepareStatement("INSERT INTO token_times VALUES (?,?,?,?,?,?,?,?)");
-            insIteration = c.prepareStatement("INSERT INTO iterations VALUES (?,?,?,?,?,?)");
-            insBucket = c.prepareStatement("INSERT INTO replica_buckets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            this.writer = new StoreWriter(store.connection());
         } catch (SQLException e) {
             throw new ServeLabException(store.file() + ": cannot prepare the run store: " + e.getMessage(), e);
         }
@@ -51,61 +52,29 @@ public final class RunRecorder implements RunObserver {
 
     @Override
     public void onRejected(Request r, String reason, int replica, long nowNanos) {
-        guard(() -> {
-            bindRequest(r, replica, -1, -1, -1, 0, 0, "rejected", reason);
-            countRow();
-        });
+        requests.add(r.id(), replica, r.arrivalNanos(), -1, -1, -1, r.promptTokens(), r.outputTokens(), 0, 0,
+                "rejected", reason, r.tenant(), r.sloClass());
+        if (requests.isFull()) submit();
     }
 
     @Override
     public void onFinished(Sequence s, long nowNanos) {
-        guard(() -> {
-            bindRequest(s.request(), s.replica(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
-                    s.totalCachedTokens(), s.preemptions(), "completed", null);
-            countRow();
-            if (s.isSampled()) {
-                writeTokens(s);
-                countRow();
-            }
-        });
+        Request r = s.request();
+        requests.add(r.id(), s.replica(), r.arrivalNanos(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
+                r.promptTokens(), r.outputTokens(), s.totalCachedTokens(), s.preemptions(), "completed", null,
+                r.tenant(), r.sloClass());
+        if (s.isSampled()) tokens.add(tokenRow(s));
+        if (requests.isFull()) submit();
     }
 
     @Override
     public void onIteration(IterationRecord it) {
-        guard(() -> {
-            logs[it.replica].add(it, runId, insIteration);
-            buckets[it.replica].add(it, runId, insBucket);
-            if (++pending >= COMMIT_EVERY) flush();
-        });
+        logs[it.replica].add(it, chunks);
+        buckets[it.replica].add(it, bucketRows);
+        if (chunks.size() >= 256 || bucketRows.size() >= 16_384) submit();
     }
 
-    private void bindRequest(Request r, int replica, long scheduled, long firstToken, long finish, int cached,
-                             int preemptions, String status, String reason) throws SQLException {
-        PreparedStatement ps = insRequest;
-        ps.setLong(1, runId);
-        ps.setLong(2, r.id());
-        ps.setInt(3, replica);
-        ps.setLong(4, r.arrivalNanos());
-        setNullable(ps, 5, scheduled);
-        setNullable(ps, 6, firstToken);
-        setNullable(ps, 7, finish);
-        ps.setInt(8, r.promptTokens());
-        ps.setInt(9, r.outputTokens());
-        ps.setInt(10, cached);
-        ps.setInt(11, preemptions);
-        ps.setString(12, status);
-        ps.setString(13, reason);
-        ps.setString(14, r.tenant());
-        ps.setString(15, r.sloClass());
-        ps.addBatch();
-    }
-
-    private static void setNullable(PreparedStatement ps, int i, long v) throws SQLException {
-        if (v < 0) ps.setNull(i, Types.INTEGER);
-        else ps.setLong(i, v);
-    }
-
-    private void writeTokens(Sequence s) throws SQLException {
+    private static TokenRow tokenRow(Sequence s) {
         LongList t = s.tokenTimes();
         VarintCodec gaps = new VarintCodec(t.size() * 4);
         long prev = s.request().arrivalNanos();
@@ -113,78 +82,121 @@ public final class RunRecorder implements RunObserver {
             gaps.write(t.get(i) - prev);
             prev = t.get(i);
         }
-        PreparedStatement ps = insTokens;
-        ps.setLong(1, runId);
-        ps.setLong(2, s.request().id());
-        ps.setInt(3, s.replica());
-        ps.setLong(4, s.request().arrivalNanos());
-        ps.setLong(5, s.firstScheduledNanos());
-        ps.setInt(6, t.size());
-        ps.setBytes(7, gaps.toBytes());
         LongList p = s.preemptionTimes();
-        if (p.size() == 0) {
-            ps.setNull(8, Types.BLOB);
-        } else {
+        byte[] preempted = null;
+        if (p.size() > 0) {
             VarintCodec pc = new VarintCodec(p.size() * 8);
             for (int i = 0; i < p.size(); i++) pc.write(p.get(i));
-            ps.setBytes(8, pc.toBytes());
+            preempted = pc.toBytes();
         }
-        ps.addBatch();
+        return new TokenRow(s.request().id(), s.replica(), s.request().arrivalNanos(), s.firstScheduledNanos(), t.size(),
+                gaps.toBytes(), preempted);
     }
 
-    private void countRow() throws SQLException {
-        if (++pending >= COMMIT_EVERY) flush();
-    }
-
-    private void flush() throws SQLException {
-        insRequest.executeBatch();
-        insTokens.executeBatch();
-        insIteration.executeBatch();
-        insBucket.executeBatch();
-        c.commit();
-        pending = 0;
-    }
-
-    /** Writes what is still buffered (last iteration chunks and buckets) and commits. */
-    public void complete() {
-        guard(() -> {
-            for (IterationLog l : logs) l.write(runId, insIteration);
-            for (ReplicaBucket b : buckets) b.write(runId, insBucket);
-            flush();
+    /** Hands the buffered rows to the writer thread and starts new buffers. */
+    private void submit() {
+        RequestRows r = requests;
+        List<TokenRow> t = tokens;
+        List<IterationLog.Chunk> c = chunks;
+        List<ReplicaBucket.Row> b = bucketRows;
+        requests = new RequestRows();
+        tokens = new ArrayList<>();
+        chunks = new ArrayList<>();
+        bucketRows = new ArrayList<>();
+        long id = runId;
+        writer.submit(conn -> {
+            r.write(conn, id);
+            writeTokens(conn, id, t);
+            writeChunks(conn, id, c);
+            writeBuckets(conn, id, b);
         });
     }
 
-    /** Commits what was recorded so far (for a run that failed or was cancelled) and leaves autocommit on. */
+    /** Writes everything still buffered (last iteration chunks and buckets) and waits until it is committed. */
+    public void complete() {
+        for (IterationLog l : logs) l.flush(chunks);
+        for (ReplicaBucket b : buckets) b.flush(bucketRows);
+        submit();
+        writer.drain();
+        close();
+    }
+
+    /** Commits what was recorded so far, for a run that failed or was cancelled. */
     public void abandon() {
         try {
-            flush();
-        } catch (SQLException ignored) {
+            submit();
+            writer.drain();
+        } catch (RuntimeException ignored) {
             // the run is being marked failed anyway; keep the first error
         }
         close();
     }
 
     public void close() {
-        try {
-            insRequest.close();
-            insTokens.close();
-            insIteration.close();
-            insBucket.close();
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw new ServeLabException("cannot close the run recorder: " + e.getMessage(), e);
+        if (closed) return;
+        closed = true;
+        writer.close();
+    }
+
+    private static void writeTokens(Connection c, long runId, List<TokenRow> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO token_times VALUES (?,?,?,?,?,?,?,?)")) {
+            for (TokenRow t : rows) {
+                ps.setLong(1, runId);
+                ps.setLong(2, t.requestId());
+                ps.setInt(3, t.replica());
+                ps.setLong(4, t.arrivalNanos());
+                ps.setLong(5, t.scheduledNanos());
+                ps.setInt(6, t.count());
+                ps.setBytes(7, t.gaps());
+                if (t.preemptedAt() == null) ps.setNull(8, Types.BLOB);
+                else ps.setBytes(8, t.preemptedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
-    private interface SqlAction {
-        void run() throws SQLException;
+    private static void writeChunks(Connection c, long runId, List<IterationLog.Chunk> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO iterations VALUES (?,?,?,?,?,?)")) {
+            for (IterationLog.Chunk k : rows) {
+                ps.setLong(1, runId);
+                ps.setInt(2, k.replica());
+                ps.setInt(3, k.chunk());
+                ps.setLong(4, k.firstStartNanos());
+                ps.setInt(5, k.count());
+                ps.setBytes(6, k.data());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
-    private void guard(SqlAction a) {
-        try {
-            a.run();
-        } catch (SQLException e) {
-            throw new ServeLabException("run store write failed: " + e.getMessage(), e);
+    private static void writeBuckets(Connection c, long runId, List<ReplicaBucket.Row> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO replica_buckets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (ReplicaBucket.Row r : rows) {
+                int i = 1;
+                ps.setLong(i++, runId);
+                ps.setInt(i++, r.replica());
+                ps.setLong(i++, r.bucket());
+                ps.setLong(i++, r.iterations());
+                ps.setLong(i++, r.busyNanos());
+                ps.setLong(i++, r.prefillTokens());
+                ps.setLong(i++, r.decodeTokens());
+                ps.setLong(i++, r.batchSizeSum());
+                ps.setInt(i++, r.kvMax());
+                ps.setLong(i++, r.kvSum());
+                ps.setInt(i++, r.kvCapacity());
+                ps.setInt(i++, r.waitingMax());
+                ps.setLong(i++, r.lookupTokens());
+                ps.setLong(i++, r.hitTokens());
+                ps.setLong(i++, r.preemptions());
+                ps.setDouble(i, r.joules());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }

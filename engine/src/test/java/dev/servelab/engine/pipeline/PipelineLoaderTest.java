@@ -77,6 +77,14 @@ class PipelineLoaderTest {
     }
 
     @Test
+    void overridingASettingOfABareIdNodeKeepsItsId() throws IOException {
+        Path f = write("p.yaml", "pools: [{executor: exec.roofline}]\n");
+        PipelineSpec p = PipelineLoader.load(f, List.of("pools.0.executor.overhead_ms=2"));
+        assertEquals("exec.roofline", p.pools().getFirst().executor().type());
+        assertEquals(2, p.pools().getFirst().executor().settings().get("overhead_ms").asInt());
+    }
+
+    @Test
     void malformedYamlNamesFileAndLine() throws IOException {
         Path f = write("bad.yaml", "name: x\npools:\n  - replicas: [1, 2\n");
         ServeLabException e = assertThrows(ServeLabException.class, () -> PipelineLoader.load(f, List.of()));

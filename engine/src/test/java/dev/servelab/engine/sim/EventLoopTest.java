@@ -29,6 +29,20 @@ class EventLoopTest {
     }
 
     @Test
+    void deferredEventsRunAfterEveryOrdinaryEventOfTheSameTime() {
+        EventLoop loop = new EventLoop();
+        List<String> seen = new ArrayList<>();
+        loop.at(5, () -> {
+            seen.add("arrival 1");
+            loop.afterOthersAt(5, () -> seen.add("start"));
+            loop.at(5, () -> seen.add("arrival 2 (scheduled after the start)"));
+        });
+        loop.at(6, () -> seen.add("later"));
+        loop.run();
+        assertEquals(List.of("arrival 1", "arrival 2 (scheduled after the start)", "start", "later"), seen);
+    }
+
+    @Test
     void refusesEventsInThePast() {
         EventLoop loop = new EventLoop();
         loop.at(100, () -> loop.at(50, () -> { }));

@@ -51,9 +51,9 @@ public final class RooflineExecutor implements Executor {
     public void attach(ExecutorContext ctx) {
         model = ModelShape.byId(ctx.model());
         device = DeviceSpec.byId(ctx.hardware());
-        if (model == null) throw new ServeLabException("pools." + ctx.poolName() + ".model: unknown model '" + ctx.model()
+        if (model == null) throw new ServeLabException("model: unknown model '" + ctx.model()
                 + "' (known: " + String.join(", ", ModelShape.ids()) + ")");
-        if (device == null) throw new ServeLabException("pools." + ctx.poolName() + ".hardware: unknown hardware '" + ctx.hardware()
+        if (device == null) throw new ServeLabException("hardware: unknown hardware '" + ctx.hardware()
                 + "' (known: " + String.join(", ", DeviceSpec.ids()) + ")");
         tp = ctx.tensorParallel();
         flopsPerNanos = device.bf16FlopsPerS() * tp * settings.computeEfficiency() / 1e9;
@@ -65,18 +65,10 @@ public final class RooflineExecutor implements Executor {
 
     @Override
     public long iterationNanos(IterationBatch batch) {
-        double flops = 2.0 * model.denseParams() * (batch.prefillTokens() + batch.decodeTokens());
-        double kvTokensRead = 0;
-        int emitting = 0;
-        double attnFlopsPerToken = 4.0 * model.layers() * model.hidden();
-        for (int i = 0, n = batch.size(); i < n; i++) {
-            int ctx = batch.contextTokens(i);
-            int m = batch.newTokens(i);
-            flops += attnFlopsPerToken * m * (ctx + (m + 1) / 2.0);
-            kvTokensRead += ctx + m;
-            if (batch.emitsToken(i)) emitting++;
-        }
-        flops += 2.0 * model.vocab() * model.hidden() * emitting;
+        double flops = 2.0 * model.denseParams() * (batch.prefillTokens() + batch.decodeTokens())
+                + 4.0 * model.layers() * model.hidden() * batch.attentionPairs()
+                + 2.0 * model.vocab() * model.hidden() * batch.emittingSequences();
+        double kvTokensRead = batch.kvTokensTouched();
         double bytes = model.weightBytes() + kvTokensRead * model.kvBytesPerToken();
         double nanos = Math.max(flops / flopsPerNanos, bytes / bytesPerNanos) + settings.overheadMs() * 1e6;
         lastJoules = device.tdpWatts() * tp * nanos / 1e9;

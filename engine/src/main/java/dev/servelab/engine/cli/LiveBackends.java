@@ -1,0 +1,26 @@
+package dev.servelab.engine.cli;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.pipeline.PipelineLoader;
+import dev.servelab.engine.pipeline.PipelineSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code --backend ID}: runs every pool on the live executor {@code exec.ID}, keeping its other settings. */
+final class LiveBackends {
+    private static final List<String> KNOWN = List.of("jvm", "tornadovm");
+
+    private LiveBackends() {
+    }
+
+    static PipelineSpec apply(PipelineSpec p, String backend, Path file, List<String> overrides) {
+        if (!KNOWN.contains(backend)) {
+            throw new ServeLabException("--backend " + backend + ": expected one of " + String.join(", ", KNOWN));
+        }
+        List<String> all = new ArrayList<>(overrides);
+        for (int i = 0; i < p.pools().size(); i++) all.add("pools." + i + ".executor.type=exec." + backend);
+        return PipelineLoader.load(file, all);
+    }
+}
