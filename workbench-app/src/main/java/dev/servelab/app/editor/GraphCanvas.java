@@ -25,6 +25,7 @@ public final class GraphCanvas extends Pane {
     private final WireLayer wires;
     private final EditorViewModel vm;
     private final Map<GraphNode, NodeView> views = new IdentityHashMap<>();
+    private final java.util.Set<GraphNode> tracked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private Point2D dragStart;
@@ -102,8 +103,10 @@ public final class GraphCanvas extends Pane {
             views.put(n, v);
             v.setSelected(vm.selection.contains(n));
             v.setProblems(vm.problemsOf(n));
-            n.x.addListener(o -> refreshWires());
-            n.y.addListener(o -> refreshWires());
+            if (tracked.add(n)) {
+                n.x.addListener(o -> refreshWires());
+                n.y.addListener(o -> refreshWires());
+            }
             v.setOnMousePressed(e -> nodePressed(e, n));
             v.setOnMouseDragged(e -> nodeDragged(e));
             v.setOnMouseReleased(e -> nodeReleased());

@@ -46,6 +46,7 @@ public final class GuiCommand implements Callable<Integer> {
         String[] wh = size.toLowerCase().split("x");
         WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, compare,
                 Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark);
+        Preload.start(db.path());
         Application.launch(WorkbenchApp.class);
         return WorkbenchApp.exitCode;
     }

@@ -11,44 +11,57 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window's layout: toolbar, tabs (pipeline, SLA, timeline, cache, runs) and the run status bar. */
+/**
+ * The main window's layout: toolbar, tabs (pipeline, SLA, timeline, cache, runs) and the run status
+ * bar. Result views are built when first shown.
+ */
 public final class MainWindow extends BorderPane {
     public final Workbench wb;
     public final EditorView editor;
-    public final SlaView sla;
-    public final TimelineView timeline;
-    public final HitMapView cache;
-    public final RunsView runs;
     public final RunBar runBar;
     public final TabPane tabs = new TabPane();
     public final FileActions files;
     public final RunActions running;
+    private final LazyView<SlaView> sla;
+    private final LazyView<TimelineView> timeline;
+    private final LazyView<HitMapView> cache;
+    private final LazyView<RunsView> runs;
 
     public MainWindow(Workbench wb) {
         this.wb = wb;
         getStyleClass().add("main-window");
         editor = new EditorView(wb.editor);
-        sla = new SlaView(wb.sla);
-        timeline = new TimelineView(wb.timeline);
-        cache = new HitMapView(wb.cache);
         files = new FileActions(this);
         running = new RunActions(this);
-        runs = new RunsView(wb.runs, running::openRun, running::compare, running::refreshRuns);
+        sla = new LazyView<>("SLA", "mdi2c-chart-bell-curve-cumulative", () -> new SlaView(wb.sla));
+        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> new TimelineView(wb.timeline));
+        cache = new LazyView<>("Cache", "mdi2g-grid", () -> new HitMapView(wb.cache));
+        runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> new RunsView(wb.runs, running::openRun, running::compare, running::refreshRuns));
         runBar = new RunBar(wb.run, running::cancel);
-        tabs.getTabs().addAll(tab("Pipeline", "mdi2g-graph-outline", editor), tab("SLA", "mdi2c-chart-bell-curve-cumulative", sla),
-                tab("Timeline", "mdi2c-chart-gantt", timeline), tab("Cache", "mdi2g-grid", cache),
-                tab("Runs", "mdi2t-table-multiple", runs));
+        Tab pipeline = new Tab("Pipeline", editor);
+        pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
+        pipeline.setId("tab-pipeline");
+        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(new MainToolbar(this));
         setCenter(tabs);
         setBottom(runBar);
     }
 
-    private static Tab tab(String name, String icon, javafx.scene.Node content) {
-        Tab t = new Tab(name, content);
-        t.setGraphic(new FontIcon(icon));
-        t.setId("tab-" + name.toLowerCase());
-        return t;
+    public SlaView sla() {
+        return sla.get();
+    }
+
+    public TimelineView timeline() {
+        return timeline.get();
+    }
+
+    public HitMapView cache() {
+        return cache.get();
+    }
+
+    public RunsView runs() {
+        return runs.get();
     }
 
     /** Selects a view by name: editor, sla, timeline, cache or runs. */

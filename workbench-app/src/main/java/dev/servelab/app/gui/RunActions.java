@@ -113,6 +113,12 @@ public final class RunActions {
 
     public void refreshRuns() {
         try {
+            if (Preload.runs != null) {
+                var preloaded = Preload.runs;
+                Preload.runs = null;
+                w.wb.runs.setRuns(preloaded.join());
+                return;
+            }
             w.wb.refreshRuns();
         } catch (ServeLabException e) {
             w.wb.run.finished("Run store: " + e.getMessage());

@@ -32,7 +32,7 @@ final class ScriptedSession {
             w.running.run();
         } else if (o.compare() >= 2) {
             List<Long> ids = w.wb.runs.runs.stream().limit(o.compare()).map(r -> r.id()).toList().reversed();
-            for (var r : w.wb.runs.runs) if (ids.contains(r.id())) w.runs.table.getSelectionModel().select(r);
+            for (var r : w.wb.runs.runs) if (ids.contains(r.id())) w.runs().table.getSelectionModel().select(r);
             ready = w.running.compare(ids);
         } else if (!w.wb.runs.runs.isEmpty() && !"editor".equals(o.view())) {
             ready = w.running.shownRun;
@@ -59,7 +59,7 @@ final class ScriptedSession {
         w.showView(view);
         if ("timeline".equals(view)) {
             Platform.runLater(() -> {
-                w.timeline.fit();
+                w.timeline().fit();
                 if ("tokens".equals(o.zoom())) w.wb.timeline.zoomToTokens(firstLongRow(), 14);
             });
         }

@@ -37,7 +37,7 @@ final class Shortcuts {
             if (w.tabs.getSelectionModel().getSelectedIndex() == 2) w.wb.timeline.zoomToTokens(0, 12);
         });
         acc.put(combo(KeyCode.DIGIT0), () -> {
-            if (w.tabs.getSelectionModel().getSelectedIndex() == 2) w.timeline.fit();
+            if (w.tabs.getSelectionModel().getSelectedIndex() == 2) w.timeline().fit();
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.servelab.app.gui;
 
-import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.cli.DbOption;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,9 +18,12 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         GuiOptions o = options != null ? options
                 : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, 0, 1440, 900, false);
+        mark("fx started");
         Theme.apply(o.dark());
-        Workbench wb = new Workbench(PluginRegistry.load(), o.db());
+        Workbench wb = new Workbench(Preload.registry(), o.db());
+        mark("registry");
         window = new MainWindow(wb);
+        mark("window built");
         Scene scene = new Scene(window, o.width(), o.height());
         Theme.style(scene);
         Shortcuts.install(scene, window);
@@ -35,9 +37,24 @@ public final class WorkbenchApp extends Application {
         } else {
             window.files.loadDefault();
         }
+        mark("pipeline loaded");
         window.running.refreshRuns();
+        mark("runs listed");
         stage.show();
+        mark("shown");
+        if (Boolean.getBoolean("servelab.timing")) {
+            Platform.runLater(() -> System.err.printf("workbench: window shown %d ms after JVM start%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        }
         if (o.scripted() || o.run()) new ScriptedSession(window, o, stage).start();
+    }
+
+    private static void mark(String what) {
+        if (Boolean.getBoolean("servelab.timing")) {
+            System.err.printf("workbench: %s at %d ms (cpu %d ms)%n", what,
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
+                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
+        }
     }
 
     static void fail(GuiOptions o, String why) {

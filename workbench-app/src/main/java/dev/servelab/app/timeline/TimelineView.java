@@ -43,6 +43,7 @@ public final class TimelineView extends BorderPane {
         canvas.setOnMouseMoved(this::onHover);
         canvas.setOnMouseExited(e -> tip.hide());
         vm.tokens.addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
+        if (vm.tokens.get() != null) javafx.application.Platform.runLater(this::fit);
     }
 
     public void fit() {

@@ -42,7 +42,7 @@ class WorkbenchFlowTest {
     void start(Stage stage) {
         Theme.apply(false);
         window = new MainWindow(new Workbench(PluginRegistry.load(), dir.resolve("runs.db")));
-        Scene scene = new Scene(window, 1500, 1000);
+        Scene scene = new Scene(window, 1560, 1160);
         Theme.style(scene);
         Shortcuts.install(scene, window);
         stage.setScene(scene);
@@ -52,6 +52,7 @@ class WorkbenchFlowTest {
 
     @Test
     void buildEditUndoRunAndInspect(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#palette-workload-shared-prefix").tryQuery().isPresent(), "third-party plugin in the palette");
         GraphNode w = drop(robot, "workload-poisson", 60, 60);
         GraphNode a = drop(robot, "admission-accept-all", 300, 60);
         GraphNode r = drop(robot, "route-round-robin", 540, 60);
@@ -108,7 +109,8 @@ class WorkbenchFlowTest {
         assertEquals(240, d.requests().size());
         assertEquals("completed", window.wb.runs.runs.getFirst().status());
 
-        XYChart.Series<Number, Number> ttft = window.sla.ttft.getData().getFirst();
+        robot.interact(() -> window.showView("sla"));
+        XYChart.Series<Number, Number> ttft = window.sla().ttft.getData().getFirst();
         double maxTtft = 0;
         for (int i = 0; i < d.requests().size(); i++) maxTtft = Math.max(maxTtft, d.requests().ttftMs(i));
         var last = ttft.getData().getLast();
@@ -116,11 +118,12 @@ class WorkbenchFlowTest {
         assertEquals(1.0, last.getYValue().doubleValue());
         assertEquals(240, window.wb.timeline.rows());
         assertNotNull(window.wb.cache.buckets.get());
-        assertEquals(1, window.runs.table.getItems().size());
-        window.showView("timeline");
+        robot.interact(() -> window.showView("runs"));
+        assertEquals(1, window.runs().table.getItems().size());
+        robot.interact(() -> window.showView("timeline"));
         WaitForAsyncUtils.waitForFxEvents();
-        window.timeline.canvas.paint();
-        assertTrue(window.timeline.canvas.lastPaintNanos() > 0);
+        robot.interact(() -> window.timeline().canvas.paint());
+        assertTrue(window.timeline().canvas.lastPaintNanos() > 0);
     }
 
     private GraphNode drop(FxRobot robot, String paletteId, double x, double y) {
