@@ -20,23 +20,16 @@ public final class HeatMapCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private final HitMapViewModel vm;
     private Color text = Color.web("#444");
-    private int selRep = -1;
-    private int selBucket = -1;
 
     public HeatMapCanvas(HitMapViewModel vm, BiConsumer<Integer, Integer> onSelect) {
         this.vm = vm;
         getChildren().add(canvas);
-        vm.buckets.addListener(o -> {
-            selRep = selBucket = -1;
-            paint();
-        });
+        vm.buckets.addListener(o -> paint());
+        vm.selected.addListener(o -> paint());
         canvas.setOnMouseClicked(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
             if (cell == null) return;
-            selRep = cell[0];
-            selBucket = cell[1];
             onSelect.accept(cell[0], cell[1]);
-            paint();
         });
     }
 
@@ -74,10 +67,11 @@ public final class HeatMapCanvas extends Pane {
                 g.fillRect(LEFT + k * cw, r * ch, Math.ceil(cw) - (cw > 6 ? 1 : 0), ch - (ch > 6 ? 1 : 0));
             }
         }
-        if (selRep >= 0) {
+        int[] sel = vm.selected.get();
+        if (sel != null) {
             g.setStroke(Color.web("#e5484d"));
-            g.setLineWidth(2);
-            g.strokeRect(LEFT + selBucket * cw, selRep * ch, Math.max(cw, 3), ch);
+            g.setLineWidth(2.5);
+            g.strokeRect(LEFT + sel[1] * cw, sel[0] * ch + 1, Math.max(cw, 3), ch - 2);
             g.setLineWidth(1);
         }
         axes(g, b, pw, ph, ch);

@@ -23,7 +23,8 @@ public final class HitMapView extends BorderPane {
         getStyleClass().add("hitmap-view");
         heatMap = new HeatMapCanvas(vm, vm::select);
         Charts.bind(kvChart, vm.kvUsage, null);
-        Label title = new Label("Prefix-cache hit ratio per replica and time bucket");
+        Label title = new Label();
+        title.textProperty().bind(vm.title);
         title.getStyleClass().add("view-headline");
         Label sel = new Label();
         sel.textProperty().bind(vm.selection);

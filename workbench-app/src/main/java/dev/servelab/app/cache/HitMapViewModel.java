@@ -21,10 +21,19 @@ public final class HitMapViewModel {
     public final ObservableList<Curve> kvUsage = FXCollections.observableArrayList();
     public final ObservableList<CellRequest> cellRequests = FXCollections.observableArrayList();
     public final StringProperty selection = new SimpleStringProperty("Click a cell to list its requests");
+    public final StringProperty title = new SimpleStringProperty("Prefix-cache hit ratio per replica and time bucket");
+    /** The selected cell as {replica, bucket}, or null. */
+    public final ObjectProperty<int[]> selected = new SimpleObjectProperty<>();
     private RequestTable requests;
+
+    public void show(BucketTable b, RequestTable r, String run) {
+        title.set("Prefix-cache hit ratio per replica and " + (long) (b.bucketSeconds() * 1000) + " ms bucket — " + run);
+        show(b, r);
+    }
 
     public void show(BucketTable b, RequestTable r) {
         requests = r;
+        selected.set(null);
         buckets.set(b);
         cellRequests.clear();
         kvUsage.clear();
@@ -50,6 +59,7 @@ public final class HitMapViewModel {
     public void select(int replica, int bucket) {
         BucketTable b = buckets.get();
         if (b == null || replica < 0 || replica >= b.replicas() || bucket < 0 || bucket >= b.buckets()) return;
+        selected.set(new int[]{replica, bucket});
         long from = bucket * b.bucketNanos(), to = from + b.bucketNanos();
         cellRequests.clear();
         for (int i = 0; i < requests.size(); i++) {

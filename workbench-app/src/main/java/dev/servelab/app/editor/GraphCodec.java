@@ -12,8 +12,8 @@ import java.util.Set;
 
 /** Converts between a pipeline file's tree (what the CLI runs) and the editor's graph of nodes and wires. */
 public final class GraphCodec {
-    static final double COL = 250;
-    static final double ROW2 = 190;
+    static final double COL = 228;
+    static final double ROW2 = 170;
     private static final Set<String> POOL_KEYS = Set.of("name", "replicas", "model", "hardware", "tensor_parallel",
             "max_num_seqs", "max_num_batched_tokens");
 
@@ -28,7 +28,7 @@ public final class GraphCodec {
         GraphNode w = plugin(tree.get("workload"), NodeKind.WORKLOAD, PipelineLoader.DEFAULT_WORKLOAD, 30, 60);
         GraphNode a = plugin(tree.get("admission"), NodeKind.ADMISSION, PipelineLoader.DEFAULT_ADMISSION, 30 + COL, 60);
         GraphNode r = plugin(tree.get("router"), NodeKind.ROUTER, PipelineLoader.DEFAULT_ROUTER, 30 + 2 * COL, 60);
-        GraphNode sink = new GraphNode(NodeKind.SINK, null, 30 + 3 * COL, ROW2);
+        GraphNode sink = new GraphNode(NodeKind.SINK, null, 30 + 4 * COL, ROW2);
         TreePaths.flatten(tree.get("slo"), "slo.", sink.settings);
         TreePaths.flatten(tree.get("metrics"), "metrics.", sink.settings);
         g.nodes.addAll(w, a, r, sink);
@@ -43,15 +43,15 @@ public final class GraphCodec {
     }
 
     private static void pool(PipelineGraph g, JsonNode p, GraphNode router, GraphNode sink, double y) {
-        GraphNode pool = new GraphNode(NodeKind.POOL, null, 30 + 2 * COL, y);
+        GraphNode pool = new GraphNode(NodeKind.POOL, null, 30 + 3 * COL, y);
         p.properties().forEach(e -> {
             if (POOL_KEYS.contains(e.getKey())) pool.settings.put(e.getKey(), e.getValue().deepCopy());
         });
         TreePaths.flatten(p.get("kv_cache"), "kv_cache.", pool.settings, "eviction");
         JsonNode kv = p.get("kv_cache");
-        GraphNode s = plugin(p.get("scheduler"), NodeKind.SCHEDULER, PipelineLoader.DEFAULT_SCHEDULER, 30 + COL, y);
-        GraphNode ev = plugin(kv == null ? null : kv.get("eviction"), NodeKind.EVICTION, PipelineLoader.DEFAULT_EVICTION, 30 + COL, y + 90);
-        GraphNode ex = plugin(p.get("executor"), NodeKind.EXECUTOR, PipelineLoader.DEFAULT_EXECUTOR, 30 + COL, y + 180);
+        GraphNode s = plugin(p.get("scheduler"), NodeKind.SCHEDULER, PipelineLoader.DEFAULT_SCHEDULER, 30 + 2 * COL, y);
+        GraphNode ev = plugin(kv == null ? null : kv.get("eviction"), NodeKind.EVICTION, PipelineLoader.DEFAULT_EVICTION, 30 + 2 * COL, y + 90);
+        GraphNode ex = plugin(p.get("executor"), NodeKind.EXECUTOR, PipelineLoader.DEFAULT_EXECUTOR, 30 + 2 * COL, y + 180);
         g.nodes.addAll(pool, s, ev, ex);
         g.wires.addAll(new Wire(router, "replicas", pool, "in"), new Wire(s, "out", pool, "scheduler"),
                 new Wire(ev, "out", pool, "kv eviction"), new Wire(ex, "out", pool, "executor"), new Wire(pool, "done", sink, "in"));

@@ -19,7 +19,7 @@ import java.util.Map;
  * the left (inputs) or right (outputs). Geometry is fixed so wires can be placed without layout.
  */
 public final class NodeView extends VBox {
-    public static final double WIDTH = 210;
+    public static final double WIDTH = 196;
     public static final double HEADER = 48;
     public static final double ROW = 22;
     public final GraphNode node;

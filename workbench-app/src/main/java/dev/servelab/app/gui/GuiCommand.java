@@ -29,8 +29,11 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--zoom", paramLabel = "tokens", description = "Timeline: zoom to the single tokens of the first request")
     String zoom;
 
-    @Option(names = "--compare", paramLabel = "N", defaultValue = "0", description = "Runs view: compare the N most recent runs")
-    int compare;
+    @Option(names = "--show-run", paramLabel = "ID", description = "Show this stored run in the result views (default: the newest)")
+    Long showRun;
+
+    @Option(names = "--compare", paramLabel = "ID", split = ",", description = "Runs view: compare these stored runs (e.g. 1,2)")
+    java.util.List<Long> compare = new java.util.ArrayList<>();
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size")
     String size;
@@ -38,14 +41,17 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Start with the dark theme")
     boolean dark;
 
+    @Option(names = "--bench-timeline", description = "Render benchmark: open the run's timeline, zoom and pan for 360 frames, print timings, exit")
+    boolean bench;
+
     @Mixin
     DbOption db;
 
     @Override
     public Integer call() {
         String[] wh = size.toLowerCase().split("x");
-        WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, compare,
-                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark);
+        WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, showRun, compare,
+                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench);
         Preload.start(db.path());
         Application.launch(WorkbenchApp.class);
         return WorkbenchApp.exitCode;

@@ -26,17 +26,21 @@ final class ScriptedSession {
     }
 
     void start() {
+        if (o.bench()) {
+            bench();
+            return;
+        }
         CompletableFuture<?> ready;
         if (o.run()) {
             ready = w.running.shownRun;
             w.running.run();
-        } else if (o.compare() >= 2) {
-            List<Long> ids = w.wb.runs.runs.stream().limit(o.compare()).map(r -> r.id()).toList().reversed();
+        } else if (o.compare().size() >= 2) {
+            List<Long> ids = o.compare();
             for (var r : w.wb.runs.runs) if (ids.contains(r.id())) w.runs().table.getSelectionModel().select(r);
             ready = w.running.compare(ids);
         } else if (!w.wb.runs.runs.isEmpty() && !"editor".equals(o.view())) {
             ready = w.running.shownRun;
-            w.running.openRun(w.wb.runs.runs.getFirst().id());
+            w.running.openRun(o.showRun() != null ? o.showRun() : w.wb.runs.runs.getFirst().id());
         } else {
             ready = CompletableFuture.completedFuture(null);
         }
@@ -53,10 +57,29 @@ final class ScriptedSession {
         }));
     }
 
+    private void bench() {
+        long id = o.showRun() != null ? o.showRun() : w.wb.runs.runs.getFirst().id();
+        w.showView("timeline");
+        long t0 = System.nanoTime();
+        Background.load(() -> w.wb.reader.load(id), d -> {
+            long loadMillis = (System.nanoTime() - t0) / 1_000_000;
+            w.wb.show(d);
+            w.timeline().fit();
+            new TimelineBench(w).start(loadMillis, t0, report -> {
+                System.out.print(report);
+                Platform.exit();
+            });
+        }, e -> WorkbenchApp.fail(o, "cannot load run " + id + ": " + e.getMessage()));
+    }
+
     private void arrange(RunData d) {
         String view = o.view();
-        if ("auto".equals(view)) view = o.compare() >= 2 ? "runs" : d != null ? "sla" : "editor";
+        if ("auto".equals(view)) view = o.compare().size() >= 2 ? "runs" : d != null ? "sla" : "editor";
         w.showView(view);
+        if ("editor".equals(view)) {
+            w.wb.editor.graph.nodes.stream().filter(n -> n.kind == dev.servelab.app.editor.NodeKind.WORKLOAD).findFirst()
+                    .ifPresent(n -> w.wb.editor.selection.setAll(n));
+        }
         if ("timeline".equals(view)) {
             Platform.runLater(() -> {
                 w.timeline().fit();

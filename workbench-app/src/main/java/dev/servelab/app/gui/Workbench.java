@@ -41,7 +41,7 @@ public final class Workbench {
         timeline.show(d.tokens(), d.iterations());
         timeline.title.set(String.format(java.util.Locale.ROOT, "Run #%d %s · %,d of %,d requests with token times · %,d tokens",
                 d.info().runId(), d.info().name(), d.tokens().rows(), d.requests().size(), d.tokens().totalTokens()));
-        cache.show(d.buckets(), d.requests());
+        cache.show(d.buckets(), d.requests(), "run #" + d.info().runId() + " " + d.info().name());
     }
 
     public void refreshRuns() {

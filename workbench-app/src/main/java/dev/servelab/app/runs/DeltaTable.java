@@ -17,25 +17,27 @@ public final class DeltaTable extends TableView<DeltaRow> {
         setItems(vm.deltas);
         setPlaceholder(new Label("Select two or more runs and press Compare"));
         vm.comparedLabels.addListener((ListChangeListener<String>) c -> rebuild());
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
     }
 
     private void rebuild() {
         getColumns().clear();
         TableColumn<DeltaRow, String> m = new TableColumn<>("metric");
         m.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().metric()));
+        m.setPrefWidth(170);
         getColumns().add(m);
         for (int i = 0; i < vm.comparedLabels.size(); i++) {
             int k = i;
             TableColumn<DeltaRow, String> c = new TableColumn<>(vm.comparedLabels.get(i).split(" ")[0]);
             c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value(d.getValue(), k)));
+            c.setPrefWidth(k == 0 ? 90 : 150);
             getColumns().add(c);
         }
     }
 
     private static String value(DeltaRow r, int i) {
         double v = r.values().get(i);
-        String s = Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.4g", v);
+        String s = Double.isNaN(v) ? "—" : Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
         if (i == 0 || Double.isNaN(r.deltaPercent(i))) return s;
         return s + String.format(Locale.ROOT, "  (%+.1f %%)", r.deltaPercent(i));
     }

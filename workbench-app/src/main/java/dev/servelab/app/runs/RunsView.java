@@ -71,6 +71,7 @@ public final class RunsView extends BorderPane {
         bar.setPadding(new Insets(6, 10, 6, 10));
         setTop(bar);
         SplitPane charts = new SplitPane(ttft, tpot, e2el);
+        charts.setDividerPositions(1 / 3.0, 2 / 3.0);
         Button png = new Button("Charts PNG", new FontIcon("mdi2i-image-outline"));
         png.setOnAction(e -> Exports.savePng(charts, "comparison.png"));
         Button dcsv = new Button("Deltas CSV", new FontIcon("mdi2f-file-delimited-outline"));
@@ -80,11 +81,11 @@ public final class RunsView extends BorderPane {
         exports.setPadding(new Insets(4, 10, 4, 10));
         exports.getStyleClass().add("section-bar");
         BorderPane comparison = new BorderPane(new SplitPane(charts, deltaTable));
-        ((SplitPane) comparison.getCenter()).setDividerPositions(0.68);
+        ((SplitPane) comparison.getCenter()).setDividerPositions(0.66);
         comparison.setTop(exports);
         SplitPane split = new SplitPane(table, comparison);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.3);
         setCenter(split);
     }
 
@@ -95,12 +96,12 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(col("status", RunRow::status));
         table.getColumns().add(col("created", RunRow::created));
         table.getColumns().add(col("workload", RunRow::workload));
-        table.getColumns().add(col("completed", r -> num(r.completed(), "%.0f")));
+        table.getColumns().add(col("done", r -> num(r.completed(), "%.0f")));
         table.getColumns().add(col("req/s", r -> num(r.requestThroughput(), "%.2f")));
-        table.getColumns().add(col("mean TTFT ms", r -> num(r.meanTtftMs(), "%.1f")));
-        table.getColumns().add(col("p99 TTFT ms", r -> num(r.p99TtftMs(), "%.1f")));
-        table.getColumns().add(col("mean TPOT ms", r -> num(r.meanTpotMs(), "%.2f")));
-        table.getColumns().add(col("goodput req/s", r -> num(r.goodput(), "%.2f")));
+        table.getColumns().add(col("TTFT mean ms", r -> num(r.meanTtftMs(), "%.1f")));
+        table.getColumns().add(col("TTFT p99 ms", r -> num(r.p99TtftMs(), "%.1f")));
+        table.getColumns().add(col("TPOT mean ms", r -> num(r.meanTpotMs(), "%.2f")));
+        table.getColumns().add(col("goodput/s", r -> num(r.goodput(), "%.2f")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs in this store yet — run a pipeline (F5)"));
     }

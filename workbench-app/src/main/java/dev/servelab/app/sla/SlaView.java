@@ -28,8 +28,8 @@ public final class SlaView extends BorderPane {
         Charts.bind(tpot, vm.tpot, vm.tpotSlo);
         Charts.bind(itl, vm.itl, vm.tpotSlo);
         Charts.bind(e2el, vm.e2el, vm.e2elSlo);
-        Charts.bind(overTime, vm.ttftOverTime, null);
-        Charts.bind(tpotOverTime, vm.tpotOverTime, vm.tpotSlo);
+        Charts.bind(overTime, vm.ttftOverTime, vm.ttftSlo, true);
+        Charts.bind(tpotOverTime, vm.tpotOverTime, vm.tpotSlo, true);
         Charts.bind(throughput, vm.throughput, null);
         Charts.bind(goodput, vm.goodput, null);
         Label head = new Label();

@@ -20,6 +20,7 @@ final class TimeAxis {
     }
 
     static String label(double ns, double step) {
+        if (Math.abs(ns) < step / 1000) ns = 0;
         if (step >= 1e8) return String.format(Locale.ROOT, "%.1f s", ns / 1e9);
         if (step >= 1e6) return String.format(Locale.ROOT, "%.3f s", ns / 1e9);
         if (step >= 1e5) return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);

@@ -58,8 +58,9 @@ public final class TimelineView extends BorderPane {
         Button tokens = button("mdi2r-ray-vertex", "Zoom to single tokens of the first request (T)", () -> vm.zoomToTokens(0, 12));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label help = new Label("wheel: zoom · drag: pan · Ctrl+wheel: row height");
-        help.getStyleClass().add("text-muted");
+        Label help = new Label(null, new FontIcon("mdi2h-help-circle-outline"));
+        help.setTooltip(new Tooltip("Wheel: zoom time at the pointer · drag: pan time and rows · Shift+wheel: scroll rows\n"
+                + "Ctrl+wheel: row height · 0: whole run · T: single tokens · hover: request, token index and times"));
         Label title = new Label();
         title.textProperty().bind(vm.title);
         title.getStyleClass().add("view-headline");
