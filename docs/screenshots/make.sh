@@ -10,8 +10,8 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 DB="$(mktemp -d)/screens.db"
 CP="workbench-app/target/servelab.jar:workbench-app/target/test-classes"
 sl() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.servelab.app.Launcher "$@"; }
-gui() { xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
-          dev.servelab.app.Launcher gui --db "$DB" --size 1440x900 "$@" 2>&1 | grep -E '^(wrote|error)' ; }
+gui() { xvfb-run -a -s "-screen 0 1700x1100x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
+          dev.servelab.app.Launcher gui --db "$DB" --size 1600x1000 "$@" 2>&1 | grep -E '^(wrote|error)' ; }
 sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json > /dev/null                     # run 1
 sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json --set router=route.round-robin \
    --set name=quickstart-round-robin > /dev/null                                                   # run 2

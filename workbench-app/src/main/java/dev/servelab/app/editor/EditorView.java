@@ -71,7 +71,7 @@ public final class EditorView extends BorderPane {
             if (a.doubleValue() < 10 && b.doubleValue() >= 10) javafx.application.Platform.runLater(canvas::fit);
         });
         SplitPane split = new SplitPane(palette, center, right);
-        split.setDividerPositions(0.14, 0.78);
+        split.setDividerPositions(0.13, 0.73);
         SplitPane.setResizableWithParent(palette, false);
         setCenter(split);
         getChildren().add(ghost);

@@ -80,14 +80,30 @@ public final class SettingItem implements PropertySheet.Item {
     public Object getValue() {
         JsonNode v = settings().get(info.name());
         if (getType() == Boolean.class) return v != null ? v.asBoolean() : Boolean.TRUE.equals(info.defaultValue());
-        return v == null ? defaultText() : v.isTextual() ? v.asText() : v.toString();
+        return v == null ? defaultText() : flow(v);
     }
 
     String defaultText() {
         Object d = info.defaultValue();
         if (d == null) return "";
-        if (d instanceof Record) return SNAKE.valueToTree(d).toString();
+        if (d instanceof Record) return flow(SNAKE.valueToTree(d));
         return String.valueOf(d);
+    }
+
+    /** A value as a YAML flow scalar or mapping: {@code {dist: lognormal, mean: 1150}}. */
+    static String flow(JsonNode v) {
+        if (v.isTextual()) return v.asText();
+        if (v.isObject()) {
+            java.util.StringJoiner j = new java.util.StringJoiner(", ", "{", "}");
+            v.properties().forEach(e -> j.add(e.getKey() + ": " + flow(e.getValue())));
+            return j.toString();
+        }
+        if (v.isArray()) {
+            java.util.StringJoiner j = new java.util.StringJoiner(", ", "[", "]");
+            v.forEach(e -> j.add(flow(e)));
+            return j.toString();
+        }
+        return v.toString();
     }
 
     @Override

@@ -120,4 +120,24 @@ class EditorViewModelTest {
         vm.undo.undo();
         assertEquals(x, n.x.get());
     }
+
+    @Test
+    void propertySheetItemsShowValuesAsYamlAndCommitOnlyRealChanges() {
+        vm.load(TestRuns.quickstart(), null);
+        GraphNode w = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.WORKLOAD).findFirst().orElseThrow();
+        var infos = vm.catalog.settings(w);
+        SettingItem input = new SettingItem(vm, w, infos.stream().filter(i -> i.name().equals("input")).findFirst().orElseThrow(), "Workload");
+        String shown = (String) input.getValue();
+        assertTrue(shown.startsWith("{dist: lognormal, mean: 1150"), shown);
+        input.setValue(shown);
+        assertEquals(0, vm.undo.depth(), "committing the unchanged text is not an edit");
+        SettingItem rate = new SettingItem(vm, w, infos.stream().filter(i -> i.name().equals("rate_per_s")).findFirst().orElseThrow(), "Workload");
+        assertEquals("rate_per_s (req/s)", rate.getName());
+        assertTrue(rate.getDescription().contains("mean arrival rate"));
+        rate.setValue("12.5");
+        assertEquals(12.5, w.settings.get("rate_per_s").asDouble());
+        rate.setValue("");
+        assertFalse(w.settings.containsKey("rate_per_s"), "blank resets to the default");
+        assertEquals(2, vm.undo.depth());
+    }
 }
