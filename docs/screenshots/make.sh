@@ -23,3 +23,4 @@ gui --show-run 1 --view timeline --zoom tokens --screenshot "$OUT/timeline-token
 gui --show-run 3 --view cache --screenshot "$OUT/cache-hit-map.png"
 gui --compare 1,2 --screenshot "$OUT/comparison.png"
 gui --show-run 1 --view sla --dark --screenshot "$OUT/sla-charts-dark.png"
+gui --show-run 1 --view timeline --zoom tokens --dark --screenshot "$OUT/timeline-tokens-dark.png"

@@ -34,8 +34,8 @@ public final class MainWindow extends BorderPane {
         files = new FileActions(this);
         running = new RunActions(this);
         sla = new LazyView<>("SLA", "mdi2c-chart-bell-curve-cumulative", () -> new SlaView(wb.sla));
-        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> new TimelineView(wb.timeline));
-        cache = new LazyView<>("Cache", "mdi2g-grid", () -> new HitMapView(wb.cache));
+        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> themed(new TimelineView(wb.timeline)));
+        cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache)));
         runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> new RunsView(wb.runs, running::openRun, running::compare, running::refreshRuns));
         runBar = new RunBar(wb.run, running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
@@ -46,6 +46,22 @@ public final class MainWindow extends BorderPane {
         setTop(new MainToolbar(this));
         setCenter(tabs);
         setBottom(runBar);
+    }
+
+    /** Canvas views draw their own text and background: follow the light/dark theme. */
+    private static TimelineView themed(TimelineView v) {
+        Runnable apply = () -> v.canvas.setColors(Theme.DARK.get() ? javafx.scene.paint.Color.web("#c9d1d9") : javafx.scene.paint.Color.web("#444"),
+                Theme.DARK.get() ? javafx.scene.paint.Color.web("#0d1117") : javafx.scene.paint.Color.WHITE);
+        Theme.DARK.addListener(o -> apply.run());
+        apply.run();
+        return v;
+    }
+
+    private static HitMapView themed(HitMapView v) {
+        Runnable apply = () -> v.heatMap.setTextColor(Theme.DARK.get() ? javafx.scene.paint.Color.web("#c9d1d9") : javafx.scene.paint.Color.web("#444"));
+        Theme.DARK.addListener(o -> apply.run());
+        apply.run();
+        return v;
     }
 
     public SlaView sla() {

@@ -44,6 +44,9 @@ public final class TimelineView extends BorderPane {
         canvas.setOnMouseExited(e -> tip.hide());
         vm.tokens.addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
         if (vm.tokens.get() != null) javafx.application.Platform.runLater(this::fit);
+        canvas.heightProperty().addListener((o, a, b) -> {
+            if (vm.rowsFitted && vm.tokens.get() != null) vm.fitRows(Math.max(50, b.doubleValue() - canvas.rowsTop()));
+        });
     }
 
     public void fit() {

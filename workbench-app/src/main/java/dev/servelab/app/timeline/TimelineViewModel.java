@@ -23,6 +23,8 @@ public final class TimelineViewModel {
     public final DoubleProperty endNanos = new SimpleDoubleProperty(1e9);
     public final DoubleProperty topRow = new SimpleDoubleProperty(0);
     public final DoubleProperty rowHeight = new SimpleDoubleProperty(10);
+    /** True while the rows are fitted to the height (until the user scrolls or resizes rows). */
+    public boolean rowsFitted = true;
     private long dataStart;
     private long dataEnd = 1_000_000_000L;
 
@@ -45,6 +47,7 @@ public final class TimelineViewModel {
     /** Sets the row height so that all rows fit in {@code heightPx}. */
     public void fitRows(double heightPx) {
         int rows = rows();
+        rowsFitted = true;
         topRow.set(0);
         rowHeight.set(rows == 0 ? 10 : Math.max(0.05, Math.min(16, heightPx / rows)));
     }
@@ -72,10 +75,12 @@ public final class TimelineViewModel {
     }
 
     public void scrollRows(double rowsDelta) {
+        if (rowsDelta != 0) rowsFitted = false;
         topRow.set(Math.max(0, Math.min(Math.max(0, rows() - 1), topRow.get() + rowsDelta)));
     }
 
     public void zoomRows(double factor, double heightPx) {
+        rowsFitted = false;
         rowHeight.set(Math.max(0.05, Math.min(40, rowHeight.get() * factor)));
         if (rows() * rowHeight.get() <= heightPx) topRow.set(0);
     }
@@ -91,6 +96,7 @@ public final class TimelineViewModel {
         setWindow(from - pad, to + pad);
         rowHeight.set(22);
         topRow.set(Math.max(0, row - 3));
+        rowsFitted = false;
     }
 
     void setWindow(double start, double end) {
