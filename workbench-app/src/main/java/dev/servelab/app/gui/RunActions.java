@@ -86,9 +86,9 @@ public final class RunActions {
     public void openRun(long id) {
         CompletableFuture<RunData> f = shownRun.isDone() ? new CompletableFuture<>() : shownRun;
         shownRun = f;
-        Background.load(() -> w.wb.reader.load(id), d -> {
-            w.wb.show(d);
-            f.complete(d);
+        Background.load(() -> w.wb.load(id), l -> {
+            w.wb.show(l);
+            f.complete(l.data());
         }, e -> {
             alert("Cannot load run " + id, message(e));
             f.completeExceptionally(e);
@@ -100,9 +100,10 @@ public final class RunActions {
         Background.load(() -> {
             List<RunData> l = new ArrayList<>();
             for (long id : ids) l.add(w.wb.reader.load(id));
-            return l;
-        }, l -> {
-            w.wb.runs.compare(l);
+            return java.util.Map.entry(l, dev.servelab.app.sla.SlaViewModel.prepare(l));
+        }, e2 -> {
+            List<RunData> l = e2.getKey();
+            w.wb.runs.compare(l, e2.getValue());
             done.complete(l);
         }, e -> {
             alert("Cannot compare runs", message(e));

@@ -61,7 +61,7 @@ final class ScriptedSession {
         long id = o.showRun() != null ? o.showRun() : w.wb.runs.runs.getFirst().id();
         w.showView("timeline");
         long t0 = System.nanoTime();
-        Background.load(() -> w.wb.reader.load(id), d -> {
+        Background.load(() -> w.wb.load(id), d -> {
             long loadMillis = (System.nanoTime() - t0) / 1_000_000;
             w.wb.show(d);
             w.timeline().fit();

@@ -65,7 +65,7 @@ final class TimelineBench {
         var t = vm.tokens.get();
         return String.format(Locale.ROOT, """
                 timeline benchmark: %,d requests with %,d token timestamps, %d replicas, %,d iterations
-                  read + decode from SQLite      %6d ms
+                  read + decode + SLA prep        %6d ms
                   open to first painted frame    %6.0f ms (including the read)
                   zoom/pan frames (%d, one step each): frame interval median %.1f ms, p95 %.1f ms, max %.1f ms
                   canvas paint per frame:        median %.1f ms, p95 %.1f ms, max %.1f ms

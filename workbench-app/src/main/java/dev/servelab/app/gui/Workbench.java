@@ -34,10 +34,28 @@ public final class Workbench {
         this.editor = new EditorViewModel(new SettingsCatalog(registry));
     }
 
+    /** A run read from the store with its SLA charts computed, ready to show. */
+    public record Loaded(RunData data, SlaViewModel.Prepared sla) {
+    }
+
+    /** Reads a run and computes its charts: slow work for a background thread. */
+    public Loaded load(long runId) {
+        RunData d = reader.load(runId);
+        return new Loaded(d, SlaViewModel.prepare(List.of(d)));
+    }
+
+    public void show(Loaded l) {
+        show(l.data(), l.sla());
+    }
+
     /** Shows a loaded run in the SLA, timeline and cache views. */
     public void show(RunData d) {
+        show(d, SlaViewModel.prepare(List.of(d)));
+    }
+
+    private void show(RunData d, SlaViewModel.Prepared p) {
         shown.set(d);
-        sla.show(List.of(d));
+        sla.show(p);
         timeline.show(d.tokens(), d.iterations());
         timeline.title.set(String.format(java.util.Locale.ROOT, "Run #%d %s · %,d of %,d requests with token times · %,d tokens",
                 d.info().runId(), d.info().name(), d.tokens().rows(), d.requests().size(), d.tokens().totalTokens()));

@@ -31,7 +31,12 @@ public final class RunsViewModel {
 
     /** Overlays the runs' charts and fills the delta table (values relative to the first run). */
     public void compare(List<RunData> data) {
-        overlay.show(data);
+        compare(data, SlaViewModel.prepare(data));
+    }
+
+    /** As {@link #compare(List)}, with the overlay charts already computed (off the JavaFX thread). */
+    public void compare(List<RunData> data, SlaViewModel.Prepared charts) {
+        overlay.show(charts);
         comparedLabels.setAll(data.stream().map(d -> "#" + d.info().runId() + " " + d.info().name()).toList());
         List<DeltaRow> rows = new ArrayList<>();
         for (String m : METRICS) {

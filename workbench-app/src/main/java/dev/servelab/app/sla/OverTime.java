@@ -17,22 +17,28 @@ public final class OverTime {
         if (finishS.length == 0) return List.of();
         double end = Arrays.stream(finishS).max().orElse(0);
         int w = Math.max(1, (int) Math.ceil(end / windowS));
-        List<List<Double>> bins = new ArrayList<>();
-        for (int i = 0; i < w; i++) bins.add(new ArrayList<>());
+        int[] start = new int[w + 1];
+        int[] bin = new int[finishS.length];
         for (int i = 0; i < finishS.length; i++) {
-            if (Double.isFinite(values[i])) bins.get(Math.min(w - 1, (int) (finishS[i] / windowS))).add(values[i]);
+            bin[i] = Double.isFinite(values[i]) ? Math.min(w - 1, (int) (finishS[i] / windowS)) : -1;
+            if (bin[i] >= 0) start[bin[i] + 1]++;
         }
-        double[] qs = {50, 90, 99};
+        for (int b = 0; b < w; b++) start[b + 1] += start[b];
+        double[] sorted = new double[start[w]];
+        int[] fill = Arrays.copyOf(start, w);
+        for (int i = 0; i < finishS.length; i++) if (bin[i] >= 0) sorted[fill[bin[i]]++] = values[i];
         List<Curve> out = new ArrayList<>();
-        for (double q : qs) {
-            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-            for (int i = 0; i < w; i++) {
-                if (bins.get(i).isEmpty()) continue;
-                double[] s = bins.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                xs.add((i + 0.5) * windowS);
-                ys.add(Cdf.percentile(s, q));
+        for (double q : new double[]{50, 90, 99}) {
+            double[] xs = new double[w], ys = new double[w];
+            int k = 0;
+            for (int b = 0; b < w; b++) {
+                if (start[b] == start[b + 1]) continue;
+                if (q == 50) Arrays.sort(sorted, start[b], start[b + 1]);
+                double[] slice = Arrays.copyOfRange(sorted, start[b], start[b + 1]);
+                xs[k] = (b + 0.5) * windowS;
+                ys[k++] = Cdf.percentile(slice, q);
             }
-            out.add(new Curve(metric + " p" + (int) q, unbox(xs), unbox(ys)));
+            out.add(new Curve(metric + " p" + (int) q, Arrays.copyOf(xs, k), Arrays.copyOf(ys, k)));
         }
         return out;
     }
@@ -75,7 +81,4 @@ public final class OverTime {
         return (double) good / n;
     }
 
-    private static double[] unbox(List<Double> l) {
-        return l.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

@@ -31,30 +31,53 @@ public final class SlaViewModel {
     public final DoubleProperty attainment = new SimpleDoubleProperty(Double.NaN);
     public final StringProperty headline = new SimpleStringProperty("No run loaded");
 
-    public void show(List<RunData> runs) {
-        for (ObservableList<Curve> l : List.of(ttft, tpot, itl, e2el, ttftOverTime, tpotOverTime, throughput, goodput)) l.clear();
-        if (runs.isEmpty()) return;
+    /** Everything the charts show, computed from the runs on any thread (sorting a million latencies takes a while). */
+    public record Prepared(List<List<Curve>> cdfs, List<Curve> ttftOverTime, List<Curve> tpotOverTime,
+                           List<Curve> throughput, List<Curve> goodput, RunData first, double attainment, int completed) {
+    }
+
+    public static Prepared prepare(List<RunData> runs) {
+        List<List<Curve>> cdfs = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>());
+        if (runs.isEmpty()) return new Prepared(cdfs, List.of(), List.of(), List.of(), List.of(), null, Double.NaN, 0);
+        LatencySamples firstSamples = null;
         for (RunData r : runs) {
             LatencySamples s = LatencySamples.of(r.requests(), r.tokens());
+            if (firstSamples == null) firstSamples = s;
             String label = runs.size() == 1 ? r.info().name() : "#" + r.info().runId() + " " + r.info().name();
-            ttft.add(Cdf.of(label, s.ttft(), CDF_POINTS));
-            tpot.add(Cdf.of(label, s.tpot(), CDF_POINTS));
-            itl.add(Cdf.of(label, s.itl(), CDF_POINTS));
-            e2el.add(Cdf.of(label, s.e2el(), CDF_POINTS));
+            cdfs.get(0).add(Cdf.of(label, s.ttft(), CDF_POINTS));
+            cdfs.get(1).add(Cdf.of(label, s.tpot(), CDF_POINTS));
+            cdfs.get(2).add(Cdf.of(label, s.itl(), CDF_POINTS));
+            cdfs.get(3).add(Cdf.of(label, s.e2el(), CDF_POINTS));
         }
         RunData first = runs.getFirst();
-        LatencySamples s = LatencySamples.of(first.requests(), first.tokens());
+        LatencySamples s = firstSamples;
         double window = window(s);
-        ttftOverTime.addAll(OverTime.percentiles("TTFT", s.finishSeconds(), s.ttft(), window));
-        throughput.addAll(OverTime.throughput(first.buckets()));
-        tpotOverTime.addAll(OverTime.percentiles("TPOT", s.finishSeconds(), s.tpot(), window));
-        goodput.addAll(OverTime.goodput(s, first.slo(), window));
+        return new Prepared(cdfs, OverTime.percentiles("TTFT", s.finishSeconds(), s.ttft(), window),
+                OverTime.percentiles("TPOT", s.finishSeconds(), s.tpot(), window), OverTime.throughput(first.buckets()),
+                OverTime.goodput(s, first.slo(), window), first, OverTime.attainment(s, first.slo()), s.ttft().length);
+    }
+
+    public void show(List<RunData> runs) {
+        show(prepare(runs));
+    }
+
+    /** Shows prepared charts (on the JavaFX thread when the charts are on screen). */
+    public void show(Prepared p) {
+        List<ObservableList<Curve>> lists = List.of(ttft, tpot, itl, e2el);
+        for (int i = 0; i < 4; i++) lists.get(i).setAll(p.cdfs().get(i));
+        ttftOverTime.setAll(p.ttftOverTime());
+        tpotOverTime.setAll(p.tpotOverTime());
+        throughput.setAll(p.throughput());
+        goodput.setAll(p.goodput());
+        RunData first = p.first();
+        if (first == null) return;
         ttftSlo.set(first.slo().ttftMs());
         tpotSlo.set(first.slo().tpotMs());
         e2elSlo.set(first.slo().e2elMs());
-        attainment.set(OverTime.attainment(s, first.slo()));
+        attainment.set(p.attainment());
         headline.set(String.format(Locale.ROOT, "Run #%d %s — %,d requests completed · SLO attainment %s · goodput %.2f req/s · SLOs: %s",
-                first.info().runId(), first.info().name(), s.ttft().length, pct(attainment.get()),
+                first.info().runId(), first.info().name(), p.completed(), pct(attainment.get()),
                 first.summary().get("request_goodput"), slos(first)));
     }
 
