@@ -88,7 +88,8 @@ public final class TimelineCanvas extends Pane {
         g.beginPath();
         g.rect(0, top, pw, h - top);
         g.clip();
-        TokenPainter.paint(g, t, start, end, vm.topRow.get(), vm.rowHeight.get(), top, pw, h - top);
+        Color tick = background.getBrightness() < 0.5 ? Color.web("#0b1f4d") : Palette.TOKEN;
+        TokenPainter.paint(g, t, start, end, vm.topRow.get(), vm.rowHeight.get(), top, pw, h - top, tick);
         g.restore();
         labels(g, t, its.size(), top, h);
         lastPaintNanos = System.nanoTime() - t0;

@@ -17,7 +17,7 @@ final class TokenPainter {
     }
 
     static void paint(GraphicsContext g, TokenTable t, double start, double end, double top, double rowH,
-                      double y0, double width, double height) {
+                      double y0, double width, double height, javafx.scene.paint.Color tick) {
         double scale = width / (end - start);
         int first = Math.max(0, (int) Math.floor(top));
         int last = Math.min(t.rows() - 1, (int) Math.ceil(top + height / rowH));
@@ -33,7 +33,7 @@ final class TokenPainter {
             span(g, t.firstScheduled()[r], firstTok, start, scale, y, h, Palette.PREFILL);
             span(g, firstTok, lastTok, start, scale, y, h, Palette.DECODE);
             preemptions(g, t, r, start, scale, y, h);
-            if (rowH >= 4) ticks(g, t, s, e, start, end, scale, y, h);
+            if (rowH >= 4) ticks(g, t, s, e, start, end, scale, y, h, tick);
         }
     }
 
@@ -47,13 +47,13 @@ final class TokenPainter {
     }
 
     private static void ticks(GraphicsContext g, TokenTable t, int s, int e, double start, double end, double scale,
-                              double y, double h) {
+                              double y, double h, javafx.scene.paint.Color tick) {
         int n = e - s;
         double meanGapPx = (t.times()[e - 1] - t.times()[s]) * scale / Math.max(1, n - 1);
         if (n > 1 && meanGapPx < 3) return;
         int i = Arrays.binarySearch(t.times(), s, e, (long) start);
         if (i < 0) i = -i - 1;
-        g.setFill(Palette.TOKEN);
+        g.setFill(tick);
         for (; i < e && t.times()[i] <= end; i++) {
             double x = (t.times()[i] - start) * scale;
             g.fillRect(x - 0.75, y, 1.5, h);

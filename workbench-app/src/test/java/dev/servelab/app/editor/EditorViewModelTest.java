@@ -140,4 +140,23 @@ class EditorViewModelTest {
         assertFalse(w.settings.containsKey("rate_per_s"), "blank resets to the default");
         assertEquals(2, vm.undo.depth());
     }
+
+    @Test
+    void savedFilesAreTheSamePipelineTheCliRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        vm.load(TestRuns.quickstart(), null);
+        GraphNode pool = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
+        vm.setSetting(pool, "replicas", IntNode.valueOf(6));
+        for (String name : new String[]{"p.yaml", "p.json"}) {
+            java.nio.file.Path f = dir.resolve(name);
+            dev.servelab.app.gui.PipelineFiles.save(vm.tree(), f);
+            PipelineSpec saved = PipelineLoader.load(f, java.util.List.of());
+            PipelineSpec shown = PipelineLoader.fromTree(vm.tree(), "quickstart", null);
+            assertEquals(6, saved.pools().getFirst().replicas());
+            assertEquals(shown.pools(), saved.pools());
+            assertEquals(shown.workload(), saved.workload());
+            assertEquals(shown.slo(), saved.slo());
+        }
+        vm.markSaved(dir.resolve("p.yaml"));
+        assertFalse(vm.dirty.get());
+    }
 }

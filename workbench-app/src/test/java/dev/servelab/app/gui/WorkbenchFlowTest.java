@@ -124,6 +124,18 @@ class WorkbenchFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> window.timeline().canvas.paint());
         assertTrue(window.timeline().canvas.lastPaintNanos() > 0);
+
+        assertTrue(window.wb.editor.dirty.get());
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        javafx.scene.control.DialogPane prompt = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(prompt.getHeaderText().contains("Save changes"));
+        robot.clickOn((Node) prompt.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        assertEquals(8, window.wb.editor.graph.nodes.size(), "cancel keeps the pipeline");
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        prompt = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        robot.clickOn((Node) prompt.getButtonTypes().stream().filter(b -> b.getText().equals("Discard"))
+                .map(prompt::lookupButton).findFirst().orElseThrow());
+        assertTrue(window.wb.editor.graph.nodes.isEmpty(), "discard starts a new pipeline");
     }
 
     private GraphNode drop(FxRobot robot, String paletteId, double x, double y) {
