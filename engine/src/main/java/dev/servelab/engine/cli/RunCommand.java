@@ -107,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
                 return Main.EXIT_CANCELLED;
             }
             if (json) spec.commandLine().getOut().println(Json.compact(out.summary()));
-            else SummaryTable.print(spec.commandLine().getOut(), out.summary(), db.path());
+            else SummaryTable.print(spec.commandLine().getOut(), out.summary(), db.path(), live);
             return 0;
         }
     }

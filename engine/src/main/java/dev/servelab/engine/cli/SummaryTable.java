@@ -10,9 +10,9 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static void print(PrintWriter out, Map<String, Object> s, Path db) {
+    static void print(PrintWriter out, Map<String, Object> s, Path db, boolean live) {
         String rule = "=".repeat(56);
-        out.println(center(" Serving Benchmark Result (simulated) ", rule.length()));
+        out.println(center(live ? " Serving Benchmark Result (live) " : " Serving Benchmark Result (simulated) ", rule.length()));
         row(out, "Run id (" + db + ")", s.get("run_id"));
         row(out, "Successful requests", s.get("completed"));
         row(out, "Rejected requests", s.get("rejected"));
@@ -34,7 +34,7 @@ final class SummaryTable {
         row(out, "Prefix cache hit ratio", s.get("prefix_cache_hit_ratio"));
         row(out, "Peak KV usage", s.get("peak_kv_usage"));
         row(out, "Events", s.get("events"));
-        row(out, "Simulation wall time (s)", s.get("sim_wall_s"));
+        row(out, live ? "Run wall time (s)" : "Simulation wall time (s)", s.get("sim_wall_s"));
         out.println(rule);
         out.flush();
     }

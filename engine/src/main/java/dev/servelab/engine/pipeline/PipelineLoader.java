@@ -106,8 +106,10 @@ public final class PipelineLoader {
         boolean prefix = r.bool("prefix_caching", true);
         double util = r.number("gpu_memory_utilization", 0.9, 0.01, 1.0);
         NodeSpec eviction = r.plugin("eviction", DEFAULT_EVICTION);
+        int cpuBlocks = (int) r.integer("cpu_tier_blocks", 0, 0, Integer.MAX_VALUE);
+        double reloadMs = r.number("cpu_reload_ms_per_block", 0.084, 0, 1e6);
         r.rejectUnknown();
-        return new KvCacheSpec(blockSize, capacity, prefix, util, eviction);
+        return new KvCacheSpec(blockSize, capacity, prefix, util, eviction, cpuBlocks, reloadMs);
     }
 
     private static SloSpec slo(JsonNode node) {

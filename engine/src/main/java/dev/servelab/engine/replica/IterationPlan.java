@@ -33,9 +33,11 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     private long now;
     long lookupTokens;
     long hitTokens;
+    long transferNanos;
     final List<Sequence> admitted = new ArrayList<>();
     final List<Sequence> preempted = new ArrayList<>();
     private int[] hitScratch = new int[64];
+    private int cpuHits;
 
     IterationPlan(Replica replica, KvCache kv) {
         this.replica = replica;
@@ -50,7 +52,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         seqBudget = freeSeqSlots;
         prefillTokens = decodeTokens = emitting = 0;
         attentionPairs = kvTokensTouched = 0;
-        lookupTokens = hitTokens = 0;
+        lookupTokens = hitTokens = transferNanos = 0;
         admitted.clear();
         preempted.clear();
     }
@@ -93,9 +95,10 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         if ((admitting && seqBudget <= 0) || budget <= 0) return 0;
         int total = s.promptTokens + s.generated;
         int hits = admitting ? lookupPrefix(s, total) : 0;
+        int reloads = admitting ? cpuHits : 0;
         int hitCandidates = 0;
         for (int i = 0; i < hits; i++) if (!kv.isReferenced(hitScratch[i])) hitCandidates++;
-        int computedAfterHits = s.computed + hits * kv.blockSizeTokens();
+        int computedAfterHits = s.computed + (hits + reloads) * kv.blockSizeTokens();
         int n = Math.min(total - computedAfterHits, budget);
         if (n < total - computedAfterHits && !allowPartial) return 0;
         int newBlocks = blocksFor(computedAfterHits + n) - s.blockCount - hits;
@@ -104,8 +107,13 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             kv.acquire(hitScratch[i], now);
             s.addBlock(hitScratch[i]);
         }
-        for (int i = 0; i < newBlocks; i++) s.addBlock(kv.allocate());
-        if (admitting) admit(s, total, hits);
+        for (int i = 0; i < reloads; i++) {
+            int b = kv.allocate();
+            s.addBlock(b);
+            transferNanos += kv.reload(b, PrefixKeys.key(s.request(), hits + i, kv.blockSizeTokens()));
+        }
+        for (int i = reloads; i < newBlocks; i++) s.addBlock(kv.allocate());
+        if (admitting) admit(s, total, hits + reloads);
         boolean wasPrefill = s.isPrefilling();
         s.computed = computedAfterHits;
         add(s, n, wasPrefill, computedAfterHits + n == total);
@@ -113,20 +121,29 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     }
 
     private void admit(Sequence s, int total, int hits) {
-        int cached = hits * kv.blockSizeTokens();
-        s.cachedTokens = cached;
-        s.totalCachedTokens += cached;
-        s.publishedBlocks = hits;
         s.state = Sequence.State.RUNNING;
         if (s.firstScheduledNanos < 0) s.firstScheduledNanos = now;
         seqBudget--;
         admitted.add(s);
+        if (s.isSwappedOut()) {
+            transferNanos += s.swapInNanos;
+            s.swapInNanos = -1;
+        }
+        if (s.computed > 0) return;
+        int cached = hits * kv.blockSizeTokens();
+        s.cachedTokens = cached;
+        s.totalCachedTokens += cached;
+        s.publishedBlocks = hits;
         lookupTokens += total;
         hitTokens += cached;
     }
 
-    /** Longest cached prefix of the sequence's keyed blocks, leaving at least one token to compute. */
+    /**
+     * Longest cached prefix of the sequence's keyed blocks on the GPU, leaving at least one token to
+     * compute; {@link #cpuHits} is set to how many blocks after those the CPU tier can reload.
+     */
     private int lookupPrefix(Sequence s, int totalTokens) {
+        cpuHits = 0;
         if (s.keyableBlocks == 0 || s.computed != 0) return 0;
         int b = kv.blockSizeTokens();
         int max = Math.min(s.keyableBlocks, (totalTokens - 1) / b);
@@ -137,6 +154,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             if (block < 0) break;
             hitScratch[hits++] = block;
         }
+        while (hits + cpuHits < max && kv.inCpuTier(PrefixKeys.key(s.request(), hits + cpuHits, b))) cpuHits++;
         return hits;
     }
 
@@ -144,10 +162,24 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     public void preempt(SequenceView view) {
         Sequence s = (Sequence) view;
         if (s.state != Sequence.State.RUNNING) return;
+        evict(s);
+        s.markPreempted(now);
+    }
+
+    @Override
+    public void swapOut(SequenceView view, long transferNanos) {
+        Sequence s = (Sequence) view;
+        if (s.state != Sequence.State.RUNNING) return;
+        evict(s);
+        s.markSwappedOut(now, Math.max(0, transferNanos));
+        this.transferNanos += Math.max(0, transferNanos);
+    }
+
+    /** Takes a running sequence off the GPU: out of this plan, its blocks released, back to waiting. */
+    private void evict(Sequence s) {
         if (isScheduled(s)) unschedule(s);
         for (int i = s.blockCount - 1; i >= 0; i--) kv.release(s.blockAt(i), now);
         s.blockCount = 0;
-        s.markPreempted(now);
         s.state = Sequence.State.WAITING;
         if (admitted.remove(s)) {
             seqBudget++;

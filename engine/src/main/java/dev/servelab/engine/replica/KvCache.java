@@ -19,8 +19,14 @@ public final class KvCache {
     private final int[] freeStack;
     private int freeTop;
     private final LongIntMap cached;
+    private final CpuTier cpuTier;
 
     public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction) {
+        this(capacityBlocks, blockSizeTokens, eviction, null);
+    }
+
+    /** A KV cache whose evicted prefix blocks go to {@code cpuTier} (null = no second tier). */
+    public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction, CpuTier cpuTier) {
         if (capacityBlocks < 1) throw new IllegalArgumentException("capacity_blocks must be >= 1");
         this.capacityBlocks = capacityBlocks;
         this.blockSizeTokens = blockSizeTokens;
@@ -32,6 +38,7 @@ public final class KvCache {
         for (int i = 0; i < capacityBlocks; i++) freeStack[i] = capacityBlocks - 1 - i;
         this.freeTop = capacityBlocks;
         this.cached = new LongIntMap(1024);
+        this.cpuTier = cpuTier;
         eviction.init(capacityBlocks);
     }
 
@@ -67,6 +74,7 @@ public final class KvCache {
             b = eviction.evict();
             if (b < 0) return -1;
             cached.remove(keyOf[b]);
+            if (cpuTier != null) cpuTier.offload(keyOf[b]);
             keyed[b] = false;
         }
         refCount[b] = 1;
@@ -76,6 +84,21 @@ public final class KvCache {
     /** The block caching {@code key}, or -1. */
     public int lookup(long key) {
         return cached.get(key);
+    }
+
+    /** Whether the CPU tier holds the block of {@code key} (false without a tier). */
+    public boolean inCpuTier(long key) {
+        return cpuTier != null && cpuTier.contains(key);
+    }
+
+    /** Copies the CPU tier's block of {@code key} into a newly allocated GPU block and publishes it; returns the copy time. */
+    long reload(int block, long key) {
+        publish(block, key);
+        return cpuTier.reload(key);
+    }
+
+    public CpuTier cpuTier() {
+        return cpuTier;
     }
 
     public boolean isReferenced(int block) {
@@ -105,6 +128,7 @@ public final class KvCache {
         if (keyed[block] || !cached.putIfAbsent(key, block)) return false;
         keyOf[block] = key;
         keyed[block] = true;
+        eviction.onPublished(block, key);
         return true;
     }
 }

@@ -19,6 +19,14 @@ public final class Replica implements ReplicaView {
     /** Told when a sequence leaves the replica, so the cluster can update its counters. */
     public interface Exit {
         void onExit(Sequence sequence, long nowNanos);
+
+        /**
+         * A sequence emitted its first token and has more to generate; returns true when it leaves
+         * this replica for its decode phase (prefill/decode disaggregation), false to stay.
+         */
+        default boolean onPrefilled(Sequence sequence, long nowNanos) {
+            return false;
+        }
     }
 
     private final int index;
@@ -76,7 +84,7 @@ public final class Replica implements ReplicaView {
         s.reserveBlocks((int) blocks);
         s.keyableBlocks = prefixCaching ? PrefixKeys.keyableBlocks(s.request(), kv.blockSizeTokens()) : 0;
         waiting.pushBack(s);
-        outstandingTokens += tokens;
+        outstandingTokens += tokens - s.generated;
         if (!busy) {
             busy = true;
             loop.afterOthersAt(loop.nowNanos(), startIteration);
@@ -98,7 +106,7 @@ public final class Replica implements ReplicaView {
             return;
         }
         busy = true;
-        long duration = Math.max(1, executor.iterationNanos(plan));
+        long duration = Math.max(1, executor.iterationNanos(plan)) + plan.transferNanos;
         record.startNanos = now;
         record.endNanos = now + duration;
         loop.at(now + duration, finishIteration);
@@ -133,10 +141,13 @@ public final class Replica implements ReplicaView {
             if (s.isComplete()) {
                 finish(s, end);
                 anyFinished = true;
+            } else if (s.generated == 1 && exit.onPrefilled(s, end)) {
+                handOff(s, end);
+                anyFinished = true;
             }
         }
         if (sameGapCount > 0) emitGap(end - lastIterationEnd, sameGapCount);
-        if (anyFinished) running.removeIf(s -> s.state == Sequence.State.FINISHED);
+        if (anyFinished) running.removeIf(s -> s.state == Sequence.State.FINISHED || s.state == Sequence.State.HANDED_OFF);
         reportIteration(end);
         plan.clearSlots();
         lastIterationEnd = end;
@@ -164,6 +175,14 @@ public final class Replica implements ReplicaView {
         outstandingTokens -= s.promptTokens;
         exit.onExit(s, end);
         for (RunObserver o : observers) o.onFinished(s, end);
+    }
+
+    /** The sequence continues on another replica: its blocks are released here (its prefix stays cached). */
+    private void handOff(Sequence s, long end) {
+        for (int i = s.blockCount - 1; i >= 0; i--) kv.release(s.blockAt(i), end);
+        s.blockCount = 0;
+        s.state = Sequence.State.HANDED_OFF;
+        outstandingTokens -= s.promptTokens + s.outputTokens - s.generated;
     }
 
     private void reportIteration(long end) {

@@ -10,7 +10,7 @@ import dev.servelab.engine.spi.SequenceView;
  */
 public final class Sequence implements SequenceView {
     /** Where the sequence is; drives the replica's queue bookkeeping. */
-    public enum State { WAITING, RUNNING, FINISHED, REJECTED }
+    public enum State { WAITING, RUNNING, FINISHED, REJECTED, HANDED_OFF }
 
     private final Request request;
     private final int replica;
@@ -33,6 +33,7 @@ public final class Sequence implements SequenceView {
     long lastTokenNanos = -1;
     long finishNanos = -1;
     int totalCachedTokens;
+    long swapInNanos = -1;
     private final LongList tokenTimes;
     private final LongList preemptionTimes;
 
@@ -45,6 +46,31 @@ public final class Sequence implements SequenceView {
         this.replica = replica;
         this.tokenTimes = sampled ? new LongList(Math.min(request.outputTokens(), 4096)) : null;
         this.preemptionTimes = sampled ? new LongList(2) : null;
+    }
+
+    private Sequence(Sequence from, int replica) {
+        this.request = from.request;
+        this.promptTokens = from.promptTokens;
+        this.outputTokens = from.outputTokens;
+        this.replica = replica;
+        this.tokenTimes = from.tokenTimes;
+        this.preemptionTimes = from.preemptionTimes;
+        generated = from.generated;
+        computed = from.computed;
+        cachedTokens = from.cachedTokens;
+        totalCachedTokens = from.totalCachedTokens;
+        preemptions = from.preemptions;
+        firstScheduledNanos = from.firstScheduledNanos;
+        firstTokenNanos = from.firstTokenNanos;
+        lastTokenNanos = from.lastTokenNanos;
+    }
+
+    /**
+     * The same request continuing on another replica with its computed tokens (its KV cache was
+     * transferred there): waiting, holding no blocks yet, token history kept.
+     */
+    public Sequence handedOffTo(int newReplica) {
+        return new Sequence(this, newReplica);
     }
 
     @Override
@@ -166,5 +192,18 @@ public final class Sequence implements SequenceView {
         cachedTokens = 0;
         publishedBlocks = 0;
         if (preemptionTimes != null) preemptionTimes.add(nowNanos);
+    }
+
+    /** Preempted by swapping out: keeps its computed tokens; copying them back in takes {@code transferNanos}. */
+    void markSwappedOut(long nowNanos, long transferNanos) {
+        preemptions++;
+        publishedBlocks = 0;
+        swapInNanos = transferNanos;
+        if (preemptionTimes != null) preemptionTimes.add(nowNanos);
+    }
+
+    /** Whether the sequence's KV is in the CPU tier, waiting to be swapped back in. */
+    public boolean isSwappedOut() {
+        return swapInNanos >= 0;
     }
 }

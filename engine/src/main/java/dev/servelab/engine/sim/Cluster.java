@@ -8,6 +8,7 @@ import dev.servelab.engine.replica.RunObserver;
 import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.AdmissionPolicy;
 import dev.servelab.engine.spi.ClusterView;
+import dev.servelab.engine.spi.Handoff;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.spi.Router;
 
@@ -108,6 +109,26 @@ public final class Cluster implements ClusterView, Replica.Exit {
     public void onExit(Sequence s, long nowNanos) {
         outstanding[s.replica()]--;
         router.onFinished(s.request(), s.replica());
+    }
+
+    @Override
+    public boolean onPrefilled(Sequence s, long nowNanos) {
+        Handoff h = router.routeDecode(s.request(), this, s.replica());
+        if (h == null || h.replica() == s.replica()) return false;
+        if (h.replica() < 0 || h.replica() >= replicas.length) {
+            throw new IllegalStateException("router handed off to replica " + h.replica() + " of " + replicas.length);
+        }
+        Sequence moved = s.handedOffTo(h.replica());
+        outstanding[s.replica()]--;
+        outstanding[h.replica()]++;
+        loop.at(nowNanos + h.transferNanos(), () -> {
+            String refused = replicas[h.replica()].enqueue(moved);
+            if (refused != null) {
+                outstanding[h.replica()]--;
+                reject(moved.request(), refused, h.replica(), loop.nowNanos());
+            }
+        });
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.pipeline.PoolSpec;
 import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.replica.CpuTier;
 import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.Replica;
 import dev.servelab.engine.replica.RunObserver;
@@ -81,7 +82,8 @@ public final class ClusterBuilder {
                         + (capacity == 0 ? " (the weights do not fit in memory)" : "") + "; set capacity_blocks");
             }
         }
-        KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction);
+        CpuTier tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
+        KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier);
         return new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),
                 pool.maxNumBatchedTokens(), loop, observers, cluster);
     }

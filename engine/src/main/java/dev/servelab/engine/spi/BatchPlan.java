@@ -32,6 +32,17 @@ public interface BatchPlan {
      */
     void preempt(SequenceView sequence);
 
+    /**
+     * Preempts a running sequence by swapping its KV blocks out to the replica's CPU tier: its GPU
+     * blocks are freed but its computed tokens are kept, and it goes back to the front of the
+     * waiting queue. Copying out takes {@code transferNanos}, added to this iteration's duration;
+     * when the sequence is admitted again its blocks are copied back in, taking as long again, added
+     * to that iteration. The CPU tier's capacity is not limited. The default preempts by recompute.
+     */
+    default void swapOut(SequenceView sequence, long transferNanos) {
+        preempt(sequence);
+    }
+
     boolean isScheduled(SequenceView sequence);
 
     /** Sequences scheduled so far. */

@@ -21,6 +21,13 @@ public interface EvictionPolicy {
     /** Number of candidates. */
     int size();
 
+    /**
+     * A block now caches the prefix identified by {@code key} (it was just filled and published); for
+     * policies that remember contents across evictions, such as ghost queues.
+     */
+    default void onPublished(int block, long key) {
+    }
+
     /** A cached block was hit (whether or not it was a candidate); for frequency-based policies. */
     default void onHit(int block, long nowNanos) {
     }

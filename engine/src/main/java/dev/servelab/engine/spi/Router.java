@@ -7,6 +7,15 @@ public interface Router {
     /** Returns a replica index in {@code [0, cluster.replicaCount())}. */
     int route(Request request, ClusterView cluster);
 
+    /**
+     * Prefill/decode disaggregation: called when a request's prefill has produced its first token on
+     * {@code prefillReplica}; returns where its decode phase runs and how long moving its KV cache
+     * there takes, or {@code null} (the default) to keep decoding where it was prefilled.
+     */
+    default Handoff routeDecode(Request request, ClusterView cluster, int prefillReplica) {
+        return null;
+    }
+
     /** Told when a request finishes, for routers that keep their own state (e.g. prefix trees). */
     default void onFinished(Request request, int replica) {
     }

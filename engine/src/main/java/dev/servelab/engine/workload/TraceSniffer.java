@@ -7,16 +7,10 @@ import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.spi.PluginContext;
 import dev.servelab.engine.spi.TraceReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /** Guesses a trace's format from its first non-empty line, asking every trace reader in turn. */
 public final class TraceSniffer {
@@ -38,14 +32,10 @@ public final class TraceSniffer {
     }
 
     static String firstLine(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-             BufferedReader in = new BufferedReader(new InputStreamReader(
-                     file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) return line.strip();
-            }
-            throw new ServeLabException(file + ": the trace is empty");
+        try (TraceLines lines = new TraceLines(file)) {
+            String line = lines.next();
+            if (line == null) throw new ServeLabException(file + ": the trace is empty");
+            return line.strip();
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ServeLabException(file + ": trace file not found");
         } catch (IOException e) {

@@ -18,8 +18,9 @@ import java.nio.file.Path;
 
 /**
  * Opens the request stream of a pipeline's workload node: a generator ({@code workload.*}) or a
- * trace ({@code trace.*} with {@code file}, optional {@code rate_scale} and {@code limit}; the other
- * keys go to the reader).
+ * trace ({@code trace.*} with {@code file} and the optional {@link TraceTransforms} keys
+ * {@code window_start_s}, {@code window_end_s}, {@code replay}, {@code rate_scale} and {@code limit};
+ * the other keys go to the reader).
  */
 public final class WorkloadFactory {
     private WorkloadFactory() {
@@ -29,13 +30,10 @@ public final class WorkloadFactory {
         if (node.type() != null && node.type().startsWith(PluginKind.TRACE.prefix() + ".")) {
             ObjectNode settings = node.settings().deepCopy();
             JsonNode file = settings.remove("file");
-            JsonNode scale = settings.remove("rate_scale");
-            JsonNode limit = settings.remove("limit");
+            TraceTransforms transforms = TraceTransforms.take(settings, node.path()).withLimit(requestLimit);
             if (file == null || !file.isTextual()) throw new ServeLabException(node.path() + ".file: a trace workload needs a file");
             Path p = baseDir == null ? Path.of(file.asText()) : baseDir.resolve(file.asText());
-            long lim = limit == null ? 0 : limit.asLong();
-            if (requestLimit > 0) lim = lim == 0 ? requestLimit : Math.min(lim, requestLimit);
-            return openTrace(registry, node.type(), settings, p, scale == null ? 1.0 : scale.asDouble(), lim, node.path());
+            return openTrace(registry, node.type(), settings, p, transforms, node.path());
         }
         WorkloadGenerator g = registry.create(PluginKind.WORKLOAD, node.type(), node.settings(),
                 new PluginContext(seed, node.path(), -1));
@@ -44,10 +42,16 @@ public final class WorkloadFactory {
 
     public static RequestStream openTrace(PluginRegistry registry, String format, JsonNode settings, Path file,
                                           double rateScale, long limit, String nodePath) {
+        return openTrace(registry, format, settings, file,
+                new TraceTransforms(0, Double.POSITIVE_INFINITY, 1, rateScale, limit), nodePath);
+    }
+
+    public static RequestStream openTrace(PluginRegistry registry, String format, JsonNode settings, Path file,
+                                          TraceTransforms transforms, String nodePath) {
         if (!Files.isReadable(file)) throw new ServeLabException(file + ": trace file not found or not readable");
         TraceReader reader = registry.create(PluginKind.TRACE, format, settings, new PluginContext(0, nodePath, -1));
         try {
-            return new TransformedStream(reader.open(file), rateScale, limit);
+            return transforms.apply(() -> reader.open(file));
         } catch (IOException e) {
             throw new ServeLabException(file + ": cannot read trace: " + e.getMessage(), e);
         }

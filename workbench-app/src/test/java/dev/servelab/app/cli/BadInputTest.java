@@ -69,7 +69,7 @@ class BadInputTest {
     @Test
     void unknownModelIsNamedWithItsPool() throws IOException {
         Path p = Files.writeString(dir.resolve("p.yaml"), "pools:\n  - {replicas: 1}\n  - {model: gpt-17}\n");
-        assertOneErrorLine(run(p), "pools[1].model: unknown model 'gpt-17' (known: ");
+        assertOneErrorLine(run(p), "pools[1].model: unknown model 'gpt-17'; known: ");
     }
 
     @Test

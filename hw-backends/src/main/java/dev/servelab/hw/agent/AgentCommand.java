@@ -1,0 +1,84 @@
+package dev.servelab.hw.agent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code servelab agent --model FILE.gguf [--port P] [--bind ADDR --token T]}: runs the edge agent until stopped. */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Serve a GGUF model on the JVM backend over the OpenAI-compatible API (edge agent).")
+public final class AgentCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "GGUF model file.")
+    Path model;
+
+    @Option(names = "--port", defaultValue = "8088", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}); "
+            + "any non-loopback address needs --token or --token-env.")
+    String bind;
+
+    @Option(names = "--token", description = "Bearer token every request must carry.")
+    String token;
+
+    @Option(names = "--token-env", description = "Environment variable holding the bearer token (keeps it out of ps).")
+    String tokenEnv;
+
+    @Option(names = "--kv-mib", defaultValue = "64", description = "KV cache memory budget in MiB (default ${DEFAULT-VALUE}).")
+    long kvMib;
+
+    @Option(names = "--block-size", defaultValue = "16", description = "KV block size in tokens (default ${DEFAULT-VALUE}).")
+    int blockSize;
+
+    @Option(names = "--max-num-seqs", defaultValue = "16", description = "Sequences per batch (default ${DEFAULT-VALUE}).")
+    int maxNumSeqs;
+
+    @Option(names = "--max-num-batched-tokens", defaultValue = "512", description = "Tokens per iteration (default ${DEFAULT-VALUE}).")
+    int maxBatchedTokens;
+
+    @Option(names = "--iteration-floor-ms", defaultValue = "0",
+            description = "Minimum wall time per iteration, to emulate a slower device (default ${DEFAULT-VALUE}).")
+    double iterationFloorMs;
+
+    @Option(names = "--no-prefix-caching", description = "Do not share KV blocks of common prompt prefixes.")
+    boolean noPrefixCaching;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(model)) {
+            System.err.println("agent: model file " + model + " does not exist");
+            return 2;
+        }
+        String t = token;
+        if (tokenEnv != null) {
+            t = System.getenv(tokenEnv);
+            if (t == null || t.isBlank()) {
+                System.err.println("agent: environment variable " + tokenEnv + " (token) is not set");
+                return 2;
+            }
+        }
+        EdgeAgentServer server;
+        try {
+            server = EdgeAgentServer.start(new AgentConfig(model, bind, port, t, blockSize, kvMib << 20, maxNumSeqs,
+                    maxBatchedTokens, 256, Math.round(iterationFloorMs * 1e6), !noPrefixCaching));
+        } catch (IllegalArgumentException | dev.servelab.hw.jvm.gguf.GgufFormatException e) {
+            System.err.println("agent: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
+            System.err.println("agent: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }));
+        System.out.println(server.describe());
+        System.out.flush();
+        stop.await();
+        return 0;
+    }
+}

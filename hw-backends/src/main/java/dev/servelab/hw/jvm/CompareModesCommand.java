@@ -1,0 +1,121 @@
+package dev.servelab.hw.jvm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.pipeline.PipelineLoader;
+import dev.servelab.engine.pipeline.PipelineSpec;
+import dev.servelab.engine.pipeline.PoolSpec;
+import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.sim.RunOutcome;
+import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.store.RunStore;
+import dev.servelab.engine.workload.WorkloadFactory;
+import dev.servelab.hw.sim.LiveProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code servelab compare-modes PIPELINE}: calibrates the live backend, runs the pipeline live, runs
+ * it again in simulation with {@code exec.calibrated} on the same workload and seed, and prints the
+ * per-metric error of the simulation against the live run. Both runs are stored.
+ */
+@Command(name = "compare-modes", mixinStandardHelpOptions = true,
+        description = "Run a live pipeline live and in simulation on the same workload; print the per-metric error.")
+public final class CompareModesCommand implements Callable<Integer> {
+    static final List<String> METRICS = List.of("mean_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms",
+            "mean_e2el_ms", "median_e2el_ms", "p99_e2el_ms", "request_throughput", "output_throughput");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PIPELINE", description = "A pipeline whose pools use exec.jvm")
+    Path pipeline;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Use this calibration instead of measuring one now")
+    Path profile;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Run store (default: $SERVELAB_DB or ~/.servelab/runs.db)")
+    Path db;
+
+    @Option(names = "--json", description = "One JSON object: run ids and, per metric, live, sim and error")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PipelineSpec live = PipelineLoader.load(pipeline, List.of());
+        Path prof = profile != null ? profile : calibrate(live);
+        PluginRegistry registry = PluginRegistry.load();
+        List<String> simOverrides = new ArrayList<>();
+        for (int i = 0; i < live.pools().size(); i++) {
+            simOverrides.add("pools." + i + ".executor=exec.calibrated");
+            simOverrides.add("pools." + i + ".executor.profile=" + prof.toAbsolutePath());
+        }
+        PipelineSpec sim = PipelineLoader.load(pipeline, simOverrides);
+        Path store = db != null ? db : dev.servelab.engine.cli.DbOption.defaultPath();
+        try (RunStore s = RunStore.open(store)) {
+            RunOutcome l = SimulationRun.live(live, registry, WorkloadFactory.open(registry, live.workload(), live.seed(), 0,
+                    live.baseDir()), "compare-modes", 0, s, 1.0).run("live", null);
+            RunOutcome m = new SimulationRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
+                    sim.baseDir()), "compare-modes", 0, s).run("sim", null);
+            print(l, m);
+        }
+        return 0;
+    }
+
+    private Path calibrate(PipelineSpec p) throws IOException {
+        PoolSpec pool = p.pools().getFirst();
+        if (!"exec.jvm".equals(pool.executor().type())) {
+            throw new ServeLabException(pool.executor().path() + ".type: compare-modes needs a live pipeline (exec.jvm), found "
+                    + pool.executor().type());
+        }
+        JsonNode file = pool.executor().settings().get("model_file");
+        JsonNode budget = pool.executor().settings().get("kv_budget_mib");
+        Path model = p.baseDir().resolve(file == null ? "tiny.gguf" : file.asText());
+        LiveProfile lp = LiveProfiler.measure("jvm", model, pool.kvCache().blockSizeTokens(),
+                budget == null ? 64 : budget.asLong(), 5);
+        Path out = Files.createTempFile("servelab-profile-", ".json");
+        lp.write(out);
+        spec.commandLine().getErr().printf(Locale.ROOT, "calibrated %s: R² %.4f (%s)%n", model, lp.fit().r2(), out);
+        return out;
+    }
+
+    private void print(RunOutcome live, RunOutcome sim) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("live_run_id", live.runId());
+        out.put("sim_run_id", sim.runId());
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        for (String k : METRICS) {
+            double l = ((Number) live.summary().get(k)).doubleValue();
+            double s = ((Number) sim.summary().get(k)).doubleValue();
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("live", l);
+            row.put("sim", s);
+            row.put("error_pct", l == 0 ? 0 : 100 * (s - l) / l);
+            metrics.put(k, row);
+        }
+        out.put("metrics", metrics);
+        if (json) {
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(out));
+            return;
+        }
+        var w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "live run %d vs simulated run %d%n%-22s %12s %12s %9s%n", live.runId(), sim.runId(),
+                "metric", "live", "sim", "error");
+        metrics.forEach((k, r) -> w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", k, r.get("live"), r.get("sim"),
+                r.get("error_pct")));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.servelab.hw.jvm;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.hw.backend.KernelBackend;
+import dev.servelab.hw.sim.LiveProfile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens a live backend on a model and measures its profile ({@code servelab calibrate --live}, {@code compare-modes}). */
+public final class LiveProfiler {
+    private LiveProfiler() {
+    }
+
+    public static LiveProfile measure(String backend, Path model, int blockSizeTokens, long kvBudgetMib, int repeats)
+            throws IOException {
+        if (!backend.equals("jvm") && !backend.equals(LiveKernelBackends.TORNADOVM)) {
+            throw new ServeLabException("--backend " + backend + ": expected jvm or tornadovm");
+        }
+        if (!Files.isReadable(model)) throw new ServeLabException(model + ": model file not found");
+        KernelBackend kernels = LiveKernelBackends.open("--backend " + backend, backend);
+        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, blockSizeTokens, kvBudgetMib << 20, kernels)) {
+            return new LiveCalibration(exec, repeats).run(model);
+        }
+    }
+}

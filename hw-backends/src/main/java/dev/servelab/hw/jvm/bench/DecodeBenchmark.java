@@ -1,0 +1,96 @@
+package dev.servelab.hw.jvm.bench;
+
+import dev.servelab.hw.jvm.GreedyDecoder;
+import dev.servelab.hw.jvm.GreedyRun;
+import dev.servelab.hw.jvm.JvmLlamaExecutor;
+import dev.servelab.hw.jvm.cpu.KernelRunner;
+import dev.servelab.hw.jvm.cpu.MatmulPath;
+import dev.servelab.hw.jvm.gguf.GgmlType;
+import dev.servelab.hw.jvm.kv.KvBlockAllocator;
+import dev.servelab.hw.jvm.kv.KvCacheSpec;
+import dev.servelab.hw.jvm.tiny.TinyModelGenerator;
+import dev.servelab.hw.jvm.tiny.TinyModelSize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decode throughput of the JVM backend on the generated models at batch 1, 8 and 32, next to the
+ * machine's streaming-read bandwidth. Each configuration: 16-token prompts prefilled in one
+ * iteration, at least three warm-up runs and 3 s, then the best of {@code repeats} timed runs of {@code steps} decode
+ * iterations. Batch-1 effective bandwidth = weight bytes read per step x steps per second.
+ *
+ * <p>Arguments (all optional): {@code sizes=tiny,100m types=f32,q8_0 batches=1,8,32 steps=32
+ * repeats=3 dir=target/bench-models}.
+ */
+public final class DecodeBenchmark {
+    private DecodeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs a = BenchArgs.parse(args);
+        Files.createDirectories(a.dir());
+        try (KernelRunner bwRunner = KernelRunner.forkJoin()) {
+            // the machine may be shared: bandwidth is measured before every model and the best is kept
+            double bandwidth = 0;
+            System.out.printf("# JVM %s, %d processors, matmul %s%n", Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), MatmulPath.best().label());
+            List<String> rows = new ArrayList<>();
+            for (String size : a.sizes()) {
+                for (String type : a.types()) {
+                    double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 29, 20);
+                    System.out.printf("# stream-read bandwidth before %s %s: %.2f GB/s%n", size, type, bps / 1e9);
+                    bandwidth = Math.max(bandwidth, bps);
+                    Path model = a.dir().resolve(size + "-" + type + ".gguf");
+                    if (!Files.exists(model)) {
+                        TinyModelGenerator.generate(model, 1, TinyModelSize.of(size), GgmlType.valueOf(type.toUpperCase()));
+                    }
+                    for (int batch : a.batches()) {
+                        rows.add(row(model, size, type, batch, a));
+                        System.out.println("# " + rows.getLast());
+                    }
+                }
+            }
+            double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 29, 20);
+            System.out.printf("# stream-read bandwidth at the end: %.2f GB/s%n", bps / 1e9);
+            bandwidth = Math.max(bandwidth, bps);
+            System.out.printf("%nstream-read bandwidth (best): %.2f GB/s%n%n", bandwidth / 1e9);
+            System.out.println("| model | weights | batch | decode tok/s | ms/step | weight GB/s | % of bandwidth |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (String r : rows) {
+                String[] cells = r.split("\\|");
+                double gbps = Double.parseDouble(cells[6].trim());
+                boolean batchOne = cells[3].trim().equals("1");
+                System.out.println(r + (batchOne ? String.format(" %.0f %% |", 100 * gbps * 1e9 / bandwidth) : " - |"));
+            }
+        }
+    }
+
+    private static String row(Path model, String size, String type, int batch, BenchArgs a) throws Exception {
+        KvCacheSpec kv = new KvCacheSpec(16, batch * ((16 + a.steps()) / 16 + 2));
+        try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, kv)) {
+            GreedyDecoder decoder = new GreedyDecoder(exec, new KvBlockAllocator(kv.blockCount()));
+            int[][] prompts = new int[batch][16];
+            for (int s = 0; s < batch; s++) {
+                for (int i = 0; i < 16; i++) {
+                    prompts[s][i] = (s * 31 + i * 7) % exec.config().vocabSize();
+                }
+            }
+            long warmUntil = System.nanoTime() + 3_000_000_000L; // warm-up: let C2 compile the kernels
+            for (int w = 0; w < 3 || System.nanoTime() < warmUntil; w++) {
+                decoder.run(prompts, a.steps() + 1);
+            }
+            List<Double> rates = new ArrayList<>();
+            for (int r = 0; r < a.repeats(); r++) {
+                GreedyRun run = decoder.run(prompts, a.steps() + 1);
+                rates.add(run.decodeTokensPerSecond());
+            }
+            double tokensPerSecond = rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double stepsPerSecond = tokensPerSecond / batch;
+            double weightBytesPerSecond = exec.weights().bytesReadPerStep() * stepsPerSecond;
+            return String.format(java.util.Locale.ROOT, "| %s | %s | %d | %.1f | %.2f | %.2f |", size, type, batch,
+                    tokensPerSecond, 1000 / stepsPerSecond, weightBytesPerSecond / 1e9);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.servelab.hw.jvm.cpu;
+
+/** Runs a loop-parallel kernel over {@code [0, n)}, in slices, on some threads. */
+public interface KernelRunner extends AutoCloseable {
+
+    /**
+     * Runs {@code body} over {@code [0, n)}; {@code costPerIndex} (roughly the multiply-adds per
+     * index) sets how finely the range is sliced.
+     */
+    void parallelFor(int n, int costPerIndex, RangeBody body);
+
+    /** Threads this runner uses. */
+    int threads();
+
+    @Override
+    default void close() {
+    }
+
+    /** A runner on the calling thread only (the deterministic reference order). */
+    static KernelRunner serial() {
+        return new SerialKernelRunner();
+    }
+
+    /** A ForkJoin runner with one worker per available processor. */
+    static KernelRunner forkJoin() {
+        return new ForkJoinKernelRunner(Runtime.getRuntime().availableProcessors());
+    }
+}

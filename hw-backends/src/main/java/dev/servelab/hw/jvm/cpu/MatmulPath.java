@@ -1,0 +1,32 @@
+package dev.servelab.hw.jvm.cpu;
+
+import dev.servelab.hw.kernels.MatmulKernels;
+
+/**
+ * The two matmul variants the forward pass needs, over a row range; see {@link MatmulKernels} for
+ * the contract. {@link #best()} is the Vector API path when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}, else the plain kernels.
+ */
+public interface MatmulPath {
+    void f32(float[] w, float[] x, float[] out, int rows, int cols, int tokens, int from, int to);
+
+    void q8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens, int from, int to);
+
+    /** Short name for reports: {@code plain} or {@code vector-256} and the like. */
+    String label();
+
+    /** The plain loop-parallel kernels (the reference). */
+    static MatmulPath plain() {
+        return PlainMatmulPath.INSTANCE;
+    }
+
+    /** The fastest path this JVM can run. */
+    static MatmulPath best() {
+        return vectorApiPresent() ? VectorMatmulPath.INSTANCE : plain();
+    }
+
+    /** Whether the Vector API incubator module is in the boot layer. */
+    static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+}

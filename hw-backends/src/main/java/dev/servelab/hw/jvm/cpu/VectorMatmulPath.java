@@ -1,0 +1,223 @@
+package dev.servelab.hw.jvm.cpu;
+
+import dev.servelab.hw.kernels.MatmulKernels;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link MatmulPath} with the Vector API: several independent FMA accumulators per row so that the
+ * loop is bound by memory, not by FMA latency; Q8_0 blocks are widened byte-to-float in registers.
+ * For a batch, a Q8_0 row is dequantised once into a per-thread buffer and reused for every token.
+ * Only loaded when {@link MatmulPath#vectorApiPresent()}.
+ */
+enum VectorMatmulPath implements MatmulPath {
+    INSTANCE;
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int L = F.length();
+    private static final VectorSpecies<Byte> B =
+            VectorSpecies.of(byte.class, VectorShape.forBitSize(F.vectorBitSize() / 4));
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
+
+    @Override
+    public void f32(float[] w, float[] x, float[] out, int rows, int cols, int tokens, int from, int to) {
+        int r = from;
+        if (tokens >= 4) {
+            for (; r + 2 <= to; r += 2) {
+                int t = 0;
+                for (; t + 4 <= tokens; t += 4) {
+                    dot2x4(w, r * cols, x, t * cols, cols, out, t * rows + r, rows);
+                }
+                for (; t < tokens; t++) {
+                    out[t * rows + r] = dot(w, r * cols, x, t * cols, cols);
+                    out[t * rows + r + 1] = dot(w, (r + 1) * cols, x, t * cols, cols);
+                }
+            }
+        }
+        for (; r < to; r++) {
+            rowTimesTokens(w, r * cols, x, out, rows, cols, tokens, r);
+        }
+    }
+
+    @Override
+    public void q8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens,
+                   int from, int to) {
+        if (MatmulKernels.Q8_BLOCK % (2 * L) != 0) {
+            MatmulKernels.matmulQ8(qs, scales, x, out, rows, cols, tokens, from, to);
+            return;
+        }
+        if (tokens == 1) {
+            for (int r = from; r < to; r++) {
+                out[r] = dotQ8(qs, scales, r, x, cols);
+            }
+            return;
+        }
+        float[] pair = rowBuffer(2 * cols);
+        int r = from;
+        for (; r + 2 <= to; r += 2) {
+            dequantRow(qs, scales, r, cols, pair, 0);
+            dequantRow(qs, scales, r + 1, cols, pair, cols);
+            int t = 0;
+            for (; t + 4 <= tokens; t += 4) {
+                dot2x4(pair, 0, x, t * cols, cols, out, t * rows + r, rows);
+            }
+            for (; t < tokens; t++) {
+                out[t * rows + r] = dot(pair, 0, x, t * cols, cols);
+                out[t * rows + r + 1] = dot(pair, cols, x, t * cols, cols);
+            }
+        }
+        for (; r < to; r++) {
+            dequantRow(qs, scales, r, cols, pair, 0);
+            rowTimesTokens(pair, 0, x, out, rows, cols, tokens, r);
+        }
+    }
+
+    private static void rowTimesTokens(float[] w, int wOff, float[] x, float[] out, int rows, int cols, int tokens,
+                                       int outRow) {
+        int t = 0;
+        for (; t + 4 <= tokens; t += 4) {
+            dot4(w, wOff, x, t * cols, cols, out, t * rows + outRow, rows);
+        }
+        for (; t < tokens; t++) {
+            out[t * rows + outRow] = dot(w, wOff, x, t * cols, cols);
+        }
+    }
+
+    @Override
+    public String label() {
+        return "vector-" + F.vectorBitSize();
+    }
+
+    private static float[] rowBuffer(int cols) {
+        float[] row = ROW.get();
+        if (row.length < cols) {
+            row = new float[cols];
+            ROW.set(row);
+        }
+        return row;
+    }
+
+    static float dot(float[] w, int wOff, float[] x, int xOff, int n) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+        int c = 0;
+        for (int end = n - 4 * L; c <= end; c += 4 * L) {
+            a0 = FloatVector.fromArray(F, w, wOff + c).fma(FloatVector.fromArray(F, x, xOff + c), a0);
+            a1 = FloatVector.fromArray(F, w, wOff + c + L).fma(FloatVector.fromArray(F, x, xOff + c + L), a1);
+            a2 = FloatVector.fromArray(F, w, wOff + c + 2 * L).fma(FloatVector.fromArray(F, x, xOff + c + 2 * L), a2);
+            a3 = FloatVector.fromArray(F, w, wOff + c + 3 * L).fma(FloatVector.fromArray(F, x, xOff + c + 3 * L), a3);
+        }
+        for (int end = n - L; c <= end; c += L) {
+            a0 = FloatVector.fromArray(F, w, wOff + c).fma(FloatVector.fromArray(F, x, xOff + c), a0);
+        }
+        float sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; c < n; c++) {
+            sum += w[wOff + c] * x[xOff + c];
+        }
+        return sum;
+    }
+
+    /** Four tokens at once: each weight vector is loaded once and used four times. */
+    static void dot4(float[] w, int wOff, float[] x, int xOff, int n, float[] out, int outOff, int outStride) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+        int c = 0;
+        for (int end = n - L; c <= end; c += L) {
+            FloatVector wv = FloatVector.fromArray(F, w, wOff + c);
+            a0 = wv.fma(FloatVector.fromArray(F, x, xOff + c), a0);
+            a1 = wv.fma(FloatVector.fromArray(F, x, xOff + n + c), a1);
+            a2 = wv.fma(FloatVector.fromArray(F, x, xOff + 2 * n + c), a2);
+            a3 = wv.fma(FloatVector.fromArray(F, x, xOff + 3 * n + c), a3);
+        }
+        float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
+        float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+        for (; c < n; c++) {
+            s0 += w[wOff + c] * x[xOff + c];
+            s1 += w[wOff + c] * x[xOff + n + c];
+            s2 += w[wOff + c] * x[xOff + 2 * n + c];
+            s3 += w[wOff + c] * x[xOff + 3 * n + c];
+        }
+        out[outOff] = s0;
+        out[outOff + outStride] = s1;
+        out[outOff + 2 * outStride] = s2;
+        out[outOff + 3 * outStride] = s3;
+    }
+
+    /** Two rows times four tokens: eight accumulators, six loads per eight FMAs. */
+    static void dot2x4(float[] w, int wOff, float[] x, int xOff, int n, float[] out, int outOff, int outStride) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        int c = 0;
+        for (int end = n - L; c <= end; c += L) {
+            FloatVector wa = FloatVector.fromArray(F, w, wOff + c);
+            FloatVector wb = FloatVector.fromArray(F, w, wOff + n + c);
+            FloatVector x0 = FloatVector.fromArray(F, x, xOff + c);
+            FloatVector x1 = FloatVector.fromArray(F, x, xOff + n + c);
+            FloatVector x2 = FloatVector.fromArray(F, x, xOff + 2 * n + c);
+            FloatVector x3 = FloatVector.fromArray(F, x, xOff + 3 * n + c);
+            a0 = wa.fma(x0, a0);
+            a1 = wa.fma(x1, a1);
+            a2 = wa.fma(x2, a2);
+            a3 = wa.fma(x3, a3);
+            b0 = wb.fma(x0, b0);
+            b1 = wb.fma(x1, b1);
+            b2 = wb.fma(x2, b2);
+            b3 = wb.fma(x3, b3);
+        }
+        out[outOff] = a0.reduceLanes(VectorOperators.ADD);
+        out[outOff + outStride] = a1.reduceLanes(VectorOperators.ADD);
+        out[outOff + 2 * outStride] = a2.reduceLanes(VectorOperators.ADD);
+        out[outOff + 3 * outStride] = a3.reduceLanes(VectorOperators.ADD);
+        out[outOff + 1] = b0.reduceLanes(VectorOperators.ADD);
+        out[outOff + outStride + 1] = b1.reduceLanes(VectorOperators.ADD);
+        out[outOff + 2 * outStride + 1] = b2.reduceLanes(VectorOperators.ADD);
+        out[outOff + 3 * outStride + 1] = b3.reduceLanes(VectorOperators.ADD);
+        for (; c < n; c++) {
+            for (int t = 0; t < 4; t++) {
+                out[outOff + t * outStride] += w[wOff + c] * x[xOff + t * n + c];
+                out[outOff + t * outStride + 1] += w[wOff + n + c] * x[xOff + t * n + c];
+            }
+        }
+    }
+
+    static float dotQ8(byte[] qs, float[] scales, int r, float[] x, int cols) {
+        int blocks = cols / MatmulKernels.Q8_BLOCK;
+        FloatVector even = FloatVector.zero(F), odd = even;
+        int qRow = r * cols;
+        int sRow = r * blocks;
+        for (int b = 0; b < blocks; b++) {
+            int off = b * MatmulKernels.Q8_BLOCK;
+            FloatVector block = FloatVector.zero(F), block2 = block;
+            for (int j = 0; j < MatmulKernels.Q8_BLOCK; j += 2 * L) {
+                block = widen(qs, qRow + off + j).fma(FloatVector.fromArray(F, x, off + j), block);
+                block2 = widen(qs, qRow + off + j + L).fma(FloatVector.fromArray(F, x, off + j + L), block2);
+            }
+            block = block.add(block2);
+            FloatVector scale = FloatVector.broadcast(F, scales[sRow + b]);
+            if ((b & 1) == 0) {
+                even = block.fma(scale, even);
+            } else {
+                odd = block.fma(scale, odd);
+            }
+        }
+        return even.add(odd).reduceLanes(VectorOperators.ADD);
+    }
+
+    private static FloatVector widen(byte[] qs, int off) {
+        return (FloatVector) ByteVector.fromArray(B, qs, off).convertShape(VectorOperators.B2F, F, 0);
+    }
+
+    static void dequantRow(byte[] qs, float[] scales, int r, int cols, float[] row, int rowOff) {
+        int blocks = cols / MatmulKernels.Q8_BLOCK;
+        int qRow = r * cols;
+        for (int b = 0; b < blocks; b++) {
+            int off = b * MatmulKernels.Q8_BLOCK;
+            FloatVector scale = FloatVector.broadcast(F, scales[r * blocks + b]);
+            for (int j = 0; j < MatmulKernels.Q8_BLOCK; j += L) {
+                FloatVector q = (FloatVector) ByteVector.fromArray(B, qs, qRow + off + j)
+                        .convertShape(VectorOperators.B2F, F, 0);
+                q.mul(scale).intoArray(row, rowOff + off + j);
+            }
+        }
+    }
+}

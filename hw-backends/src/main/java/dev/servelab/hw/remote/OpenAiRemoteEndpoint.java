@@ -1,0 +1,78 @@
+package dev.servelab.hw.remote;
+
+import dev.servelab.engine.model.Request;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link RemoteEndpoint} over an {@link OpenAiStreamClient}: each submitted request gets its prompt
+ * from a {@link TracePromptBuilder} and streams on its own virtual thread; at most
+ * {@code maxConcurrent} streams are open at once (more wait client-side, counted in their TTFT, as
+ * a client with a connection pool would see them).
+ */
+public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
+    private final OpenAiStreamClient client;
+    private final TracePromptBuilder prompts;
+    private final Semaphore slots;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public OpenAiRemoteEndpoint(EndpointConfig config, TracePromptBuilder prompts, int maxConcurrent) {
+        this.client = new OpenAiStreamClient(config);
+        this.prompts = prompts;
+        this.slots = new Semaphore(Math.max(1, maxConcurrent));
+    }
+
+    @Override
+    public String name() {
+        return client.config().name();
+    }
+
+    @Override
+    public void connect() {
+        new EndpointCheck(client).models();
+    }
+
+    @Override
+    public void submit(Request request, RemoteTokenListener listener) {
+        RemoteCall call = prompts.call(request);
+        inFlight.incrementAndGet();
+        threads.execute(() -> {
+            StreamRecord record;
+            try {
+                slots.acquire();
+                try {
+                    record = client.stream(call, listener::onToken);
+                } finally {
+                    slots.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                record = new StreamRecord(call.requestId(), StreamOutcome.FAILED, System.nanoTime(), new long[0], "", null,
+                        null, null, 0, "cancelled before it was sent");
+            }
+            inFlight.decrementAndGet();
+            listener.onEnd(record);
+        });
+    }
+
+    @Override
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public void close() {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) threads.shutdownNow();
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        client.close();
+    }
+}

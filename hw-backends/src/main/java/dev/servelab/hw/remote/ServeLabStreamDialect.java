@@ -1,0 +1,30 @@
+package dev.servelab.hw.remote;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * ServeLab's own edge agent ({@code servelab agent}): vLLM's request extensions ({@code ignore_eos},
+ * {@code stream_options.include_usage}), plain OpenAI chunks. See {@code dev.servelab.hw.agent}.
+ */
+public final class ServeLabStreamDialect implements StreamDialect {
+    @Override
+    public String id() {
+        return "servelab";
+    }
+
+    @Override
+    public boolean supportsIgnoreEos() {
+        return true;
+    }
+
+    @Override
+    public void decorate(ObjectNode body) {
+        body.put("ignore_eos", true);
+        OpenAiChunks.includeUsage(body);
+    }
+
+    @Override
+    public StreamChunk parse(String data) {
+        return OpenAiChunks.isDone(data) ? StreamChunk.DONE : OpenAiChunks.parse(data);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.servelab.hw.remote;
+
+/**
+ * What the client saw of one request: when it was first sent ({@link System#nanoTime()}), the arrival
+ * time of every streamed token, the generated text, what the server reported, how many attempts it
+ * took (429/503 retries), and for a failed request why. Times are client-side nanoTime values.
+ */
+public record StreamRecord(long requestId, StreamOutcome outcome, long sentNanos, long[] tokenNanos, String text,
+                           String finishReason, Usage usage, ServerTimings timings, int attempts, String error) {
+    public int tokens() {
+        return tokenNanos.length;
+    }
+
+    /** Send to first token, or -1 without tokens. */
+    public long ttftNanos() {
+        return tokenNanos.length == 0 ? -1 : tokenNanos[0] - sentNanos;
+    }
+
+    /** Mean gap after the first token (vLLM's TPOT), or -1 with fewer than two tokens. */
+    public double tpotNanos() {
+        int n = tokenNanos.length;
+        return n < 2 ? -1 : (double) (tokenNanos[n - 1] - tokenNanos[0]) / (n - 1);
+    }
+
+    public boolean failed() {
+        return outcome == StreamOutcome.FAILED;
+    }
+
+    @Override
+    public String toString() {
+        return "StreamRecord[request=" + requestId + ", " + outcome + ", tokens=" + tokens() + ", attempts=" + attempts
+                + (error == null ? "" : ", error=" + error) + "]";
+    }
+}

@@ -1,0 +1,19 @@
+package dev.servelab.hw.backend;
+
+/** A provider that loads but whose runtime classes are missing: its probe throws a {@link LinkageError}. */
+public final class LinkFailingKernelBackendProvider implements KernelBackendProvider {
+    @Override
+    public String name() {
+        return "link-failing";
+    }
+
+    @Override
+    public BackendProbe probe() {
+        throw new NoClassDefFoundError("uk/ac/manchester/tornado/api/runtime/TornadoRuntimeProvider");
+    }
+
+    @Override
+    public KernelBackend open() {
+        throw new NoClassDefFoundError("uk/ac/manchester/tornado/api/TaskGraph");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.servelab.hw.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinearIterationModelTest {
+    @Test
+    void recoversKnownCoefficientsFromNoisySamples() {
+        SplittableRandom rng = new SplittableRandom(3);
+        List<LinearIterationModel.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int prefill = rng.nextInt(0, 512);
+            int decode = rng.nextInt(0, 64);
+            long context = rng.nextInt(32, 1024);
+            long pairs = (long) prefill * prefill / 2 + decode * context;
+            long kv = prefill + decode * context;
+            double t = 500_000 + 2_000 * prefill + 30_000 * decode + 3 * pairs + 50 * kv;
+            samples.add(new LinearIterationModel.Sample(prefill, decode, pairs, kv, Math.round(t * (1 + 0.01 * rng.nextGaussian()))));
+        }
+        LinearIterationModel m = LinearIterationModel.fit(samples);
+        assertEquals(500_000, m.baseNanos(), 60_000);
+        assertEquals(2_000, m.perPrefillTokenNanos(), 200);
+        assertEquals(30_000, m.perDecodeTokenNanos(), 3_000);
+        assertEquals(3, m.perAttentionPairNanos(), 0.3);
+        assertTrue(m.r2() > 0.99, "R² " + m.r2());
+    }
+
+    @Test
+    void neverFitsANegativeCost() {
+        // time depends on decode tokens only; the other terms must not go negative to fit noise
+        SplittableRandom rng = new SplittableRandom(5);
+        List<LinearIterationModel.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int decode = rng.nextInt(1, 32);
+            samples.add(new LinearIterationModel.Sample(rng.nextInt(0, 8), decode, rng.nextInt(0, 100), rng.nextInt(0, 100),
+                    100_000L * decode + rng.nextInt(0, 50_000)));
+        }
+        LinearIterationModel m = LinearIterationModel.fit(samples);
+        for (double c : new double[]{m.baseNanos(), m.perPrefillTokenNanos(), m.perDecodeTokenNanos(),
+                m.perAttentionPairNanos(), m.perKvTokenNanos()}) {
+            assertTrue(c >= 0, "negative coefficient in " + m);
+        }
+        assertEquals(100_000, m.perDecodeTokenNanos(), 10_000);
+    }
+}
