@@ -43,6 +43,14 @@ public final class PaletteView extends ScrollPane {
         }
     }
 
+    /** Scrolls the palette so that {@code entry} is in view. */
+    public void reveal(javafx.scene.Node entry) {
+        double contentH = box.getHeight(), viewH = getViewportBounds().getHeight();
+        if (contentH <= viewH) return;
+        double y = box.sceneToLocal(entry.localToScene(0, 0)).getY();
+        setVvalue(Math.max(0, Math.min(1, (y - viewH / 2) / (contentH - viewH))));
+    }
+
     private static String builtinSummary(NodeKind k) {
         return k == NodeKind.POOL ? "Identical replicas: model, hardware, batch limits and KV cache; wire a scheduler, eviction policy and executor into it"
                 : "Collects completed requests: SLOs for goodput and what the run store records";

@@ -140,6 +140,8 @@ class WorkbenchFlowTest {
 
     private GraphNode drop(FxRobot robot, String paletteId, double x, double y) {
         Node entry = robot.lookup("#palette-" + paletteId.replace(' ', '-')).query();
+        robot.interact(() -> window.editor.palette.reveal(entry));
+        WaitForAsyncUtils.waitForFxEvents();
         Point2D target = window.editor.canvas.localToScreen(x, y);
         int before = window.wb.editor.graph.nodes.size();
         robot.drag(entry).dropTo(target);
