@@ -49,11 +49,26 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (noDisplay()) {
+            System.err.println("error: servelab gui needs a display: set DISPLAY (or WAYLAND_DISPLAY), or run it under xvfb-run");
+            return 2;
+        }
         String[] wh = size.toLowerCase().split("x");
         WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, showRun, compare,
                 Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench);
         Preload.start(db.path());
         Application.launch(WorkbenchApp.class);
         return WorkbenchApp.exitCode;
+    }
+
+    /** On Linux without X11 or Wayland (and not on Monocle), JavaFX would fail with a native error. */
+    private static boolean noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
+        return linux && System.getProperty("glass.platform") == null && blank(System.getenv("DISPLAY"))
+                && blank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
