@@ -41,6 +41,10 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Start with the dark theme")
     boolean dark;
 
+    @Option(names = "--shoot-at", paramLabel = "SECONDS", defaultValue = "0", hidden = true,
+            description = "With --run and --screenshot: take the PNG this long after the run starts (shows the progress), then cancel")
+    double shootAt;
+
     @Option(names = "--bench-timeline", description = "Render benchmark: open the run's timeline, zoom and pan for 360 frames, print timings, exit")
     boolean bench;
 
@@ -55,7 +59,7 @@ public final class GuiCommand implements Callable<Integer> {
         }
         String[] wh = size.toLowerCase().split("x");
         WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, showRun, compare,
-                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench);
+                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench, shootAt);
         Preload.start(db.path());
         Application.launch(WorkbenchApp.class);
         return WorkbenchApp.exitCode;

@@ -22,9 +22,15 @@ public final class RunActions {
     private final MainWindow w;
     private PipelineRunner current;
     private final AnimationTimer sampler = new AnimationTimer() {
+        private dev.servelab.engine.sim.RunProgress last;
+
+        /** Samples once per frame; the labels change only when the engine published a new snapshot. */
         @Override
         public void handle(long now) {
-            if (current != null) w.wb.run.update(current.progress());
+            if (current == null) return;
+            var p = current.progress();
+            if (p != last) w.wb.run.update(p);
+            last = p;
         }
     };
     /** Completes with the run shown after the last {@link #run()} or {@link #openRun}, for scripted use. */

@@ -31,7 +31,16 @@ final class ScriptedSession {
             return;
         }
         CompletableFuture<?> ready;
-        if (o.run()) {
+        if (o.run() && o.shootAt() > 0 && o.screenshot() != null) {
+            w.running.run();
+            PauseTransition p = new PauseTransition(Duration.seconds(o.shootAt()));
+            p.setOnFinished(e -> {
+                shoot();
+                w.running.cancel();
+            });
+            p.play();
+            return;
+        } else if (o.run()) {
             ready = w.running.shownRun;
             w.running.run();
         } else if (o.compare().size() >= 2) {

@@ -23,6 +23,7 @@ public final class RunBar extends HBox {
         setPadding(new Insets(5, 10, 5, 10));
         Label status = new Label();
         status.textProperty().bind(vm.status);
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label head = new Label();
         head.textProperty().bind(vm.headline);
         head.getStyleClass().add("text-muted");
