@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code --backend ID}: runs every pool on the live executor {@code exec.ID}, keeping its other settings. */
+/**
+ * {@code --backend ID}: runs every engine pool on the live executor {@code exec.ID}, keeping its other
+ * settings; remote pools keep their endpoints.
+ */
 final class LiveBackends {
     private static final List<String> KNOWN = List.of("jvm", "tornadovm");
 
@@ -20,7 +23,9 @@ final class LiveBackends {
             throw new ServeLabException("--backend " + backend + ": expected one of " + String.join(", ", KNOWN));
         }
         List<String> all = new ArrayList<>(overrides);
-        for (int i = 0; i < p.pools().size(); i++) all.add("pools." + i + ".executor.type=exec." + backend);
+        for (int i = 0; i < p.pools().size(); i++) {
+            if (!p.pools().get(i).isRemote()) all.add("pools." + i + ".executor.type=exec." + backend);
+        }
         return PipelineLoader.load(file, all);
     }
 }

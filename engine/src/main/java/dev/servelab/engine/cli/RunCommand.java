@@ -57,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object (vLLM result keys) on stdout")
     boolean json;
 
-    @Option(names = "--live", description = "Run live: wall clock and real backends instead of simulation")
+    @Option(names = "--live", description = "Run live: wall clock and real backends instead of simulation"
+            + " (implied by a pipeline with a remote pool)")
     boolean live;
 
     @Option(names = "--backend", paramLabel = "ID", description = "Live backend for every pool: jvm or tornadovm (sets executor type exec.ID)")
@@ -76,6 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!(speed > 0)) throw new ServeLabException("--speed must be > 0");
         PipelineSpec p = PipelineLoader.load(pipeline, overrides);
         if (backend != null) p = LiveBackends.apply(p, backend, pipeline, overrides);
+        boolean live = this.live || p.hasRemotePools();
         PluginRegistry registry = PluginRegistry.load();
         long limit = requests == null ? 0 : requests;
         String label;

@@ -16,6 +16,7 @@ final class SummaryTable {
         row(out, "Run id (" + db + ")", s.get("run_id"));
         row(out, "Successful requests", s.get("completed"));
         row(out, "Rejected requests", s.get("rejected"));
+        if (s.get("failed") != null) row(out, "Failed requests", s.get("failed"));
         row(out, "Benchmark duration (s)", s.get("duration"));
         row(out, "Total input tokens", s.get("total_input_tokens"));
         row(out, "Total generated tokens", s.get("total_output_tokens"));

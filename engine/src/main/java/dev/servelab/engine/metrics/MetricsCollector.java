@@ -15,7 +15,10 @@ import java.util.Map;
  * ITL = every gap between consecutive tokens of a request; E2EL = arrival → last token; throughputs
  * over the benchmark duration (run start → last completion); goodput = completed requests meeting
  * every set SLO per second. Also queueing delay, preemptions, prefix-cache hit ratio, batch size and
- * KV usage.
+ * KV usage. A failed request (a remote stream that broke) is counted as {@code failed} and, as in
+ * vLLM, left out of {@code completed}, the token totals and the latency statistics; the gaps between
+ * the tokens it did receive are still in ITL, as they were observed. TPOT divides by the tokens a
+ * request generated (equal to the requested output in simulation; a remote server may stop early).
  */
 public final class MetricsCollector implements RunObserver {
     private static final double[] EXTRA_PERCENTILES = {50, 90, 95};
@@ -28,6 +31,8 @@ public final class MetricsCollector implements RunObserver {
     private long arrived;
     private long completed;
     private long rejected;
+    private long failed;
+    private boolean reportsFailed;
     private long good;
     private long inputTokens;
     private long outputTokens;
@@ -54,6 +59,20 @@ public final class MetricsCollector implements RunObserver {
         rejected++;
     }
 
+    /** Puts {@code failed} in the summary even when it is 0 (runs with remote pools); simulated summaries stay as they were. */
+    public void reportFailed() {
+        reportsFailed = true;
+    }
+
+    @Override
+    public void onFailed(Sequence sequence, String reason, long nowNanos) {
+        failed++;
+    }
+
+    public long failed() {
+        return failed;
+    }
+
     @Override
     public void onFinished(Sequence s, long nowNanos) {
         Request r = s.request();
@@ -63,13 +82,14 @@ public final class MetricsCollector implements RunObserver {
         e2el.record(e2elNanos);
         queueing.record(s.firstScheduledNanos() - r.arrivalNanos());
         double tpotNanos = 0;
-        if (r.outputTokens() > 1) {
-            tpotNanos = (double) (e2elNanos - ttftNanos) / (r.outputTokens() - 1);
+        int generated = s.generatedTokens();
+        if (generated > 1) {
+            tpotNanos = (double) (e2elNanos - ttftNanos) / (generated - 1);
             tpot.record(Math.round(tpotNanos));
         }
         completed++;
         inputTokens += r.promptTokens();
-        outputTokens += r.outputTokens();
+        outputTokens += generated;
         lastFinishNanos = Math.max(lastFinishNanos, nowNanos);
         if (meetsSlo(ttftNanos / 1e6, tpotNanos / 1e6, e2elNanos / 1e6)) good++;
     }
@@ -117,6 +137,7 @@ public final class MetricsCollector implements RunObserver {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("completed", completed);
         m.put("rejected", rejected);
+        if (reportsFailed || failed > 0) m.put("failed", failed);
         m.put("duration", duration);
         m.put("total_input_tokens", inputTokens);
         m.put("total_output_tokens", outputTokens);

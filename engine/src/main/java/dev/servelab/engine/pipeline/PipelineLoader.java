@@ -85,6 +85,14 @@ public final class PipelineLoader {
 
     private static PoolSpec pool(JsonNode node, String path, int i) {
         NodeReader r = new NodeReader(node, path);
+        String kind = r.string("kind", PoolSpec.KIND_ENGINE);
+        if (kind.equals(PoolSpec.KIND_REMOTE)) return RemotePoolReader.read(r, path, i);
+        if (!kind.equals(PoolSpec.KIND_ENGINE)) {
+            throw new ServeLabException(r.path("kind") + ": unknown pool kind '" + kind + "' (known: engine, remote)");
+        }
+        if (r.raw("endpoint") != null) {
+            throw new ServeLabException(r.path("endpoint") + ": only a pool with 'kind: remote' has an endpoint");
+        }
         String name = r.string("name", "pool-" + i);
         int replicas = (int) r.integer("replicas", 1, 1, 100_000);
         String model = r.string("model", "llama-3.1-8b");

@@ -16,4 +16,9 @@ public record PipelineSpec(String name, String description, long seed, NodeSpec 
     public int replicaCount() {
         return pools.stream().mapToInt(PoolSpec::replicas).sum();
     }
+
+    /** Whether any pool is a remote endpoint: such a pipeline only runs live, on the wall clock. */
+    public boolean hasRemotePools() {
+        return pools.stream().anyMatch(PoolSpec::isRemote);
+    }
 }

@@ -1,10 +1,28 @@
 package dev.servelab.engine.pipeline;
 
 /**
- * A pool of identical replicas: the model and hardware they serve, vLLM's scheduler limits, the
- * batch scheduler, KV cache and executor nodes.
+ * A pool of identical replicas. An {@code engine} pool (the default) names the model and hardware
+ * they serve, vLLM's scheduler limits, the batch scheduler, KV cache and executor nodes; a
+ * {@code remote} pool has an {@code endpoint} node instead (a device that batches internally), and
+ * its scheduler, KV cache and executor are null.
  */
 public record PoolSpec(String path, String name, int replicas, String model, String hardware, int tensorParallel,
                        int maxNumSeqs, int maxNumBatchedTokens, NodeSpec scheduler, KvCacheSpec kvCache,
-                       NodeSpec executor) {
+                       NodeSpec executor, NodeSpec endpoint) {
+    public static final String KIND_ENGINE = "engine";
+    public static final String KIND_REMOTE = "remote";
+
+    public PoolSpec(String path, String name, int replicas, String model, String hardware, int tensorParallel,
+                    int maxNumSeqs, int maxNumBatchedTokens, NodeSpec scheduler, KvCacheSpec kvCache, NodeSpec executor) {
+        this(path, name, replicas, model, hardware, tensorParallel, maxNumSeqs, maxNumBatchedTokens, scheduler, kvCache,
+                executor, null);
+    }
+
+    public boolean isRemote() {
+        return endpoint != null;
+    }
+
+    public String kind() {
+        return isRemote() ? KIND_REMOTE : KIND_ENGINE;
+    }
 }

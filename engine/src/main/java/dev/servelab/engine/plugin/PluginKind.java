@@ -4,6 +4,7 @@ import dev.servelab.engine.spi.AdmissionPolicy;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.EvictionPolicy;
 import dev.servelab.engine.spi.Executor;
+import dev.servelab.engine.spi.RemoteEndpoint;
 import dev.servelab.engine.spi.Router;
 import dev.servelab.engine.spi.TraceReader;
 import dev.servelab.engine.spi.WorkloadGenerator;
@@ -16,7 +17,8 @@ public enum PluginKind {
     ROUTER("route", Router.class),
     SCHEDULER("batch", BatchScheduler.class),
     EVICTION("kv", EvictionPolicy.class),
-    EXECUTOR("exec", Executor.class);
+    EXECUTOR("exec", Executor.class),
+    REMOTE("remote", RemoteEndpoint.class);
 
     private final String prefix;
     private final Class<?> spi;

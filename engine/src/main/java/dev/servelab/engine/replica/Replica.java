@@ -15,7 +15,7 @@ import java.util.List;
  * and at the iteration's end every sequence that completed its pending tokens emits one token.
  * One event per iteration, never one per token.
  */
-public final class Replica implements ReplicaView {
+public final class Replica implements ReplicaView, RoutedReplica {
     /** Told when a sequence leaves the replica, so the cluster can update its counters. */
     public interface Exit {
         void onExit(Sequence sequence, long nowNanos);
@@ -75,6 +75,7 @@ public final class Replica implements ReplicaView {
      * Queues a routed request; returns a rejection reason (and queues nothing) when the request could
      * never fit in this replica's KV cache.
      */
+    @Override
     public String enqueue(Sequence s) {
         int tokens = s.promptTokens + s.outputTokens;
         long blocks = (tokens + (long) kv.blockSizeTokens() - 1) / kv.blockSizeTokens();
@@ -204,12 +205,29 @@ public final class Replica implements ReplicaView {
         return kv;
     }
 
+    @Override
     public String poolName() {
         return poolName;
     }
 
+    @Override
     public long outstandingTokens() {
         return outstandingTokens;
+    }
+
+    @Override
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    @Override
+    public int runningCount() {
+        return running.size();
+    }
+
+    @Override
+    public double kvUsage() {
+        return (double) kv.usedBlocks() / kv.capacityBlocks();
     }
 
     @Override

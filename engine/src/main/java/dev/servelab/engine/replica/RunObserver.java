@@ -17,6 +17,13 @@ public interface RunObserver {
     default void onFinished(Sequence sequence, long nowNanos) {
     }
 
+    /**
+     * A request that ended without completing (a remote stream that broke, timed out or was cancelled),
+     * keeping the tokens it received; vLLM's {@code bench serve} counts it as failed, not completed.
+     */
+    default void onFailed(Sequence sequence, String reason, long nowNanos) {
+    }
+
     /** {@code count} inter-token gaps of {@code gapNanos} each. */
     default void onInterTokenGaps(long gapNanos, int count) {
     }

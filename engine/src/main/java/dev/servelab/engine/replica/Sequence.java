@@ -10,7 +10,7 @@ import dev.servelab.engine.spi.SequenceView;
  */
 public final class Sequence implements SequenceView {
     /** Where the sequence is; drives the replica's queue bookkeeping. */
-    public enum State { WAITING, RUNNING, FINISHED, REJECTED, HANDED_OFF }
+    public enum State { WAITING, RUNNING, FINISHED, REJECTED, HANDED_OFF, FAILED }
 
     private final Request request;
     private final int replica;

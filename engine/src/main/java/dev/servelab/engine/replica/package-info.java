@@ -1,6 +1,8 @@
 /**
  * The replica model at iteration level: sequences and their token accounting, the paged KV cache
  * with prefix caching on chained block hashes, the per-iteration plan that schedulers fill and
- * executors read, and the replica that runs one event per iteration.
+ * executors read, and the replica that runs one event per iteration; beside it, the remote
+ * replica (a device batching internally, fed by its endpoint's streamed tokens), both behind
+ * {@link dev.servelab.engine.replica.RoutedReplica}.
  */
 package dev.servelab.engine.replica;

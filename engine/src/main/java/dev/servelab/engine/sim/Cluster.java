@@ -3,7 +3,9 @@ package dev.servelab.engine.sim;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.model.Admission;
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.replica.Replica;
+import dev.servelab.engine.replica.RoutedReplica;
 import dev.servelab.engine.replica.RunObserver;
 import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.AdmissionPolicy;
@@ -27,7 +29,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
     private final RequestStream stream;
     private final RunObserver[] observers;
     private final TokenSampler sampler;
-    private Replica[] replicas;
+    private RoutedReplica[] replicas;
     private int[] outstanding;
     private Request pending;
     private long lastArrivalNanos;
@@ -44,13 +46,20 @@ public final class Cluster implements ClusterView, Replica.Exit {
         this.sampler = sampler;
     }
 
-    void setReplicas(Replica[] replicas) {
+    void setReplicas(RoutedReplica[] replicas) {
         this.replicas = replicas;
         this.outstanding = new int[replicas.length];
     }
 
-    Replica replica(int i) {
+    RoutedReplica replica(int i) {
         return replicas[i];
+    }
+
+    /** The replicas that are remote endpoints, in index order (none in a simulated run). */
+    public java.util.List<RemoteReplica> remoteReplicas() {
+        java.util.List<RemoteReplica> out = new java.util.ArrayList<>();
+        for (RoutedReplica r : replicas) if (r instanceof RemoteReplica rr) out.add(rr);
+        return out;
     }
 
     /** Schedules the first arrival. */
@@ -90,7 +99,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
             if (target < 0 || target >= replicas.length) {
                 throw new IllegalStateException("router returned replica " + target + " of " + replicas.length);
             }
-            Sequence s = new Sequence(r, target, sampler.sampled(index));
+            Sequence s = new Sequence(r, target, sampler.sampled(index) || replicas[target].recordsEveryToken());
             outstanding[target]++;
             String refused = replicas[target].enqueue(s);
             if (refused != null) {
@@ -153,12 +162,12 @@ public final class Cluster implements ClusterView, Replica.Exit {
 
     @Override
     public int waitingRequests(int replica) {
-        return replicas[replica].waiting().size();
+        return replicas[replica].waitingCount();
     }
 
     @Override
     public int runningRequests(int replica) {
-        return replicas[replica].running().size();
+        return replicas[replica].runningCount();
     }
 
     @Override
@@ -168,7 +177,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
 
     @Override
     public double kvUsage(int replica) {
-        return (double) replicas[replica].kvCache().usedBlocks() / replicas[replica].kvCapacityBlocks();
+        return replicas[replica].kvUsage();
     }
 
     @Override

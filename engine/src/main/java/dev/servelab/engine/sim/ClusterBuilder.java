@@ -9,7 +9,9 @@ import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.replica.CpuTier;
 import dev.servelab.engine.replica.KvCache;
+import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.replica.Replica;
+import dev.servelab.engine.replica.RoutedReplica;
 import dev.servelab.engine.replica.RunObserver;
 import dev.servelab.engine.spi.AdmissionPolicy;
 import dev.servelab.engine.spi.BatchScheduler;
@@ -17,6 +19,7 @@ import dev.servelab.engine.spi.EvictionPolicy;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ExecutorContext;
 import dev.servelab.engine.spi.PluginContext;
+import dev.servelab.engine.spi.RemoteEndpoint;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.spi.Router;
 
@@ -26,7 +29,13 @@ import java.util.List;
 /**
  * Instantiates a pipeline: one admission policy and router for the cluster, and per replica its own
  * batch scheduler, eviction policy, executor and KV cache (sized by the executor's memory model when
- * {@code capacity_blocks} is 0). Unknown ids and bad settings fail here, naming the node and field.
+ * {@code capacity_blocks} is 0); per replica of a remote pool, its endpoint, fed through one
+ * {@link RemoteEventInbox} that the loop waits on. Unknown ids and bad settings fail here, naming the
+ * node and field.
+ *
+ * <p>A live run needs live executors, except in a hybrid run (one with a remote pool): there a
+ * simulated pool keeps its performance model and its predicted iteration ends are waited for on the
+ * wall clock, so it behaves like a device that answers in exactly the predicted time.
  */
 public final class ClusterBuilder {
     private ClusterBuilder() {
@@ -46,14 +55,33 @@ public final class ClusterBuilder {
         long firstN = spec.metrics().tokenSampleRequests();
         Cluster cluster = new Cluster(loop, admission, router, stream, observers,
                 new TokenSampler(firstN, spec.metrics().tokenSampleStride()));
-        List<Replica> replicas = new ArrayList<>();
+        RemoteEventInbox inbox = spec.hasRemotePools() ? inbox(spec, loop) : null;
+        boolean needsLiveExecutors = live && inbox == null;
+        List<RoutedReplica> replicas = new ArrayList<>();
         for (PoolSpec pool : spec.pools()) {
             for (int i = 0; i < pool.replicas(); i++) {
-                replicas.add(replica(spec, pool, replicas.size(), registry, loop, observers, cluster, live));
+                replicas.add(pool.isRemote()
+                        ? remote(spec, pool, replicas.size(), registry, loop, observers, cluster, inbox)
+                        : replica(spec, pool, replicas.size(), registry, loop, observers, cluster, needsLiveExecutors));
             }
         }
-        cluster.setReplicas(replicas.toArray(Replica[]::new));
+        cluster.setReplicas(replicas.toArray(RoutedReplica[]::new));
+        if (inbox != null) loop.setExternal(inbox);
         return cluster;
+    }
+
+    private static RemoteEventInbox inbox(PipelineSpec spec, EventLoop loop) {
+        if (!(loop.pacer() instanceof WallClockPacer clock)) {
+            PoolSpec first = spec.pools().stream().filter(PoolSpec::isRemote).findFirst().orElseThrow();
+            throw new ServeLabException(first.path() + ".kind: remote pools only run live, on the wall clock (run --live)");
+        }
+        return new RemoteEventInbox(clock);
+    }
+
+    private static RemoteReplica remote(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,
+                                        RunObserver[] observers, Cluster cluster, RemoteEventInbox inbox) {
+        RemoteEndpoint endpoint = create(registry, PluginKind.REMOTE, pool.endpoint(), spec.seed(), index);
+        return new RemoteReplica(index, pool.path(), pool.name(), endpoint, inbox::listener, loop, observers, cluster);
     }
 
     private static Replica replica(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,

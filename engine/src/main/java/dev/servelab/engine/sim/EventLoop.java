@@ -20,12 +20,14 @@ public final class EventLoop {
         }
     }
 
+    private static final long EXTERNAL_WAIT_SLICE_NANOS = 100_000_000;
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private final Pacer pacer;
     private long nowNanos;
     private long nextSeq;
     private long processed;
     private volatile boolean cancelled;
+    private ExternalEvents external;
 
     public EventLoop() {
         this(Pacer.VIRTUAL);
@@ -33,6 +35,20 @@ public final class EventLoop {
 
     public EventLoop(Pacer pacer) {
         this.pacer = pacer;
+    }
+
+    /** Waits on {@code source} instead of parking, applies its results before each event, and runs until it expects none. */
+    public void setExternal(ExternalEvents source) {
+        this.external = source;
+    }
+
+    /** The source set by {@link #setExternal}, or null. */
+    public ExternalEvents external() {
+        return external;
+    }
+
+    public Pacer pacer() {
+        return pacer;
     }
 
     public long nowNanos() {
@@ -61,10 +77,15 @@ public final class EventLoop {
 
     /** Runs events until none is left; throws {@link CancellationException} if {@link #cancel()} was called. */
     public void run(ProgressListener progress, long progressEveryEvents) {
-        while (!queue.isEmpty()) {
+        while (true) {
             if (cancelled) throw new CancellationException("run cancelled at t=" + nowNanos + " ns");
+            if (external != null && !externalLetsNextRun()) {
+                if (queue.isEmpty() && !external.pending()) return;
+                continue;
+            }
+            if (queue.isEmpty()) return;
             Event e = queue.poll();
-            pacer.awaitEventTime(e.timeNanos);
+            if (external == null) pacer.awaitEventTime(e.timeNanos);
             nowNanos = e.timeNanos;
             e.action.run();
             if (++processed % progressEveryEvents == 0 && progress != null) progress.onProgress(nowNanos, processed);
@@ -73,6 +94,25 @@ public final class EventLoop {
 
     public void run() {
         run(null, Long.MAX_VALUE);
+    }
+
+    /**
+     * Applies what has arrived, then returns true when the next event is due; otherwise waits (at most
+     * {@link #EXTERNAL_WAIT_SLICE_NANOS}, so a cancel is seen) for an arrival or the event's time, and returns false.
+     */
+    private boolean externalLetsNextRun() {
+        external.applyArrived();
+        Event next = queue.peek();
+        long wait = next == null ? EXTERNAL_WAIT_SLICE_NANOS : pacer.wallNanosUntil(next.timeNanos);
+        if (wait <= 0) return true;
+        if (next == null && !external.pending()) return false;
+        try {
+            external.awaitAndApply(Math.min(wait, EXTERNAL_WAIT_SLICE_NANOS));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            cancelled = true;
+        }
+        return false;
     }
 
     public long processedEvents() {

@@ -11,4 +11,9 @@ public interface Pacer {
 
     /** Returns once it is time to run an event scheduled at {@code eventNanos} (run time, from the start). */
     void awaitEventTime(long eventNanos);
+
+    /** Wall nanoseconds until an event at {@code eventNanos} is due; 0 or less when due (always, in simulation). */
+    default long wallNanosUntil(long eventNanos) {
+        return 0;
+    }
 }

@@ -68,6 +68,7 @@ public final class SimulationRun {
         this.loop = loop;
         this.stream = stream;
         this.metrics = new MetricsCollector(spec.slo());
+        if (spec.hasRemotePools()) metrics.reportFailed();
         observers[0] = metrics;
         observers[1] = new RunObserver() { };
         this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live);
@@ -82,18 +83,27 @@ public final class SimulationRun {
     }
 
     public RunOutcome run(String mode, Consumer<RunProgress> onProgress) {
+        RemoteDevices devices = new RemoteDevices(cluster.remoteReplicas(), loop.external());
+        try {
+            devices.connectAll();
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
         long runId = store.beginRun(new NewRun(spec.name(), mode, spec.seed(), workloadLabel, spec.replicaCount(),
                 spec.metrics().bucketMs(), toJson(spec.resolved()), toJson(Versions.current())));
         RunRecorder recorder = new RunRecorder(store, runId, spec.replicaCount(), spec.metrics().bucketMs() * 1_000_000);
         observers[1] = recorder;
         startWall = System.nanoTime();
         startCpu = threadCpuNanos();
+        if (loop.pacer() instanceof WallClockPacer clock) clock.restart();
         try {
             cluster.start();
             loop.run((now, events) -> {
                 progress = snapshot();
                 if (onProgress != null) onProgress.accept(progress);
             }, PROGRESS_EVERY_EVENTS);
+            devices.closeAll();
             recorder.complete();
             recorder.close();
             progress = snapshot();
@@ -101,11 +111,17 @@ public final class SimulationRun {
             store.finishRun(runId, RunStatus.COMPLETED, toJson(summary), null);
             return new RunOutcome(runId, RunStatus.COMPLETED, summary, null);
         } catch (CancellationException e) {
+            devices.abandon("run cancelled before the stream ended", runNanosNow());
             recorder.abandon();
             String why = "cancelled after " + metrics.completed() + " completed requests at t=" + loop.nowNanos() / 1e9 + " s";
             store.finishRun(runId, RunStatus.CANCELLED, null, why);
             return new RunOutcome(runId, RunStatus.CANCELLED, null, why);
         } catch (RuntimeException | Error e) {
+            try {
+                devices.abandon("run failed before the stream ended", runNanosNow());
+            } catch (RuntimeException ignored) {
+                // keep the first error
+            }
             recorder.abandon();
             String why = e instanceof ServeLabException ? e.getMessage() : e.toString();
             store.finishRun(runId, RunStatus.FAILED, null, why);
@@ -113,6 +129,11 @@ public final class SimulationRun {
         } finally {
             closeQuietly();
         }
+    }
+
+    /** Run time now: the wall clock's in a live run, the last event's in a simulated one. */
+    private long runNanosNow() {
+        return loop.pacer() instanceof WallClockPacer clock ? Math.max(loop.nowNanos(), clock.elapsedRunNanos()) : loop.nowNanos();
     }
 
     private Map<String, Object> summary(long runId) {

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  * live executor that takes longer than planned simply pushes later events back.
  */
 public final class WallClockPacer implements Pacer {
-    private final long startWallNanos;
+    private volatile long startWallNanos;
     private final double speed;
 
     public WallClockPacer(double speed) {
@@ -17,11 +17,26 @@ public final class WallClockPacer implements Pacer {
         this.startWallNanos = System.nanoTime();
     }
 
+    /** Starts the clock again from now (a run calls it once, after connecting its devices and before its first event). */
+    public void restart() {
+        startWallNanos = System.nanoTime();
+    }
+
     @Override
     public void awaitEventTime(long eventNanos) {
         long due = startWallNanos + (long) (eventNanos / speed);
         long wait;
         while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+    }
+
+    @Override
+    public long wallNanosUntil(long eventNanos) {
+        return startWallNanos + (long) (eventNanos / speed) - System.nanoTime();
+    }
+
+    /** Run time of a {@link System#nanoTime()} instant on this pacer's scale (never before the start). */
+    public long runNanosAt(long wallNanos) {
+        return Math.max(0, (long) ((wallNanos - startWallNanos) * speed));
     }
 
     /** Run time now, on this pacer's scale. */

@@ -67,6 +67,17 @@ public final class RunRecorder implements RunObserver {
         if (requests.isFull()) submit();
     }
 
+    /** A failed request keeps what it received: first-token time, end time and, when sampled, every token's time. */
+    @Override
+    public void onFailed(Sequence s, String reason, long nowNanos) {
+        Request r = s.request();
+        requests.add(r.id(), s.replica(), r.arrivalNanos(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
+                r.promptTokens(), r.outputTokens(), s.totalCachedTokens(), s.preemptions(), "failed", reason,
+                r.tenant(), r.sloClass());
+        if (s.isSampled() && s.tokenTimes().size() > 0) tokens.add(tokenRow(s));
+        if (requests.isFull()) submit();
+    }
+
     @Override
     public void onIteration(IterationRecord it) {
         logs[it.replica].add(it, chunks);

@@ -1,6 +1,8 @@
 package dev.servelab.hw.remote;
 
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.spi.RemoteEndpoint;
+import dev.servelab.engine.spi.RemoteTokenListener;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -11,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link RemoteEndpoint} over an {@link OpenAiStreamClient}: each submitted request gets its prompt
  * from a {@link TracePromptBuilder} and streams on its own virtual thread; at most
  * {@code maxConcurrent} streams are open at once (more wait client-side, counted in their TTFT, as
- * a client with a connection pool would see them).
+ * a client with a connection pool would see them). Each end it reports is the request's
+ * {@link StreamRecord}. The plugin {@code remote.openai} ({@link OpenAiEndpointPlugin}) creates it.
  */
 public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
     private final OpenAiStreamClient client;
@@ -64,11 +67,17 @@ public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
         return inFlight.get();
     }
 
+    /**
+     * Stops accepting requests and cuts the streams still open (a run that ends has none; a cancelled
+     * one does): each ends {@code FAILED} with the tokens it received, reported to its listener
+     * before this returns (bounded: 5 s).
+     */
     @Override
     public void close() {
         threads.shutdown();
+        if (inFlight.get() > 0) client.abort();
         try {
-            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) threads.shutdownNow();
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) threads.shutdownNow();
         } catch (InterruptedException e) {
             threads.shutdownNow();
             Thread.currentThread().interrupt();

@@ -135,6 +135,11 @@ public final class OpenAiStreamClient implements AutoCloseable {
         }
     }
 
+    /** Cancels every request in progress at once: open streams break (their records are FAILED with the tokens read). */
+    public void abort() {
+        http.shutdownNow();
+    }
+
     @Override
     public void close() {
         watchdog.shutdownNow();

@@ -1,12 +1,16 @@
 package dev.servelab.hw.remote;
 
+import dev.servelab.engine.spi.RemoteEnd;
+
 /**
  * What the client saw of one request: when it was first sent ({@link System#nanoTime()}), the arrival
  * time of every streamed token, the generated text, what the server reported, how many attempts it
  * took (429/503 retries), and for a failed request why. Times are client-side nanoTime values.
  */
 public record StreamRecord(long requestId, StreamOutcome outcome, long sentNanos, long[] tokenNanos, String text,
-                           String finishReason, Usage usage, ServerTimings timings, int attempts, String error) {
+                           String finishReason, Usage usage, ServerTimings timings, int attempts, String error)
+        implements RemoteEnd {
+    @Override
     public int tokens() {
         return tokenNanos.length;
     }
@@ -22,6 +26,7 @@ public record StreamRecord(long requestId, StreamOutcome outcome, long sentNanos
         return n < 2 ? -1 : (double) (tokenNanos[n - 1] - tokenNanos[0]) / (n - 1);
     }
 
+    @Override
     public boolean failed() {
         return outcome == StreamOutcome.FAILED;
     }

@@ -1,6 +1,9 @@
 package dev.servelab.hw.remote;
 
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.spi.RemoteEnd;
+import dev.servelab.engine.spi.RemoteEndpoint;
+import dev.servelab.engine.spi.RemoteTokenListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Replays requests against one endpoint at their arrival times (divided by {@code speed}) and
- * collects every request's record, whatever happens to the device: the engine-free driver used by
+ * collects every request's record (an {@link OpenAiRemoteEndpoint}'s ends are its {@link StreamRecord}s), whatever happens to the device: the engine-free driver used by
  * the probe, the CLI and the tests. Bounded: requests not ended within {@code limit} are reported
  * as failed ("still streaming at the time limit").
  */
@@ -29,7 +32,10 @@ public final class TraceReplay {
             }
 
             @Override
-            public void onEnd(StreamRecord record) {
+            public void onEnd(RemoteEnd end) {
+                StreamRecord record = end instanceof StreamRecord r ? r : new StreamRecord(end.requestId(),
+                        end.failed() ? StreamOutcome.FAILED : StreamOutcome.COMPLETED, System.nanoTime(), new long[0], "", null, null,
+                        null, 0, end.error());
                 ended.put(record.requestId(), record);
                 all.countDown();
             }

@@ -5,8 +5,9 @@
  * ({@link dev.servelab.hw.remote.StreamDialect}), deterministic prompts built from a trace
  * ({@link dev.servelab.hw.remote.TracePromptBuilder}), a retry policy for HTTP 429/503, the device
  * registry and probe that turn one measured device into a {@link dev.servelab.hw.remote.DeviceProfile}
- * the simulator can use ({@code exec.device-profile}), and the seam the live engine uses for a
- * replica that is a remote endpoint batching internally ({@link dev.servelab.hw.remote.RemoteEndpoint}).
+ * the simulator can use ({@code exec.device-profile}), and {@code remote.openai}, the plugin by
+ * which a pipeline's remote pool uses such a server as a replica batching internally (the engine's
+ * {@link dev.servelab.engine.spi.RemoteEndpoint}; {@link dev.servelab.hw.remote.OpenAiEndpointPlugin}).
  *
  * <p>Sources: the OpenAI API reference (completions, chat completions, streaming as server-sent
  * events, {@code stream_options.include_usage}); the WHATWG HTML "server-sent events" section for

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.servelab.engine.model.Request;
 import dev.servelab.hw.remote.EndpointConfig;
 import dev.servelab.hw.remote.OpenAiRemoteEndpoint;
-import dev.servelab.hw.remote.RemoteTokenListener;
+import dev.servelab.engine.spi.RemoteEnd;
+import dev.servelab.engine.spi.RemoteTokenListener;
 import dev.servelab.hw.remote.ServeLabStreamDialect;
 import dev.servelab.hw.remote.StreamRecord;
 import dev.servelab.hw.remote.TracePromptBuilder;
@@ -69,7 +70,7 @@ class AgentKillMidStreamTest {
 
     /** Passes requests through, counting down the latch when request 0 has five tokens. */
     private record CountingEndpoint(OpenAiRemoteEndpoint inner, CountDownLatch fiveTokens)
-            implements dev.servelab.hw.remote.RemoteEndpoint {
+            implements dev.servelab.engine.spi.RemoteEndpoint {
         @Override
         public String name() {
             return inner.name();
@@ -90,8 +91,8 @@ class AgentKillMidStreamTest {
                 }
 
                 @Override
-                public void onEnd(StreamRecord record) {
-                    listener.onEnd(record);
+                public void onEnd(RemoteEnd end) {
+                    listener.onEnd(end);
                 }
             });
         }

@@ -16,9 +16,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A loopback TCP relay that delivers the server's bytes to the client {@code delayMillis} late
  * (client-to-server bytes pass at once): a user-space stand-in for {@code tc netem delay} on the
- * server's side, for kernels without {@code sch_netem}. Every byte keeps its order.
+ * server's side, for kernels without {@code sch_netem} (and what {@code servelab relay} runs). Every
+ * byte keeps its order.
  */
-final class DelayingRelay implements AutoCloseable {
+public final class DelayingRelay implements AutoCloseable {
     private record Timed(long dueNanos, byte[] bytes) {
     }
 
@@ -27,14 +28,19 @@ final class DelayingRelay implements AutoCloseable {
     private final long delayNanos;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    DelayingRelay(InetSocketAddress target, long delayMillis) throws IOException {
-        this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+    public DelayingRelay(InetSocketAddress target, long delayMillis) throws IOException {
+        this(0, target, delayMillis);
+    }
+
+    /** Listens on loopback port {@code listenPort} (0: any free port). */
+    public DelayingRelay(int listenPort, InetSocketAddress target, long delayMillis) throws IOException {
+        this.server = new ServerSocket(listenPort, 16, InetAddress.getLoopbackAddress());
         this.target = target;
         this.delayNanos = delayMillis * 1_000_000;
         Thread.ofVirtual().start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

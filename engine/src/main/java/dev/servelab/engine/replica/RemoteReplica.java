@@ -1,0 +1,177 @@
+package dev.servelab.engine.replica;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.sim.EventLoop;
+import dev.servelab.engine.spi.RemoteEnd;
+import dev.servelab.engine.spi.RemoteEndpoint;
+import dev.servelab.engine.spi.RemoteTokenListener;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A replica that is a remote endpoint batching internally: {@link #enqueue} submits the request at
+ * once (no ServeLab scheduler, no KV cache); tokens and ends arrive on the endpoint's threads, are
+ * stamped in run time and applied here on the event-loop thread by {@link #onToken} and
+ * {@link #onEnd}, at their true arrival times. Routers see outstanding = submitted − ended,
+ * running = in flight, waiting 0, KV usage 0 (unknown).
+ */
+public final class RemoteReplica implements RoutedReplica {
+    private final int index;
+    private final String poolPath;
+    private final String poolName;
+    private final RemoteEndpoint endpoint;
+    private final RemoteTokenListener listener;
+    private final EventLoop loop;
+    private final RunObserver[] observers;
+    private final Replica.Exit exit;
+    private final Map<Long, Sequence> inFlight = new HashMap<>();
+    private long outstandingTokens;
+    private String stopReason;
+
+    /** {@code listeners} gives this replica's endpoint listener (the run's inbox, which hands arrivals back to it). */
+    public RemoteReplica(int index, String poolPath, String poolName, RemoteEndpoint endpoint,
+                         Function<RemoteReplica, RemoteTokenListener> listeners, EventLoop loop,
+                         RunObserver[] observers, Replica.Exit exit) {
+        this.index = index;
+        this.poolPath = poolPath;
+        this.poolName = poolName;
+        this.endpoint = endpoint;
+        this.listener = listeners.apply(this);
+        this.loop = loop;
+        this.observers = observers;
+        this.exit = exit;
+    }
+
+    public RemoteEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Connects the endpoint; a device that does not answer is one {@link ServeLabException} line naming
+     * the pool node and the device (its name and URL, as the endpoint's message gives them).
+     */
+    public void connect() {
+        try {
+            endpoint.connect();
+        } catch (RuntimeException e) {
+            throw new ServeLabException(poolPath + " (" + poolName + ").endpoint: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String enqueue(Sequence s) {
+        if (s.generated > 0) return "a remote replica cannot continue a request handed off after its prefill";
+        long now = loop.nowNanos();
+        s.state = Sequence.State.RUNNING;
+        s.firstScheduledNanos = now;
+        inFlight.put(s.request().id(), s);
+        outstandingTokens += s.promptTokens + s.outputTokens;
+        endpoint.submit(s.request(), listener);
+        return null;
+    }
+
+    /** Token {@code tokenIndex} of {@code requestId} arrived at run time {@code runNanos}. */
+    public void onToken(long requestId, int tokenIndex, long runNanos) {
+        Sequence s = inFlight.get(requestId);
+        if (s == null || tokenIndex < s.generated) return;
+        if (s.generated > 0) {
+            long gap = runNanos - s.lastTokenNanos;
+            for (RunObserver o : observers) o.onInterTokenGaps(gap, 1);
+        }
+        s.emitToken(runNanos);
+        if (outstandingTokens > 0) outstandingTokens--;
+    }
+
+    /** The request ended at run time {@code runNanos}: finished as any replica's when it completed with tokens, else failed. */
+    public void onEnd(RemoteEnd end, long runNanos) {
+        Sequence s = inFlight.remove(end.requestId());
+        if (s == null) return;
+        outstandingTokens -= s.promptTokens + Math.max(0, s.outputTokens - s.generated);
+        if (!end.failed() && s.generated > 0) {
+            s.state = Sequence.State.FINISHED;
+            s.finishNanos = s.lastTokenNanos;
+            exit.onExit(s, runNanos);
+            for (RunObserver o : observers) o.onFinished(s, runNanos);
+        } else {
+            fail(s, end.failed() ? end.error() : "the endpoint ended the stream without a token", runNanos);
+        }
+    }
+
+    /** From now on, a request that fails is stored with {@code reason} first (the run is being cancelled or has failed). */
+    public void stopping(String reason) {
+        stopReason = reason;
+    }
+
+    /** Records every request still in flight as failed (the run was cancelled or the endpoint never ended them). */
+    public void failInFlight(String reason, long runNanos) {
+        List<Sequence> left = new ArrayList<>(inFlight.values());
+        left.sort(java.util.Comparator.comparingLong(s -> s.request().id()));
+        for (Sequence s : left) {
+            inFlight.remove(s.request().id());
+            fail(s, reason, runNanos);
+        }
+        outstandingTokens = 0;
+    }
+
+    private void fail(Sequence s, String why, long runNanos) {
+        String reason = stopReason == null || stopReason.equals(why) ? why : stopReason + " (" + why + ")";
+        s.state = Sequence.State.FAILED;
+        s.finishNanos = Math.max(runNanos, s.lastTokenNanos);
+        exit.onExit(s, runNanos);
+        for (RunObserver o : observers) o.onFailed(s, reason, runNanos);
+    }
+
+    /** Requests submitted here whose end has not been applied yet. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public String poolName() {
+        return poolName;
+    }
+
+    @Override
+    public int waitingCount() {
+        return 0;
+    }
+
+    @Override
+    public int runningCount() {
+        return inFlight.size();
+    }
+
+    @Override
+    public long outstandingTokens() {
+        return outstandingTokens;
+    }
+
+    @Override
+    public double kvUsage() {
+        return 0;
+    }
+
+    @Override
+    public int kvCapacityBlocks() {
+        return 0;
+    }
+
+    @Override
+    public int blockSizeTokens() {
+        return 16;
+    }
+
+    @Override
+    public boolean recordsEveryToken() {
+        return true;
+    }
+}
