@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -34,9 +33,5 @@ public final class Png {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         if (!ImageIO.write(out, "png", file.toFile())) throw new IOException("no PNG writer");
-    }
-
-    static WritableImage blank() {
-        return new WritableImage(1, 1);
     }
 }
