@@ -15,7 +15,8 @@ gui() { xvfb-run -a -s "-screen 0 1700x1100x24" "$JAVA_HOME/bin/java" --enable-n
 sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json > /dev/null                     # run 1
 sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json --set router=route.round-robin \
    --set name=quickstart-round-robin > /dev/null                                                   # run 2
-sl run docs/screenshots/prefix-demo.yaml --db "$DB" --json > /dev/null                             # run 3
+sl run sample-traces/pipelines/mooncake-prefix.yaml --db "$DB" --json --set router=route.prefix-aware \
+   --set metrics.bucket_ms=10000 > /dev/null                                                       # run 3
 gui --open sample-traces/pipelines/quickstart.yaml --view editor --screenshot "$OUT/editor.png"
 gui --show-run 1 --view sla --screenshot "$OUT/sla-charts.png"
 gui --show-run 1 --view timeline --screenshot "$OUT/timeline-run.png"
