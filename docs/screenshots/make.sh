@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Regenerates the workbench screenshots in this folder: real windows under Xvfb (Debian packages
+# xvfb, xauth, libgtk-3-0, fonts-dejavu-core). Usage: docs/screenshots/make.sh   (from anywhere)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="$ROOT/docs/screenshots"
+cd "$ROOT"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+./mvnw -B -q -pl workbench-app -am -DskipTests package >&2
+DB="$(mktemp -d)/screens.db"
+CP="workbench-app/target/servelab.jar:workbench-app/target/test-classes"
+sl() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.servelab.app.Launcher "$@"; }
+gui() { xvfb-run -a -s "-screen 0 1700x1100x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
+          dev.servelab.app.Launcher gui --db "$DB" --size 1600x1000 "$@" 2>&1 | grep -E '^(wrote|error)' ; }
+sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json > /dev/null                     # run 1
+sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json --set router=route.round-robin \
+   --set name=quickstart-round-robin > /dev/null                                                   # run 2
+sl run sample-traces/pipelines/mooncake-prefix.yaml --db "$DB" --json --set router=route.prefix-aware \
+   --set metrics.bucket_ms=10000 > /dev/null                                                       # run 3
+gui --open sample-traces/pipelines/quickstart.yaml --view editor --screenshot "$OUT/editor.png"
+gui --show-run 1 --view sla --screenshot "$OUT/sla-charts.png"
+gui --show-run 1 --view timeline --screenshot "$OUT/timeline-run.png"
+gui --show-run 1 --view timeline --zoom tokens --screenshot "$OUT/timeline-tokens.png"
+gui --show-run 3 --view cache --screenshot "$OUT/cache-hit-map.png"
+gui --compare 1,2 --screenshot "$OUT/comparison.png"
+gui --show-run 1 --view sla --dark --screenshot "$OUT/sla-charts-dark.png"
+gui --show-run 1 --view timeline --zoom tokens --dark --screenshot "$OUT/timeline-tokens-dark.png"
+gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 6 --screenshot "$OUT/running.png"

@@ -1,0 +1,8 @@
+package dev.servelab.app.data;
+
+/** One replica's iterations in time order: start/end ns and batch composition. */
+public record IterationTable(int replica, long[] start, long[] end, int[] prefill, int[] decode, int[] batch) {
+    public int size() {
+        return start.length;
+    }
+}

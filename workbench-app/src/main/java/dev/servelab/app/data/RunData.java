@@ -1,0 +1,10 @@
+package dev.servelab.app.data;
+
+import dev.servelab.engine.store.RunInfo;
+
+import java.util.List;
+
+/** Everything the result views show for one run, loaded once off the JavaFX thread. */
+public record RunData(RunInfo info, Summary summary, RequestTable requests, TokenTable tokens,
+                      List<IterationTable> iterations, BucketTable buckets, Slo slo) {
+}

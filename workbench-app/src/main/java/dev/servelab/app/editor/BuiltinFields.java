@@ -1,0 +1,40 @@
+package dev.servelab.app.editor;
+
+import dev.servelab.engine.plugin.SettingInfo;
+
+import java.util.List;
+
+/**
+ * The settings of the nodes that are not plugins — replica pools, the metrics sink and the pipeline
+ * itself — described like plugin settings (defaults and ranges as {@code PipelineLoader} applies them).
+ */
+public final class BuiltinFields {
+    public static final List<SettingInfo> POOL = List.of(
+            new SettingInfo("name", String.class, "pool", "pool name", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("replicas", Integer.class, 1, "identical replicas in the pool", "replicas", 1, 100_000),
+            new SettingInfo("model", String.class, "llama-3.1-8b", "model served (catalog id)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("hardware", String.class, "h100-sxm", "accelerator per replica (catalog id)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("tensor_parallel", Integer.class, 1, "tensor-parallel degree", "GPUs", 1, 1024),
+            new SettingInfo("max_num_seqs", Integer.class, 256, "vLLM max_num_seqs: sequences per batch", "seqs", 1, 1_000_000),
+            new SettingInfo("max_num_batched_tokens", Integer.class, 8192, "vLLM max_num_batched_tokens per iteration", "tokens", 1, 100_000_000),
+            new SettingInfo("kv_cache.block_size", Integer.class, 16, "KV-cache block size", "tokens", 1, 1 << 20),
+            new SettingInfo("kv_cache.capacity_blocks", Integer.class, 0, "KV blocks per replica (0 = from the memory model)", "blocks", 0, Integer.MAX_VALUE),
+            new SettingInfo("kv_cache.prefix_caching", Boolean.class, true, "reuse cached blocks of shared prefixes", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("kv_cache.gpu_memory_utilization", Double.class, 0.9, "fraction of device memory used", "", 0.01, 1.0));
+
+    public static final List<SettingInfo> SINK = List.of(
+            new SettingInfo("slo.ttft_ms", Double.class, null, "SLO on time to first token (empty = none)", "ms", 0, Double.MAX_VALUE),
+            new SettingInfo("slo.tpot_ms", Double.class, null, "SLO on time per output token (empty = none)", "ms", 0, Double.MAX_VALUE),
+            new SettingInfo("slo.e2el_ms", Double.class, null, "SLO on end-to-end latency (empty = none)", "ms", 0, Double.MAX_VALUE),
+            new SettingInfo("metrics.bucket_ms", Long.class, 1000L, "time-bucket width of hit maps and throughput", "ms", 1, Double.MAX_VALUE),
+            new SettingInfo("metrics.token_sample_requests", Integer.class, 10_000, "requests whose every token time is kept", "requests", 0, Integer.MAX_VALUE),
+            new SettingInfo("metrics.token_sample_stride", Integer.class, 100, "then keep every n-th request's tokens", "", 0, Integer.MAX_VALUE));
+
+    public static final List<SettingInfo> PIPELINE = List.of(
+            new SettingInfo("name", String.class, "pipeline", "pipeline name (runs are stored under it)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("description", String.class, "", "one-line description", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("seed", Long.class, 42L, "random seed (same seed, same run)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+
+    private BuiltinFields() {
+    }
+}

@@ -1,0 +1,188 @@
+package dev.servelab.app.editor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline editor's state and every edit as an undoable command: add, move, connect, disconnect,
+ * delete, paste, change a setting. Problems are recomputed after each edit.
+ */
+public final class EditorViewModel {
+    public final PipelineGraph graph = new PipelineGraph();
+    public final UndoStack undo = new UndoStack();
+    public final SettingsCatalog catalog;
+    public final ObservableList<GraphNode> selection = FXCollections.observableArrayList();
+    public final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    public final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    public final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    /** Incremented whenever a whole pipeline is loaded or started anew (the canvas re-fits). */
+    public final javafx.beans.property.IntegerProperty loads = new javafx.beans.property.SimpleIntegerProperty();
+    private final List<GraphNode> clipboard = new ArrayList<>();
+    private final List<Wire> clipboardWires = new ArrayList<>();
+    private Edit savedTop;
+
+    public EditorViewModel(SettingsCatalog catalog) {
+        this.catalog = catalog;
+        undo.version.addListener((o, a, b) -> {
+            dirty.set(undo.top() != savedTop);
+            validate();
+        });
+    }
+
+    public void load(ObjectNode tree, Path from) {
+        selection.clear();
+        GraphCodec.read(tree, graph);
+        file.set(from);
+        undo.clear();
+        markSaved(from);
+        loads.set(loads.get() + 1);
+    }
+
+    /** An empty canvas for a new pipeline, to be built from the palette. */
+    public void newPipeline() {
+        selection.clear();
+        graph.wires.clear();
+        graph.nodes.clear();
+        graph.fields.clear();
+        graph.fields.put("name", com.fasterxml.jackson.databind.node.TextNode.valueOf("untitled"));
+        undo.clear();
+        markSaved(null);
+        loads.set(loads.get() + 1);
+    }
+
+    public void markSaved(Path to) {
+        file.set(to);
+        savedTop = undo.top();
+        dirty.set(false);
+        validate();
+    }
+
+    public ObjectNode tree() {
+        return GraphCodec.write(graph);
+    }
+
+    public String name() {
+        JsonNode n = graph.fields.get("name");
+        if (n != null) return n.asText();
+        return file.get() == null ? "untitled" : file.get().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+    }
+
+    public void validate() {
+        problems.setAll(Validator.check(graph, catalog));
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::error);
+    }
+
+    public List<Problem> problemsOf(GraphNode n) {
+        return problems.stream().filter(p -> p.node() == n).toList();
+    }
+
+    public GraphNode addNode(NodeKind kind, String plugin, double x, double y) {
+        GraphNode n = new GraphNode(kind, plugin, x, y);
+        if (kind == NodeKind.POOL) n.settings.put("name", com.fasterxml.jackson.databind.node.TextNode.valueOf("pool-" + count(kind)));
+        undo.perform(Edit.of("add " + n.title(), () -> graph.nodes.add(n), () -> {
+            selection.remove(n);
+            graph.nodes.remove(n);
+        }));
+        return n;
+    }
+
+    private long count(NodeKind k) {
+        return graph.nodes.stream().filter(n -> n.kind == k).count();
+    }
+
+    /** Records a finished drag: nodes were moved live from the given start positions. */
+    public void moved(Map<GraphNode, double[]> from) {
+        Map<GraphNode, double[]> to = new IdentityHashMap<>();
+        from.forEach((n, p) -> to.put(n, new double[]{n.x.get(), n.y.get()}));
+        if (from.entrySet().stream().allMatch(e -> e.getValue()[0] == e.getKey().x.get() && e.getValue()[1] == e.getKey().y.get())) return;
+        undo.perform(Edit.of("move", () -> place(to), () -> place(from)));
+    }
+
+    private static void place(Map<GraphNode, double[]> pos) {
+        pos.forEach((n, p) -> {
+            n.x.set(p[0]);
+            n.y.set(p[1]);
+        });
+    }
+
+    /** Connects two ports; returns why not when the connection is invalid. */
+    public String connect(GraphNode from, String out, GraphNode to, String in) {
+        String why = graph.whyNot(from, out, to, in);
+        if (why != null) return why;
+        Wire w = new Wire(from, out, to, in);
+        undo.perform(Edit.of("connect", () -> graph.wires.add(w), () -> graph.wires.remove(w)));
+        return null;
+    }
+
+    public void disconnect(Wire w) {
+        undo.perform(Edit.of("disconnect", () -> graph.wires.remove(w), () -> graph.wires.add(w)));
+    }
+
+    public void deleteSelection() {
+        List<GraphNode> nodes = List.copyOf(selection);
+        if (nodes.isEmpty()) return;
+        List<Wire> wires = graph.wires.stream().filter(w -> nodes.contains(w.from()) || nodes.contains(w.to())).toList();
+        undo.perform(Edit.of("delete", () -> {
+            selection.removeAll(nodes);
+            graph.wires.removeAll(wires);
+            graph.nodes.removeAll(nodes);
+        }, () -> {
+            graph.nodes.addAll(nodes);
+            graph.wires.addAll(wires);
+        }));
+    }
+
+    public void copy() {
+        clipboard.clear();
+        clipboardWires.clear();
+        clipboard.addAll(selection);
+        graph.wires.stream().filter(w -> selection.contains(w.from()) && selection.contains(w.to())).forEach(clipboardWires::add);
+    }
+
+    public void paste() {
+        if (clipboard.isEmpty()) return;
+        Map<GraphNode, GraphNode> copies = new IdentityHashMap<>();
+        for (GraphNode n : clipboard) copies.put(n, n.copy(40, 40));
+        List<GraphNode> nodes = List.copyOf(copies.values());
+        List<Wire> wires = clipboardWires.stream()
+                .map(w -> new Wire(copies.get(w.from()), w.fromPort(), copies.get(w.to()), w.toPort())).toList();
+        undo.perform(Edit.of("paste", () -> {
+            graph.nodes.addAll(nodes);
+            graph.wires.addAll(wires);
+        }, () -> {
+            selection.removeAll(nodes);
+            graph.wires.removeAll(wires);
+            graph.nodes.removeAll(nodes);
+        }));
+        selection.setAll(nodes);
+    }
+
+    /** Sets (or with null, removes) a setting of a node, or of the pipeline when {@code node} is null. */
+    public void setSetting(GraphNode node, String key, JsonNode value) {
+        ObservableMap<String, JsonNode> map = node == null ? graph.fields : node.settings;
+        JsonNode old = map.get(key);
+        if (old == null ? value == null : old.equals(value)) return;
+        undo.perform(Edit.of("set " + key, () -> put(map, key, value), () -> put(map, key, old)));
+    }
+
+    private static void put(ObservableMap<String, JsonNode> map, String key, JsonNode v) {
+        if (v == null) map.remove(key);
+        else map.put(key, v);
+    }
+}

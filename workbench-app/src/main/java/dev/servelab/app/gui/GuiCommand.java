@@ -1,0 +1,78 @@
+package dev.servelab.app.gui;
+
+import dev.servelab.engine.cli.DbOption;
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code servelab gui}: opens the workbench (or, with --screenshot, renders one view to a PNG and exits). */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Open the ServeLab workbench: pipeline editor, live runs, timelines, cache hit maps, SLA charts.")
+public final class GuiCommand implements Callable<Integer> {
+    @Option(names = "--open", paramLabel = "PIPELINE", description = "Pipeline file to open (default: the quickstart example)")
+    Path open;
+
+    @Option(names = "--run", description = "Run the pipeline right away")
+    boolean run;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Write a PNG of the window once the view is ready, then exit")
+    Path screenshot;
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "auto",
+            description = "View to show: editor, sla, timeline, cache, runs (default: sla after --run, else editor)")
+    String view;
+
+    @Option(names = "--zoom", paramLabel = "tokens", description = "Timeline: zoom to the single tokens of the first request")
+    String zoom;
+
+    @Option(names = "--show-run", paramLabel = "ID", description = "Show this stored run in the result views (default: the newest)")
+    Long showRun;
+
+    @Option(names = "--compare", paramLabel = "ID", split = ",", description = "Runs view: compare these stored runs (e.g. 1,2)")
+    java.util.List<Long> compare = new java.util.ArrayList<>();
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size")
+    String size;
+
+    @Option(names = "--dark", description = "Start with the dark theme")
+    boolean dark;
+
+    @Option(names = "--shoot-at", paramLabel = "SECONDS", defaultValue = "0", hidden = true,
+            description = "With --run and --screenshot: take the PNG this long after the run starts (shows the progress), then cancel")
+    double shootAt;
+
+    @Option(names = "--bench-timeline", description = "Render benchmark: open the run's timeline, zoom and pan for 360 frames, print timings, exit")
+    boolean bench;
+
+    @Mixin
+    DbOption db;
+
+    @Override
+    public Integer call() {
+        if (noDisplay()) {
+            System.err.println("error: servelab gui needs a display: set DISPLAY (or WAYLAND_DISPLAY), or run it under xvfb-run");
+            return 2;
+        }
+        String[] wh = size.toLowerCase().split("x");
+        WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, showRun, compare,
+                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench, shootAt);
+        Preload.start(db.path());
+        Application.launch(WorkbenchApp.class);
+        return WorkbenchApp.exitCode;
+    }
+
+    /** On Linux without X11 or Wayland (and not on Monocle), JavaFX would fail with a native error. */
+    private static boolean noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
+        return linux && System.getProperty("glass.platform") == null && blank(System.getenv("DISPLAY"))
+                && blank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.servelab.app.gui;
+
+import dev.servelab.app.data.RunData;
+import dev.servelab.app.run.PipelineRunner;
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.sim.RunOutcome;
+import dev.servelab.engine.store.RunStatus;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs the open pipeline off the JavaFX thread, samples its progress once per frame, and loads
+ * finished runs (and runs picked in the browser) into the result views.
+ */
+public final class RunActions {
+    private final MainWindow w;
+    private PipelineRunner current;
+    private final AnimationTimer sampler = new AnimationTimer() {
+        private dev.servelab.engine.sim.RunProgress last;
+
+        /** Samples once per frame; the labels change only when the engine published a new snapshot. */
+        @Override
+        public void handle(long now) {
+            if (current == null) return;
+            var p = current.progress();
+            if (p != last) w.wb.run.update(p);
+            last = p;
+        }
+    };
+    /** Completes with the run shown after the last {@link #run()} or {@link #openRun}, for scripted use. */
+    public volatile CompletableFuture<RunData> shownRun = new CompletableFuture<>();
+
+    RunActions(MainWindow w) {
+        this.w = w;
+    }
+
+    public void run() {
+        if (current != null) return;
+        if (w.wb.editor.hasErrors()) {
+            w.showView("editor");
+            alert("The pipeline has problems", String.join("\n", w.wb.editor.problems.stream().filter(p -> p.error()).map(Object::toString).toList()));
+            shownRun.completeExceptionally(new ServeLabException("pipeline has problems"));
+            return;
+        }
+        Path file = w.wb.editor.file.get();
+        Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        try {
+            current = PipelineRunner.start(w.wb.editor.tree(), w.wb.editor.name(), base, w.wb.reader.db(), w.wb.registry);
+        } catch (ServeLabException e) {
+            alert("Cannot run the pipeline", e.getMessage());
+            shownRun.completeExceptionally(e);
+            return;
+        }
+        w.wb.run.started(w.wb.editor.name());
+        sampler.start();
+        current.outcome().whenComplete((out, err) -> Platform.runLater(() -> finished(out, err)));
+    }
+
+    public void cancel() {
+        if (current != null) current.cancel();
+    }
+
+    public boolean isRunning() {
+        return current != null;
+    }
+
+    private void finished(RunOutcome out, Throwable err) {
+        sampler.stop();
+        w.wb.run.update(current.progress());
+        current = null;
+        refreshRuns();
+        if (err != null) {
+            w.wb.run.finished("Failed: " + message(err));
+            shownRun.completeExceptionally(err);
+            return;
+        }
+        if (out.status() != RunStatus.COMPLETED) {
+            w.wb.run.finished("Run " + out.runId() + " " + out.status().dbValue() + ": " + out.error());
+            return;
+        }
+        w.wb.run.finished("Completed run " + out.runId());
+        openRun(out.runId());
+        if (w.editorActive()) w.showView("sla");
+    }
+
+    public void openRun(long id) {
+        CompletableFuture<RunData> f = shownRun.isDone() ? new CompletableFuture<>() : shownRun;
+        shownRun = f;
+        Background.load(() -> w.wb.load(id), l -> {
+            w.wb.show(l);
+            f.complete(l.data());
+        }, e -> {
+            alert("Cannot load run " + id, message(e));
+            f.completeExceptionally(e);
+        });
+    }
+
+    public CompletableFuture<List<RunData>> compare(List<Long> ids) {
+        CompletableFuture<List<RunData>> done = new CompletableFuture<>();
+        Background.load(() -> {
+            List<RunData> l = new ArrayList<>();
+            for (long id : ids) l.add(w.wb.reader.load(id));
+            return java.util.Map.entry(l, dev.servelab.app.sla.SlaViewModel.prepare(l));
+        }, e2 -> {
+            List<RunData> l = e2.getKey();
+            w.wb.runs.compare(l, e2.getValue());
+            done.complete(l);
+        }, e -> {
+            alert("Cannot compare runs", message(e));
+            done.completeExceptionally(e);
+        });
+        return done;
+    }
+
+    public void refreshRuns() {
+        try {
+            if (Preload.runs != null) {
+                var preloaded = Preload.runs;
+                Preload.runs = null;
+                w.wb.runs.setRuns(preloaded.join());
+                return;
+            }
+            w.wb.refreshRuns();
+        } catch (ServeLabException e) {
+            w.wb.run.finished("Run store: " + e.getMessage());
+        }
+    }
+
+    private static String message(Throwable e) {
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    private void alert(String header, String msg) {
+        if (WorkbenchApp.options != null && WorkbenchApp.options.scripted()) {
+            System.err.println("error: " + header + ": " + msg);
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.ERROR, msg);
+        a.setHeaderText(header);
+        if (w.getScene() != null) a.initOwner(w.getScene().getWindow());
+        a.show();
+    }
+}

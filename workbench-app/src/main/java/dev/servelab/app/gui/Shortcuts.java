@@ -1,0 +1,53 @@
+package dev.servelab.app.gui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
+import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
+
+/** Keyboard shortcuts for the common actions. */
+final class Shortcuts {
+    private Shortcuts() {
+    }
+
+    static void install(Scene scene, MainWindow w) {
+        var acc = scene.getAccelerators();
+        acc.put(combo(KeyCode.N, SHORTCUT_DOWN), w.files::newPipeline);
+        acc.put(combo(KeyCode.O, SHORTCUT_DOWN), w.files::open);
+        acc.put(combo(KeyCode.S, SHORTCUT_DOWN), w.files::save);
+        acc.put(combo(KeyCode.S, SHORTCUT_DOWN, SHIFT_DOWN), w.files::saveAs);
+        acc.put(combo(KeyCode.Z, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor.undo::undo));
+        acc.put(combo(KeyCode.Z, SHORTCUT_DOWN, SHIFT_DOWN), () -> editing(scene, w, w.wb.editor.undo::redo));
+        acc.put(combo(KeyCode.Y, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor.undo::redo));
+        acc.put(combo(KeyCode.C, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor::copy));
+        acc.put(combo(KeyCode.V, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor::paste));
+        acc.put(combo(KeyCode.F5), w.running::run);
+        acc.put(combo(KeyCode.ESCAPE), w.running::cancel);
+        acc.put(combo(KeyCode.D, SHORTCUT_DOWN), () -> Theme.DARK.set(!Theme.DARK.get()));
+        String[] views = {"editor", "sla", "timeline", "cache", "runs"};
+        for (int i = 0; i < views.length; i++) {
+            String v = views[i];
+            acc.put(combo(KeyCode.getKeyCode(Integer.toString(i + 1)), SHORTCUT_DOWN), () -> w.showView(v));
+        }
+        acc.put(combo(KeyCode.T), () -> {
+            if (w.tabs.getSelectionModel().getSelectedIndex() == 2) w.wb.timeline.zoomToTokens(0, 12);
+        });
+        acc.put(combo(KeyCode.DIGIT0), () -> {
+            if (w.tabs.getSelectionModel().getSelectedIndex() == 2) w.timeline().fit();
+        });
+    }
+
+    /** Editor commands, unless a text field has the focus (where the keys edit text). */
+    private static void editing(Scene scene, MainWindow w, Runnable r) {
+        if (scene.getFocusOwner() instanceof TextInputControl) return;
+        if (w.editorActive()) r.run();
+    }
+
+    private static KeyCombination combo(KeyCode k, KeyCombination.Modifier... m) {
+        return new KeyCodeCombination(k, m);
+    }
+}

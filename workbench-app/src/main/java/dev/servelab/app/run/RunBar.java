@@ -1,0 +1,45 @@
+package dev.servelab.app.run;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The status bar: run status, progress, ETA, live headline metrics and a cancel button. */
+public final class RunBar extends HBox {
+    public final Button cancel = new Button("Cancel", new FontIcon("mdi2s-stop-circle-outline"));
+    public final ProgressBar bar = new ProgressBar(0);
+
+    public RunBar(RunViewModel vm, Runnable onCancel) {
+        super(10);
+        getStyleClass().add("run-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(5, 10, 5, 10));
+        Label status = new Label();
+        status.textProperty().bind(vm.status);
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label head = new Label();
+        head.textProperty().bind(vm.headline);
+        head.getStyleClass().add("text-muted");
+        Label eta = new Label();
+        eta.textProperty().bind(vm.eta);
+        bar.progressProperty().bind(vm.fraction);
+        bar.setPrefWidth(220);
+        bar.visibleProperty().bind(vm.running);
+        bar.managedProperty().bind(vm.running);
+        cancel.visibleProperty().bind(vm.running);
+        cancel.managedProperty().bind(vm.running);
+        cancel.setOnAction(e -> onCancel.run());
+        cancel.getStyleClass().addAll("danger", "small");
+        Region sp = new Region();
+        HBox.setHgrow(sp, Priority.ALWAYS);
+        eta.visibleProperty().bind(Bindings.isNotEmpty(vm.eta));
+        getChildren().addAll(status, bar, eta, cancel, sp, head);
+    }
+}

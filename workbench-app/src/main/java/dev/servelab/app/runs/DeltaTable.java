@@ -1,0 +1,44 @@
+package dev.servelab.app.runs;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.util.Locale;
+
+/** The comparison's delta table: a row per metric, a column per run, and each later run's change in %. */
+public final class DeltaTable extends TableView<DeltaRow> {
+    private final RunsViewModel vm;
+
+    public DeltaTable(RunsViewModel vm) {
+        this.vm = vm;
+        setItems(vm.deltas);
+        setPlaceholder(new Label("Select two or more runs and press Compare"));
+        vm.comparedLabels.addListener((ListChangeListener<String>) c -> rebuild());
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    private void rebuild() {
+        getColumns().clear();
+        TableColumn<DeltaRow, String> m = new TableColumn<>("metric");
+        m.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().metric()));
+        m.setPrefWidth(170);
+        getColumns().add(m);
+        for (int i = 0; i < vm.comparedLabels.size(); i++) {
+            int k = i;
+            TableColumn<DeltaRow, String> c = new TableColumn<>(vm.comparedLabels.get(i).split(" ")[0]);
+            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value(d.getValue(), k)));
+            c.setPrefWidth(k == 0 ? 90 : 150);
+            getColumns().add(c);
+        }
+    }
+
+    private static String value(DeltaRow r, int i) {
+        double v = r.values().get(i);
+        String s = Double.isNaN(v) ? "—" : Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
+        if (i == 0 || Double.isNaN(r.deltaPercent(i))) return s;
+        return s + String.format(Locale.ROOT, "  (%+.1f %%)", r.deltaPercent(i));
+    }
+}

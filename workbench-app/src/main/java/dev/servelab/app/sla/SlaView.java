@@ -1,0 +1,60 @@
+package dev.servelab.app.sla;
+
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+
+import java.util.List;
+
+/** Eight charts: the four latency CDFs with SLO lines, TTFT/TPOT percentiles over time, throughput and goodput. */
+public final class SlaView extends BorderPane {
+    public final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "time to first token (ms)", "fraction of requests");
+    public final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "time per output token (ms)", "fraction of requests");
+    public final LineChart<Number, Number> itl = Charts.line("ITL — CDF", "inter-token latency (ms)", "fraction of gaps");
+    public final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "end-to-end latency (ms)", "fraction of requests");
+    public final LineChart<Number, Number> overTime = Charts.line("TTFT percentiles over time", "time (s)", "TTFT (ms)");
+    public final LineChart<Number, Number> tpotOverTime = Charts.line("TPOT percentiles over time", "time (s)", "TPOT (ms)");
+    public final LineChart<Number, Number> throughput = Charts.line("Token throughput", "time (s)", "tokens / s");
+    public final LineChart<Number, Number> goodput = Charts.line("Completions and goodput", "time (s)", "requests / s");
+
+    public SlaView(SlaViewModel vm) {
+        getStyleClass().add("sla-view");
+        Charts.bind(ttft, vm.ttft, vm.ttftSlo);
+        Charts.bind(tpot, vm.tpot, vm.tpotSlo);
+        Charts.bind(itl, vm.itl, vm.tpotSlo);
+        Charts.bind(e2el, vm.e2el, vm.e2elSlo);
+        Charts.bind(overTime, vm.ttftOverTime, vm.ttftSlo, true);
+        Charts.bind(tpotOverTime, vm.tpotOverTime, vm.tpotSlo, true);
+        Charts.bind(throughput, vm.throughput, null);
+        Charts.bind(goodput, vm.goodput, null);
+        Label head = new Label();
+        head.textProperty().bind(vm.headline);
+        head.getStyleClass().add("view-headline");
+        head.setPadding(new Insets(8, 12, 4, 12));
+        setTop(head);
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(4, 8, 8, 8));
+        List<LineChart<Number, Number>> charts = List.of(ttft, tpot, itl, e2el, overTime, tpotOverTime, throughput, goodput);
+        for (int i = 0; i < charts.size(); i++) grid.add(charts.get(i), i % 4, i / 4);
+        for (int i = 0; i < 4; i++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / 4);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int i = 0; i < 2; i++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        setCenter(grid);
+    }
+}

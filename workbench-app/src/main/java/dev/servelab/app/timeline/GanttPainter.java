@@ -1,0 +1,59 @@
+package dev.servelab.app.timeline;
+
+import dev.servelab.app.data.IterationTable;
+import javafx.scene.canvas.GraphicsContext;
+
+import java.util.Arrays;
+
+/**
+ * Paints one replica lane of the iteration Gantt: each iteration a bar whose lower part is its share
+ * of prefill tokens (amber) and upper part decode tokens (blue). Iterations narrower than a pixel are
+ * merged per pixel column, so the cost follows the width, not the iteration count.
+ */
+final class GanttPainter {
+    private GanttPainter() {
+    }
+
+    static void paint(GraphicsContext g, IterationTable it, double start, double end, double width, double y, double h) {
+        if (it.size() == 0) return;
+        double scale = width / (end - start);
+        int i = Arrays.binarySearch(it.end(), (long) start);
+        if (i < 0) i = -i - 1;
+        long col = Long.MIN_VALUE;
+        double pre = 0, dec = 0;
+        for (; i < it.size() && it.start()[i] <= end; i++) {
+            double x0 = (it.start()[i] - start) * scale, x1 = (it.end()[i] - start) * scale;
+            if (x1 - x0 >= 1.5) {
+                flush(g, col, pre, dec, y, h);
+                col = Long.MIN_VALUE;
+                pre = dec = 0;
+                double cx0 = Math.max(-10, x0), cx1 = Math.min(width + 10, x1);
+                bar(g, cx0, cx1 - cx0, it.prefill()[i], it.decode()[i], y, h);
+                continue;
+            }
+            long c = (long) Math.floor(x0);
+            if (c != col) {
+                flush(g, col, pre, dec, y, h);
+                col = c;
+                pre = dec = 0;
+            }
+            pre += it.prefill()[i];
+            dec += it.decode()[i];
+        }
+        flush(g, col, pre, dec, y, h);
+    }
+
+    private static void flush(GraphicsContext g, long col, double pre, double dec, double y, double h) {
+        if (col != Long.MIN_VALUE) bar(g, col, 1, pre, dec, y, h);
+    }
+
+    private static void bar(GraphicsContext g, double x, double w, double pre, double dec, double y, double h) {
+        double total = pre + dec;
+        if (total <= 0) return;
+        double ph = h * pre / total;
+        g.setFill(Palette.GANTT_DECODE);
+        g.fillRect(x, y, Math.max(w - (w > 4 ? 1 : 0), 0.8), h - ph);
+        g.setFill(Palette.PREFILL);
+        g.fillRect(x, y + h - ph, Math.max(w - (w > 4 ? 1 : 0), 0.8), ph);
+    }
+}

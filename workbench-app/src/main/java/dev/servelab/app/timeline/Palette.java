@@ -1,0 +1,17 @@
+package dev.servelab.app.timeline;
+
+import javafx.scene.paint.Color;
+
+/** The timeline's phase colours, chosen to stay distinct on light and dark backgrounds. */
+public final class Palette {
+    public static final Color QUEUE = Color.web("#9aa4b2");
+    public static final Color PREFILL = Color.web("#f59e0b");
+    public static final Color DECODE = Color.web("#60a5fa");
+    public static final Color TOKEN = Color.web("#1d4ed8");
+    public static final Color PREEMPT = Color.web("#e5484d");
+    public static final Color GANTT_DECODE = Color.web("#3b82f6");
+    public static final Color GRID = Color.web("#8884");
+
+    private Palette() {
+    }
+}

@@ -1,0 +1,117 @@
+package dev.servelab.app.timeline;
+
+import dev.servelab.app.data.IterationTable;
+import dev.servelab.app.data.TokenTable;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+
+/**
+ * The timeline's drawing surface: time axis, one Gantt lane per replica, then request rows. Redraws at
+ * most once per frame after the window or data changed, and only what is visible.
+ */
+public final class TimelineCanvas extends Pane {
+    static final double GUTTER = 78;
+    static final double AXIS = 22;
+    static final double LANE = 20;
+    private final Canvas canvas = new Canvas();
+    private final TimelineViewModel vm;
+    private boolean dirty = true;
+    private long lastPaintNanos;
+    private Color text = Color.web("#444");
+    private Color background = Color.WHITE;
+
+    public TimelineCanvas(TimelineViewModel vm) {
+        this.vm = vm;
+        getChildren().add(canvas);
+        getStyleClass().add("timeline-canvas");
+        for (var p : List.of(vm.startNanos, vm.endNanos, vm.topRow, vm.rowHeight)) p.addListener(o -> dirty = true);
+        vm.tokens.addListener(o -> dirty = true);
+        widthProperty().addListener(o -> dirty = true);
+        heightProperty().addListener(o -> dirty = true);
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (dirty) paint();
+            }
+        }.start();
+    }
+
+    public void setColors(Color text, Color background) {
+        this.text = text;
+        this.background = background;
+        dirty = true;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+    }
+
+    double plotWidth() {
+        return Math.max(1, getWidth() - GUTTER);
+    }
+
+    double rowsTop() {
+        return AXIS + vm.iterations.get().size() * LANE + 8;
+    }
+
+    /** Nanoseconds the last paint took (for the render benchmark). */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    public void paint() {
+        long t0 = System.nanoTime();
+        dirty = false;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = getWidth(), h = getHeight();
+        g.setFill(background);
+        g.fillRect(0, 0, w, h);
+        TokenTable t = vm.tokens.get();
+        if (t == null) return;
+        double start = vm.startNanos.get(), end = vm.endNanos.get(), pw = plotWidth();
+        g.save();
+        g.translate(GUTTER, 0);
+        TimeAxis.draw(g, start, end, pw, 0, AXIS, h, text);
+        List<IterationTable> its = vm.iterations.get();
+        for (int r = 0; r < its.size(); r++) GanttPainter.paint(g, its.get(r), start, end, pw, AXIS + r * LANE + 2, LANE - 4);
+        double top = rowsTop();
+        g.beginPath();
+        g.rect(0, top, pw, h - top);
+        g.clip();
+        Color tick = background.getBrightness() < 0.5 ? Color.web("#0b1f4d") : Palette.TOKEN;
+        TokenPainter.paint(g, t, start, end, vm.topRow.get(), vm.rowHeight.get(), top, pw, h - top, tick);
+        g.restore();
+        labels(g, t, its.size(), top, h);
+        lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    private void labels(GraphicsContext g, TokenTable t, int replicas, double top, double h) {
+        g.setFill(background);
+        g.fillRect(0, AXIS, GUTTER - 2, h);
+        g.setFill(text);
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int r = 0; r < replicas; r++) g.fillText("replica " + r, GUTTER - 8, AXIS + r * LANE + LANE / 2);
+        g.setStroke(Palette.GRID);
+        g.strokeLine(0, top - 4, getWidth(), top - 4);
+        double rowH = vm.rowHeight.get();
+        int every = (int) Math.max(1, Math.ceil(16 / rowH));
+        int first = (int) Math.floor(vm.topRow.get());
+        for (int r = first - first % every; r < t.rows(); r += every) {
+            double y = top + (r - vm.topRow.get()) * rowH + rowH / 2;
+            if (y > h) break;
+            if (y >= top) g.fillText("req " + t.requestId()[r], GUTTER - 8, y);
+        }
+    }
+}

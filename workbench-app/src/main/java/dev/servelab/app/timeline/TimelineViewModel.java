@@ -1,0 +1,124 @@
+package dev.servelab.app.timeline;
+
+import dev.servelab.app.data.IterationTable;
+import dev.servelab.app.data.TokenTable;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The per-token timeline's data and visible window: a time range in ns, the first visible request
+ * row and the row height in pixels. Zoom and pan only change these numbers; the view draws from them.
+ */
+public final class TimelineViewModel {
+    public static final long MIN_WINDOW_NANOS = 100_000;
+    public final ObjectProperty<TokenTable> tokens = new SimpleObjectProperty<>();
+    public final ObjectProperty<List<IterationTable>> iterations = new SimpleObjectProperty<>(List.of());
+    public final javafx.beans.property.StringProperty title = new javafx.beans.property.SimpleStringProperty("No run loaded");
+    public final DoubleProperty startNanos = new SimpleDoubleProperty(0);
+    public final DoubleProperty endNanos = new SimpleDoubleProperty(1e9);
+    public final DoubleProperty topRow = new SimpleDoubleProperty(0);
+    public final DoubleProperty rowHeight = new SimpleDoubleProperty(10);
+    /** True while the rows are fitted to the height (until the user scrolls or resizes rows). */
+    public boolean rowsFitted = true;
+    private long dataStart;
+    private long dataEnd = 1_000_000_000L;
+
+    public void show(TokenTable t, List<IterationTable> its) {
+        tokens.set(t);
+        iterations.set(its);
+        dataStart = 0;
+        dataEnd = 1;
+        for (int r = 0; r < t.rows(); r++) dataEnd = Math.max(dataEnd, t.lastToken(r));
+        for (IterationTable it : its) if (it.size() > 0) dataEnd = Math.max(dataEnd, it.end()[it.size() - 1]);
+        resetTime();
+        topRow.set(0);
+    }
+
+    public void resetTime() {
+        startNanos.set(dataStart);
+        endNanos.set(dataEnd + (dataEnd - dataStart) * 0.01);
+    }
+
+    /** Sets the row height so that all rows fit in {@code heightPx}. */
+    public void fitRows(double heightPx) {
+        int rows = rows();
+        rowsFitted = true;
+        topRow.set(0);
+        rowHeight.set(rows == 0 ? 10 : Math.max(0.05, Math.min(16, heightPx / rows)));
+    }
+
+    public int rows() {
+        return tokens.get() == null ? 0 : tokens.get().rows();
+    }
+
+    public double window() {
+        return endNanos.get() - startNanos.get();
+    }
+
+    /** Zooms time by {@code factor} (&lt;1 zooms in) keeping the point at {@code anchor} (0..1 of width) fixed. */
+    public void zoom(double factor, double anchor) {
+        double w = window();
+        double nw = Math.max(MIN_WINDOW_NANOS, Math.min(w * factor, (dataEnd - dataStart) * 1.5 + MIN_WINDOW_NANOS));
+        double at = startNanos.get() + anchor * w;
+        setWindow(at - anchor * nw, at - anchor * nw + nw);
+    }
+
+    /** Moves the window by a fraction of its width (positive = later). */
+    public void pan(double fraction) {
+        double d = fraction * window();
+        setWindow(startNanos.get() + d, endNanos.get() + d);
+    }
+
+    public void scrollRows(double rowsDelta) {
+        if (rowsDelta != 0) rowsFitted = false;
+        topRow.set(Math.max(0, Math.min(Math.max(0, rows() - 1), topRow.get() + rowsDelta)));
+    }
+
+    public void zoomRows(double factor, double heightPx) {
+        rowsFitted = false;
+        rowHeight.set(Math.max(0.05, Math.min(40, rowHeight.get() * factor)));
+        if (rows() * rowHeight.get() <= heightPx) topRow.set(0);
+    }
+
+    /** Zooms to the first {@code n} tokens of a row, with readable rows around it: the "single tokens" view. */
+    public void zoomToTokens(int row, int n) {
+        TokenTable t = tokens.get();
+        if (t == null || row >= t.rows() || t.tokens(row) == 0) return;
+        int s = t.start()[row];
+        long from = t.firstScheduled()[row];
+        long to = t.times()[Math.min(s + n, t.start()[row + 1] - 1)];
+        double pad = (to - from) * 0.08;
+        setWindow(from - pad, to + pad);
+        rowHeight.set(22);
+        topRow.set(Math.max(0, row - 3));
+        rowsFitted = false;
+    }
+
+    void setWindow(double start, double end) {
+        startNanos.set(start);
+        endNanos.set(Math.max(start + MIN_WINDOW_NANOS, end));
+    }
+
+    /** The token nearest to time {@code t} in the row at fractional index {@code row}, or null. */
+    public TokenHit hit(double row, double t) {
+        TokenTable tt = tokens.get();
+        int r = (int) Math.floor(row);
+        if (tt == null || r < 0 || r >= tt.rows()) return null;
+        int s = tt.start()[r], e = tt.start()[r + 1];
+        long arrival = tt.arrival()[r];
+        if (t < arrival || e == s || t > tt.times()[e - 1] + window() * 0.01) return null;
+        if (t < tt.firstScheduled()[r]) return new TokenHit(r, tt.requestId()[r], tt.replica()[r], -1, e - s, arrival, (long) t, 0, "queueing");
+        if (t < tt.times()[s]) return new TokenHit(r, tt.requestId()[r], tt.replica()[r], 0, e - s, arrival, tt.times()[s], tt.times()[s] - arrival, "prefill");
+        int i = Arrays.binarySearch(tt.times(), s, e, (long) t);
+        if (i < 0) i = -i - 1;
+        if (i >= e) i = e - 1;
+        if (i > s && Math.abs(tt.times()[i - 1] - t) < Math.abs(tt.times()[i] - t)) i--;
+        long gap = i == s ? tt.times()[i] - arrival : tt.times()[i] - tt.times()[i - 1];
+        return new TokenHit(r, tt.requestId()[r], tt.replica()[r], i - s, e - s, arrival, tt.times()[i], gap, "decode");
+    }
+}

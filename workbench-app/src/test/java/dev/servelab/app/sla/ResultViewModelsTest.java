@@ -1,0 +1,101 @@
+package dev.servelab.app.sla;
+
+import dev.servelab.app.TestRuns;
+import dev.servelab.app.cache.HitMapViewModel;
+import dev.servelab.app.data.RunData;
+import dev.servelab.app.data.RunReader;
+import dev.servelab.app.runs.RunsViewModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The result view models over real runs stored in a real SQLite file. */
+class ResultViewModelsTest {
+    @TempDir
+    static Path dir;
+    static RunReader reader;
+    static RunData a;
+    static RunData b;
+
+    @BeforeAll
+    static void runTwice() {
+        Path db = dir.resolve("runs.db");
+        long ra = TestRuns.run(db, "least", "workload.requests=300");
+        long rb = TestRuns.run(db, "rr", "workload.requests=300", "router=route.round-robin");
+        reader = new RunReader(db);
+        a = reader.load(ra);
+        b = reader.load(rb);
+    }
+
+    @Test
+    void storedRunDecodesToConsistentTables() {
+        assertEquals(300, a.requests().size());
+        assertEquals(300, a.tokens().rows(), "small runs keep every request's token times");
+        long tokens = 0;
+        for (int i = 0; i < 300; i++) tokens += a.requests().output()[i];
+        assertEquals(tokens, a.tokens().totalTokens());
+        long decoded = a.iterations().stream().mapToLong(it -> java.util.Arrays.stream(it.decode()).sum()).sum();
+        long bucketDecode = 0;
+        for (long[] r : a.buckets().decode()) for (long v : r) bucketDecode += v;
+        assertEquals(decoded, bucketDecode, "iterations and buckets agree on decode tokens");
+        assertEquals(500, a.slo().ttftMs());
+    }
+
+    @Test
+    void slaChartsHoldTheRunsLatencies() {
+        SlaViewModel vm = new SlaViewModel();
+        vm.show(List.of(a));
+        Curve ttft = vm.ttft.getFirst();
+        double maxTtft = 0;
+        for (int i = 0; i < a.requests().size(); i++) maxTtft = Math.max(maxTtft, a.requests().ttftMs(i));
+        assertEquals(maxTtft, ttft.x()[ttft.size() - 1], 1e-9);
+        assertEquals(1.0, ttft.y()[ttft.size() - 1]);
+        assertEquals(500, vm.ttftSlo.get());
+        assertEquals(300, a.summary().get("completed"));
+        assertEquals(3, vm.ttftOverTime.size());
+        assertEquals(2, vm.throughput.size());
+        double outTokens = 0;
+        Curve out = vm.throughput.getFirst();
+        for (double v : out.y()) outTokens += v * a.buckets().bucketSeconds();
+        long bucketDecode = 0;
+        for (long[] r : a.buckets().decode()) for (long v : r) bucketDecode += v;
+        assertEquals(bucketDecode, outTokens, 1e-6, "output tok/s integrates to the decode tokens of the buckets");
+        assertTrue(vm.attainment.get() >= 0 && vm.attainment.get() <= 1);
+    }
+
+    @Test
+    void comparisonOverlaysRunsAndComputesDeltas() {
+        RunsViewModel vm = new RunsViewModel();
+        vm.setRuns(reader.runs());
+        assertEquals(2, vm.runs.size());
+        assertEquals(b.info().runId(), vm.runs.getFirst().id(), "newest first");
+        vm.compare(List.of(a, b));
+        assertEquals(2, vm.overlay.ttft.size());
+        var ttft = vm.deltas.stream().filter(d -> d.metric().equals("mean_ttft_ms")).findFirst().orElseThrow();
+        assertEquals(b.summary().get("mean_ttft_ms") - a.summary().get("mean_ttft_ms"), ttft.delta(1), 1e-9);
+        String csv = vm.deltasCsv();
+        assertTrue(csv.startsWith("metric,#" + a.info().runId() + " least,#" + b.info().runId() + " rr,delta"), csv);
+        assertTrue(vm.runsCsv().lines().count() == 3);
+    }
+
+    @Test
+    void hitMapCellsListTheRequestsScheduledInThem() {
+        HitMapViewModel vm = new HitMapViewModel();
+        vm.show(a.buckets(), a.requests());
+        assertEquals(a.info().replicas(), vm.kvUsage.size());
+        int total = 0;
+        for (int r = 0; r < a.buckets().replicas(); r++) {
+            for (int k = 0; k < a.buckets().buckets(); k++) {
+                vm.select(r, k);
+                total += vm.cellRequests.size();
+            }
+        }
+        assertEquals(300, total, "every request is in exactly one cell");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.servelab.app.timeline;
+
+import dev.servelab.app.data.IterationTable;
+import dev.servelab.app.data.TokenTable;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimelineViewModelTest {
+    /** Two requests: #7 arrives at 0, scheduled at 10 ms, tokens at 50, 60, 70 ms; #8 arrives at 20 ms, tokens at 90, 100 ms. */
+    private static TokenTable table() {
+        long ms = 1_000_000;
+        return new TokenTable(new long[]{7, 8}, new int[]{0, 1}, new long[]{0, 20 * ms}, new long[]{10 * ms, 40 * ms},
+                new int[]{0, 3, 5}, new long[]{50 * ms, 60 * ms, 70 * ms, 90 * ms, 100 * ms}, new int[]{0, 0, 0}, new long[0]);
+    }
+
+    @Test
+    void zoomKeepsTheAnchorAndPanMovesTheWindow() {
+        TimelineViewModel vm = new TimelineViewModel();
+        vm.show(table(), List.of(new IterationTable(0, new long[0], new long[0], new int[0], new int[0], new int[0])));
+        double w = vm.window();
+        double at = vm.startNanos.get() + 0.25 * w;
+        vm.zoom(0.5, 0.25);
+        assertEquals(w / 2, vm.window(), 1);
+        assertEquals(at, vm.startNanos.get() + 0.25 * vm.window(), 1);
+        double s = vm.startNanos.get();
+        vm.pan(0.5);
+        assertEquals(s + vm.window() / 2, vm.startNanos.get(), 1);
+        for (int i = 0; i < 100; i++) vm.zoom(0.1, 0.5);
+        assertEquals(TimelineViewModel.MIN_WINDOW_NANOS, vm.window(), 1);
+    }
+
+    @Test
+    void hoverFindsTheNearestTokenAndThePhase() {
+        TimelineViewModel vm = new TimelineViewModel();
+        vm.show(table(), List.of());
+        TokenHit h = vm.hit(0.5, 61e6);
+        assertEquals(7, h.requestId());
+        assertEquals(1, h.tokenIndex());
+        assertEquals(10_000_000, h.gapNanos());
+        assertEquals("decode", h.phase());
+        assertEquals("queueing", vm.hit(0.2, 5e6).phase());
+        assertEquals("prefill", vm.hit(0.9, 30e6).phase());
+        assertEquals(8, vm.hit(1.5, 99e6).requestId());
+        assertNull(vm.hit(1.5, 10e6), "before arrival");
+        assertNull(vm.hit(5, 50e6), "no such row");
+    }
+
+    @Test
+    void zoomToTokensShowsAFewTokensOfARow() {
+        TimelineViewModel vm = new TimelineViewModel();
+        vm.show(table(), List.of());
+        vm.zoomToTokens(0, 2);
+        assertTrue(vm.startNanos.get() < 10e6 && vm.endNanos.get() > 70e6 && vm.endNanos.get() < 90e6);
+        vm.fitRows(100);
+        assertEquals(16, vm.rowHeight.get());
+    }
+}
