@@ -54,26 +54,52 @@ public final class CompareModesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object: run ids and, per metric, live, sim and error")
     boolean json;
 
+    @Option(names = "--calibrate-from", defaultValue = "probes",
+            description = "probes: measure probe batches before the live run (default); live: refit from the live run's own iterations")
+    String calibrateFrom;
+
     @Override
     public Integer call() throws IOException {
+        if (!calibrateFrom.equals("probes") && !calibrateFrom.equals("live")) {
+            throw new ServeLabException("--calibrate-from " + calibrateFrom + ": expected probes or live");
+        }
         PipelineSpec live = PipelineLoader.load(pipeline, List.of());
         Path prof = profile != null ? profile : calibrate(live);
         PluginRegistry registry = PluginRegistry.load();
-        List<String> simOverrides = new ArrayList<>();
-        for (int i = 0; i < live.pools().size(); i++) {
-            simOverrides.add("pools." + i + ".executor=exec.calibrated");
-            simOverrides.add("pools." + i + ".executor.profile=" + prof.toAbsolutePath());
-        }
-        PipelineSpec sim = PipelineLoader.load(pipeline, simOverrides);
         Path store = db != null ? db : dev.servelab.engine.cli.DbOption.defaultPath();
         try (RunStore s = RunStore.open(store)) {
             RunOutcome l = SimulationRun.live(live, registry, WorkloadFactory.open(registry, live.workload(), live.seed(), 0,
                     live.baseDir()), "compare-modes", 0, s, 1.0).run("live", null);
+            if (calibrateFrom.equals("live")) prof = refit(prof, s, l.runId());
+            PipelineSpec sim = PipelineLoader.load(pipeline, simOverrides(live, prof));
             RunOutcome m = new SimulationRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
                     sim.baseDir()), "compare-modes", 0, s).run("sim", null);
             print(l, m);
+        } catch (java.sql.SQLException e) {
+            throw new ServeLabException("cannot read the live run's iterations: " + e.getMessage(), e);
         }
         return 0;
+    }
+
+    private static List<String> simOverrides(PipelineSpec live, Path prof) {
+        List<String> o = new ArrayList<>();
+        for (int i = 0; i < live.pools().size(); i++) {
+            o.add("pools." + i + ".executor=exec.calibrated");
+            o.add("pools." + i + ".executor.profile=" + prof.toAbsolutePath());
+        }
+        return o;
+    }
+
+    /** The same profile with its iteration model refitted to the live run's recorded iterations. */
+    private Path refit(Path probes, RunStore store, long liveRunId) throws IOException, java.sql.SQLException {
+        LiveProfile p = LiveProfile.read(probes);
+        LiveProfile refit = new LiveProfile(p.backend(), p.modelFile(), p.device(), p.blockSizeTokens(), p.kvCapacityBlocks(),
+                LiveRunFit.fit(store, liveRunId));
+        Path out = Files.createTempFile("servelab-profile-live-", ".json");
+        refit.write(out);
+        spec.commandLine().getErr().printf(Locale.ROOT, "recalibrated from live run %d: R² %.4f (%s)%n", liveRunId,
+                refit.fit().r2(), out);
+        return out;
     }
 
     private Path calibrate(PipelineSpec p) throws IOException {

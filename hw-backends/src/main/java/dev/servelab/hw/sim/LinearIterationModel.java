@@ -29,11 +29,16 @@ public record LinearIterationModel(double baseNanos, double perPrefillTokenNanos
 
     /**
      * Non-negative least-squares fit (active set: a term whose coefficient comes out negative is dropped
-     * and the rest refitted, since no cost can make an iteration faster); needs varied shapes.
+     * and the rest refitted, since no cost can make an iteration faster; a term that is zero in every
+     * sample is left out); needs varied shapes.
      */
     public static LinearIterationModel fit(List<Sample> samples) {
         if (samples.size() < 6) throw new IllegalArgumentException("need at least 6 samples, got " + samples.size());
-        boolean[] active = {true, true, true, true};
+        boolean[] active = new boolean[4];
+        for (Sample sample : samples) {
+            double[] f = sample.features();
+            for (int i = 0; i < f.length; i++) active[i] |= f[i] != 0;
+        }
         boolean intercept = true;
         while (true) {
             double[] b = ols(samples, active, intercept);

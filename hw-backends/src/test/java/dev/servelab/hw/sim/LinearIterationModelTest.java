@@ -48,4 +48,21 @@ class LinearIterationModelTest {
         }
         assertEquals(100_000, m.perDecodeTokenNanos(), 10_000);
     }
+
+    @Test
+    void featuresThatAreAlwaysZeroAreLeftOut() {
+        // a live run's stored iterations carry prefill and decode tokens only
+        List<LinearIterationModel.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int prefill = (i % 5) * 30;
+            int decode = 1 + i % 7;
+            samples.add(new LinearIterationModel.Sample(prefill, decode, 0, 0, 200_000L + 1_000L * prefill + 20_000L * decode));
+        }
+        LinearIterationModel m = LinearIterationModel.fit(samples);
+        assertEquals(200_000, m.baseNanos(), 1);
+        assertEquals(1_000, m.perPrefillTokenNanos(), 0.01);
+        assertEquals(20_000, m.perDecodeTokenNanos(), 0.1);
+        assertEquals(0, m.perAttentionPairNanos());
+        assertEquals(0, m.perKvTokenNanos());
+    }
 }
