@@ -25,9 +25,4 @@ public final class OllamaStreamDialect implements StreamDialect {
     public void decorate(ObjectNode body) {
         OpenAiChunks.includeUsage(body);
     }
-
-    @Override
-    public StreamChunk parse(String data) {
-        return OpenAiChunks.isDone(data) ? StreamChunk.DONE : OpenAiChunks.parse(data);
-    }
 }

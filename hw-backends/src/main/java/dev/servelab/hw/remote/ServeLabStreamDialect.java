@@ -22,9 +22,4 @@ public final class ServeLabStreamDialect implements StreamDialect {
         body.put("ignore_eos", true);
         OpenAiChunks.includeUsage(body);
     }
-
-    @Override
-    public StreamChunk parse(String data) {
-        return OpenAiChunks.isDone(data) ? StreamChunk.DONE : OpenAiChunks.parse(data);
-    }
 }

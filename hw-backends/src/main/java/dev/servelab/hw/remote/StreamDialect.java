@@ -19,7 +19,9 @@ public interface StreamDialect {
     void decorate(ObjectNode body);
 
     /** Parses one server-sent event's data ({@code [DONE]} included). Throws {@link StreamFormatException}. */
-    StreamChunk parse(String data);
+    default StreamChunk parse(String data) {
+        return OpenAiChunks.isDone(data) ? StreamChunk.DONE : OpenAiChunks.parse(data);
+    }
 
     /** Every built-in dialect. */
     static List<StreamDialect> all() {

@@ -26,9 +26,4 @@ public final class VllmStreamDialect implements StreamDialect {
         body.put("ignore_eos", true);
         OpenAiChunks.includeUsage(body);
     }
-
-    @Override
-    public StreamChunk parse(String data) {
-        return OpenAiChunks.isDone(data) ? StreamChunk.DONE : OpenAiChunks.parse(data);
-    }
 }
