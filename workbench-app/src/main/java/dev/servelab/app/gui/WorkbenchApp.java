@@ -17,7 +17,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         GuiOptions o = options != null ? options
-                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, null, java.util.List.of(), 1440, 900, false, false, 0);
+                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, null, java.util.List.of(), 1440, 900, false, false, 0, false);
         mark("fx started");
         Theme.apply(o.dark());
         Workbench wb = new Workbench(Preload.registry(), o.db());
