@@ -50,6 +50,8 @@ final class ScriptedSession {
                 WorkbenchApp.fail(o, "--sim-vs-live: no live run with a simulated run of the same pipeline in the store");
                 return;
             }
+            w.runs().table.getSelectionModel().clearSelection();
+            for (var r : w.wb.runs.runs) if (pair.get().contains(r.id())) w.runs().table.getSelectionModel().select(r);
             ready = w.running.compareModes(pair.get());
         } else if (o.compare().size() >= 2) {
             List<Long> ids = o.compare();

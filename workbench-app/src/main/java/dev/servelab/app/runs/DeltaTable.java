@@ -20,6 +20,7 @@ public final class DeltaTable extends TableView<DeltaRow> {
         setItems(vm.deltas);
         setPlaceholder(new Label("Select two or more runs and press Compare"));
         vm.comparedLabels.addListener((ListChangeListener<String>) c -> rebuild());
+        if (!vm.comparedLabels.isEmpty()) rebuild();
         setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
     }
 

@@ -96,7 +96,7 @@ public final class RunsViewModel {
     public void compareModes(RunData live, RunData sim, SlaViewModel.Prepared charts) {
         overlay.show(charts);
         simVsLive.set(true);
-        comparisonTitle.set(String.format(Locale.ROOT, "Sim vs live · %s · live #%d vs simulated #%d",
+        comparisonTitle.set(String.format(Locale.ROOT, "Sim vs live · %s · live #%d vs simulated #%d · error = (sim − live) / live",
                 live.info().name(), live.info().runId(), sim.info().runId()));
         List<DeltaRow> rows = new ArrayList<>();
         for (String m : MODE_METRICS) rows.add(new DeltaRow(m, List.of(live.summary().get(m), sim.summary().get(m))));
