@@ -26,3 +26,6 @@ gui --compare 1,2 --screenshot "$OUT/comparison.png"
 gui --show-run 1 --view sla --dark --screenshot "$OUT/sla-charts-dark.png"
 gui --show-run 1 --view timeline --zoom tokens --dark --screenshot "$OUT/timeline-tokens-dark.png"
 gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 6 --screenshot "$OUT/running.png"
+LIVE_DB="$(mktemp -d)/live.db"                                                                     # live + sim pair
+sl compare-modes sample-traces/pipelines/live-tiny.yaml --calibrate-from live --db "$LIVE_DB" > /dev/null
+DB="$LIVE_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live.png"

@@ -28,6 +28,8 @@ public final class EditorViewModel {
     public final ObservableList<Problem> problems = FXCollections.observableArrayList();
     public final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     public final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    /** The live executor the pipeline will run on ({@code exec.jvm}, …), or null for simulation: pools must then be live. */
+    public final javafx.beans.property.StringProperty liveExecutor = new javafx.beans.property.SimpleStringProperty();
     /** Incremented whenever a whole pipeline is loaded or started anew (the canvas re-fits). */
     public final javafx.beans.property.IntegerProperty loads = new javafx.beans.property.SimpleIntegerProperty();
     private final List<GraphNode> clipboard = new ArrayList<>();
@@ -40,6 +42,7 @@ public final class EditorViewModel {
             dirty.set(undo.top() != savedTop);
             validate();
         });
+        liveExecutor.addListener(o -> validate());
     }
 
     public void load(ObjectNode tree, Path from) {
@@ -81,7 +84,7 @@ public final class EditorViewModel {
     }
 
     public void validate() {
-        problems.setAll(Validator.check(graph, catalog));
+        problems.setAll(Validator.check(graph, catalog, liveExecutor.get()));
     }
 
     public boolean hasErrors() {

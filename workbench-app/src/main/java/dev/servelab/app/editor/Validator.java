@@ -18,8 +18,14 @@ public final class Validator {
     }
 
     public static List<Problem> check(PipelineGraph g, SettingsCatalog catalog) {
+        return check(g, catalog, null);
+    }
+
+    /** As {@link #check(PipelineGraph, SettingsCatalog)}; with a {@code liveExecutor}, every pool must use a live executor. */
+    public static List<Problem> check(PipelineGraph g, SettingsCatalog catalog, String liveExecutor) {
         List<Problem> out = new ArrayList<>();
         structure(g, out);
+        if (liveExecutor != null) LiveCheck.pools(g, liveExecutor, out);
         for (GraphNode n : g.nodes) {
             if (n.plugin.get() != null && catalog.descriptor(n).isEmpty()) out.add(new Problem(n, "unknown plugin id " + n.plugin.get(), true));
             List<SettingInfo> infos = catalog.settings(n);

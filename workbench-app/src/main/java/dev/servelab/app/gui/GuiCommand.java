@@ -35,6 +35,12 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "ID", split = ",", description = "Runs view: compare these stored runs (e.g. 1,2)")
     java.util.List<Long> compare = new java.util.ArrayList<>();
 
+    @Option(names = "--mode", paramLabel = "MODE", description = "Run mode: sim (default), jvm (live on the JVM) or tornadovm (live on its device)")
+    String mode;
+
+    @Option(names = "--sim-vs-live", description = "Runs view: a live run against the simulated run of the same pipeline (the --compare pair, else the newest)")
+    boolean simVsLive;
+
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size")
     String size;
 
@@ -59,7 +65,7 @@ public final class GuiCommand implements Callable<Integer> {
         }
         String[] wh = size.toLowerCase().split("x");
         WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, showRun, compare,
-                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench, shootAt);
+                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench, shootAt, simVsLive, mode);
         Preload.start(db.path());
         Application.launch(WorkbenchApp.class);
         return WorkbenchApp.exitCode;

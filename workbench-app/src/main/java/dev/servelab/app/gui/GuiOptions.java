@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public record GuiOptions(Path open, boolean run, Path screenshot, Path db, String view, String zoom, Long showRun,
                          java.util.List<Long> compare,
-                         int width, int height, boolean dark, boolean bench, double shootAt) {
+                         int width, int height, boolean dark, boolean bench, double shootAt, boolean simVsLive, String mode) {
     public boolean scripted() {
         return screenshot != null || bench;
     }

@@ -47,10 +47,15 @@ final class MainToolbar extends ToolBar {
         redo.disableProperty().bind(w.wb.editor.undo.canRedo.not());
         Button run = new Button("Run", new FontIcon("mdi2p-play"));
         run.setId("run-button");
-        run.setTooltip(new Tooltip("Run the pipeline in simulation (F5)"));
+        run.setTooltip(new Tooltip("Run the pipeline in the chosen mode (F5)"));
         run.getStyleClass().add("run-button");
         run.setOnAction(e -> w.running.run());
         run.disableProperty().bind(w.wb.run.running);
+        javafx.scene.control.ComboBox<dev.servelab.app.run.ExecutionMode> mode = new javafx.scene.control.ComboBox<>(w.wb.run.modes);
+        mode.setId("run-mode");
+        mode.valueProperty().bindBidirectional(w.wb.run.mode);
+        mode.setTooltip(new Tooltip("Simulation, or live execution on a backend found here (pools must use a live executor, exec.jvm)"));
+        mode.disableProperty().bind(w.wb.run.running);
         Label title = new Label();
         title.getStyleClass().add("doc-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> w.wb.editor.name() + (w.wb.editor.dirty.get() ? " •" : ""),
@@ -63,7 +68,7 @@ final class MainToolbar extends ToolBar {
         Theme.DARK.addListener((o, a, b) -> Theme.apply(b));
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        getItems().addAll(create, open, save, examples, recent, new Separator(javafx.geometry.Orientation.VERTICAL), undo, redo, new Separator(javafx.geometry.Orientation.VERTICAL), run,
+        getItems().addAll(create, open, save, examples, recent, new Separator(javafx.geometry.Orientation.VERTICAL), undo, redo, new Separator(javafx.geometry.Orientation.VERTICAL), run, mode,
                 new Separator(javafx.geometry.Orientation.VERTICAL), title, sp, db, dark);
     }
 

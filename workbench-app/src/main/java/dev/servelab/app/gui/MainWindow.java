@@ -36,7 +36,7 @@ public final class MainWindow extends BorderPane {
         sla = new LazyView<>("SLA", "mdi2c-chart-bell-curve-cumulative", () -> new SlaView(wb.sla));
         timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> themed(new TimelineView(wb.timeline)));
         cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache)));
-        runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> new RunsView(wb.runs, running::openRun, running::compare, running::refreshRuns));
+        runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> new RunsView(wb.runs, running::openRun, running::compare, running::compareModes, running::refreshRuns));
         runBar = new RunBar(wb.run, running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));

@@ -44,6 +44,8 @@ public final class RunActions {
         if (current != null) return;
         if (w.wb.editor.hasErrors()) {
             w.showView("editor");
+            w.wb.editor.problems.stream().filter(p -> p.error()).findFirst()
+                    .ifPresent(p -> w.wb.run.finished("Not run: " + p.message()));
             alert("The pipeline has problems", String.join("\n", w.wb.editor.problems.stream().filter(p -> p.error()).map(Object::toString).toList()));
             shownRun.completeExceptionally(new ServeLabException("pipeline has problems"));
             return;
@@ -51,7 +53,8 @@ public final class RunActions {
         Path file = w.wb.editor.file.get();
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         try {
-            current = PipelineRunner.start(w.wb.editor.tree(), w.wb.editor.name(), base, w.wb.reader.db(), w.wb.registry);
+            current = PipelineRunner.start(w.wb.editor.tree(), w.wb.editor.name(), base, w.wb.reader.db(), w.wb.registry,
+                    w.wb.run.mode.get(), w.wb.run.speed.get());
         } catch (ServeLabException e) {
             alert("Cannot run the pipeline", e.getMessage());
             shownRun.completeExceptionally(e);
@@ -113,6 +116,23 @@ public final class RunActions {
             done.complete(l);
         }, e -> {
             alert("Cannot compare runs", message(e));
+            done.completeExceptionally(e);
+        });
+        return done;
+    }
+
+    /** Sim vs live: {@code ids} = [live run, simulated run]; overlays their CDFs and fills the error table. */
+    public CompletableFuture<List<RunData>> compareModes(List<Long> ids) {
+        CompletableFuture<List<RunData>> done = new CompletableFuture<>();
+        Background.load(() -> {
+            List<RunData> l = List.of(w.wb.reader.load(ids.get(0)), w.wb.reader.load(ids.get(1)));
+            return java.util.Map.entry(l, dev.servelab.app.sla.SlaViewModel.prepare(l));
+        }, e2 -> {
+            List<RunData> l = e2.getKey();
+            w.wb.runs.compareModes(l.get(0), l.get(1), e2.getValue());
+            done.complete(l);
+        }, e -> {
+            alert("Cannot compare live and simulated runs", message(e));
             done.completeExceptionally(e);
         });
         return done;

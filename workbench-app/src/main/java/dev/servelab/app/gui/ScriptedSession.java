@@ -43,6 +43,16 @@ final class ScriptedSession {
         } else if (o.run()) {
             ready = w.running.shownRun;
             w.running.run();
+        } else if (o.simVsLive()) {
+            for (var r : w.wb.runs.runs) if (o.compare().contains(r.id())) w.runs().table.getSelectionModel().select(r);
+            var pair = w.wb.runs.simLivePair();
+            if (pair.isEmpty()) {
+                WorkbenchApp.fail(o, "--sim-vs-live: no live run with a simulated run of the same pipeline in the store");
+                return;
+            }
+            w.runs().table.getSelectionModel().clearSelection();
+            for (var r : w.wb.runs.runs) if (pair.get().contains(r.id())) w.runs().table.getSelectionModel().select(r);
+            ready = w.running.compareModes(pair.get());
         } else if (o.compare().size() >= 2) {
             List<Long> ids = o.compare();
             for (var r : w.wb.runs.runs) if (ids.contains(r.id())) w.runs().table.getSelectionModel().select(r);
@@ -83,7 +93,7 @@ final class ScriptedSession {
 
     private void arrange(RunData d) {
         String view = o.view();
-        if ("auto".equals(view)) view = o.compare().size() >= 2 ? "runs" : d != null ? "sla" : "editor";
+        if ("auto".equals(view)) view = o.compare().size() >= 2 || o.simVsLive() ? "runs" : d != null ? "sla" : "editor";
         w.showView(view);
         if ("editor".equals(view)) {
             w.wb.editor.graph.nodes.stream().filter(n -> n.kind == dev.servelab.app.editor.NodeKind.WORKLOAD).findFirst()

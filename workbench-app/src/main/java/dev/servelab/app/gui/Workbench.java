@@ -32,6 +32,8 @@ public final class Workbench {
         this.registry = registry;
         this.reader = new RunReader(db);
         this.editor = new EditorViewModel(new SettingsCatalog(registry));
+        run.modes.setAll(dev.servelab.app.run.ExecutionMode.found());
+        editor.liveExecutor.bind(javafx.beans.binding.Bindings.createStringBinding(() -> run.mode.get().executor(), run.mode));
     }
 
     /** A run read from the store with its SLA charts computed, ready to show. */

@@ -17,7 +17,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         GuiOptions o = options != null ? options
-                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, null, java.util.List.of(), 1440, 900, false, false, 0);
+                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, null, java.util.List.of(), 1440, 900, false, false, 0, false, null);
         mark("fx started");
         Theme.apply(o.dark());
         Workbench wb = new Workbench(Preload.registry(), o.db());
@@ -40,6 +40,17 @@ public final class WorkbenchApp extends Application {
         mark("pipeline loaded");
         window.running.refreshRuns();
         mark("runs listed");
+        if (o.mode() != null) {
+            var m = window.wb.run.modes.stream().filter(x -> o.mode().equals(x.live() ? x.backend() : "sim")).findFirst();
+            if (m.isEmpty()) {
+                System.err.println("error: --mode " + o.mode() + ": not available here (" + String.join(", ",
+                        window.wb.run.modes.stream().map(x -> x.live() ? x.backend() : "sim").toList()) + ")");
+                exitCode = 2;
+                Platform.exit();
+                return;
+            }
+            window.wb.run.mode.set(m.get());
+        }
         stage.show();
         mark("shown");
         if (Boolean.getBoolean("servelab.timing")) {

@@ -16,27 +16,41 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs a pipeline tree in simulation on its own thread (never the JavaFX thread) and stores it. The
+ * Runs a pipeline tree in simulation, or live on a backend, on its own thread (never the JavaFX thread) and stores it. The
  * UI polls {@link #progress()} once per frame and may {@link #cancel()} at any time.
  */
 public final class PipelineRunner {
     private final SimulationRun run;
     private final RunStore store;
+    private final String mode;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
-    private PipelineRunner(SimulationRun run, RunStore store) {
+    private PipelineRunner(SimulationRun run, RunStore store, String mode) {
         this.run = run;
         this.store = store;
+        this.mode = mode;
     }
 
-    /** Validates and builds the run (throws ServeLabException on bad input), then starts it. */
+    /** Validates and builds a simulated run (throws ServeLabException on bad input), then starts it. */
     public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry) {
-        PipelineSpec spec = PipelineLoader.fromTree(tree, name, baseDir);
+        return start(tree, name, baseDir, db, registry, ExecutionMode.SIMULATION, 1);
+    }
+
+    /**
+     * As {@link #start(ObjectNode, String, Path, Path, PluginRegistry)} in the given mode: live, the
+     * pools' live executors are switched to the mode's backend and arrivals replayed {@code speed}
+     * times faster on the wall clock; the run is stored with mode {@code live}.
+     */
+    public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
+                                       ExecutionMode mode, double speed) {
+        PipelineSpec spec = PipelineLoader.fromTree(mode.live() ? onBackend(tree, mode) : tree, name, baseDir);
         RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir());
         RunStore store = RunStore.open(db);
         try {
-            SimulationRun run = new SimulationRun(spec, registry, stream, label(spec), expected(spec), store);
-            PipelineRunner r = new PipelineRunner(run, store);
+            SimulationRun run = mode.live()
+                    ? SimulationRun.live(spec, registry, stream, label(spec), expected(spec), store, speed)
+                    : new SimulationRun(spec, registry, stream, label(spec), expected(spec), store);
+            PipelineRunner r = new PipelineRunner(run, store, mode.live() ? "live" : "sim");
             Thread t = new Thread(r::execute, "servelab-run");
             t.setDaemon(true);
             t.start();
@@ -49,7 +63,7 @@ public final class PipelineRunner {
 
     private void execute() {
         try {
-            outcome.complete(run.run("sim", null));
+            outcome.complete(run.run(mode, null));
         } catch (Throwable e) {
             outcome.completeExceptionally(e);
         } finally {
@@ -67,6 +81,21 @@ public final class PipelineRunner {
 
     public CompletableFuture<RunOutcome> outcome() {
         return outcome;
+    }
+
+    /** A copy of the tree whose pools with a live executor use the mode's one ({@code --backend}); others are left to the loader's check. */
+    public static ObjectNode onBackend(ObjectNode tree, ExecutionMode mode) {
+        ObjectNode t = tree.deepCopy();
+        JsonNode pools = t.get("pools");
+        if (pools == null || !pools.isArray()) return t;
+        for (JsonNode p : pools) {
+            JsonNode ex = p.get("executor");
+            String type = ex == null ? null : ex.isTextual() ? ex.asText() : ex.path("type").asText(null);
+            if (!ExecutionMode.LIVE_EXECUTORS.contains(type)) continue;
+            if (ex.isTextual()) ((ObjectNode) p).put("executor", mode.executor());
+            else ((ObjectNode) ex).put("type", mode.executor());
+        }
+        return t;
     }
 
     private static String label(PipelineSpec p) {

@@ -33,8 +33,10 @@ public final class RunsView extends BorderPane {
     public final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "TPOT (ms)", "fraction");
     public final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "E2EL (ms)", "fraction");
     public final Button compare = new Button("Compare", new FontIcon("mdi2c-compare-horizontal"));
+    public final Button simVsLive = new Button("Sim vs live", new FontIcon("mdi2s-scale-balance"));
 
-    public RunsView(RunsViewModel vm, Consumer<Long> open, java.util.function.Function<List<Long>, ?> onCompare, Runnable refresh) {
+    public RunsView(RunsViewModel vm, Consumer<Long> open, Function<List<Long>, ?> onCompare, Function<List<Long>, ?> onSimVsLive,
+                    Runnable refresh) {
         getStyleClass().add("runs-view");
         deltaTable = new DeltaTable(vm);
         Charts.bind(ttft, vm.overlay.ttft, vm.overlay.ttftSlo);
@@ -58,15 +60,20 @@ public final class RunsView extends BorderPane {
         compare.disableProperty().bind(vm.canCompare.not());
         compare.setOnAction(e -> onCompare.apply(vm.selected.stream().map(RunRow::id).toList()));
         compare.getStyleClass().add("accent");
+        simVsLive.setId("sim-vs-live");
+        simVsLive.disableProperty().bind(vm.canCompareModes.not());
+        simVsLive.setTooltip(new javafx.scene.control.Tooltip("A live run against a simulated run of the same pipeline (the two selected, "
+                + "or the selected run's newest counterpart): overlaid CDFs and the simulation's error per metric"));
+        simVsLive.setOnAction(e -> vm.simLivePair().ifPresent(onSimVsLive::apply));
         Button reload = new Button(null, new FontIcon("mdi2r-refresh"));
         reload.setOnAction(e -> refresh.run());
         Button csv = new Button("Runs CSV", new FontIcon("mdi2f-file-delimited-outline"));
         csv.setOnAction(e -> Exports.saveText(this, "runs.csv", vm.runsCsv()));
-        Label hint = new Label("Select two or more runs (Ctrl/Shift-click) to compare; double-click opens a run.");
+        Label hint = new Label("Select two or more runs (Ctrl/Shift-click) to compare, a live and a simulated run for sim vs live; double-click opens a run.");
         hint.getStyleClass().add("text-muted");
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox bar = new HBox(6, reload, openB, compare, csv, sp, hint);
+        HBox bar = new HBox(6, reload, openB, compare, simVsLive, csv, sp, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         setTop(bar);
@@ -76,7 +83,9 @@ public final class RunsView extends BorderPane {
         png.setOnAction(e -> Exports.savePng(charts, "comparison.png"));
         Button dcsv = new Button("Deltas CSV", new FontIcon("mdi2f-file-delimited-outline"));
         dcsv.setOnAction(e -> Exports.saveText(this, "comparison.csv", vm.deltasCsv()));
-        HBox exports = new HBox(6, new Label("Comparison"), png, dcsv);
+        Label title = new Label();
+        title.textProperty().bind(vm.comparisonTitle);
+        HBox exports = new HBox(6, title, png, dcsv);
         exports.setAlignment(Pos.CENTER_LEFT);
         exports.setPadding(new Insets(4, 10, 4, 10));
         exports.getStyleClass().add("section-bar");

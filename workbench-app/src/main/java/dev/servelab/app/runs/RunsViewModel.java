@@ -5,12 +5,17 @@ import dev.servelab.app.sla.SlaViewModel;
 import dev.servelab.engine.store.RunInfo;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /** The runs browser (every run in the store) and the comparison of the selected runs. */
@@ -18,12 +23,19 @@ public final class RunsViewModel {
     static final String[] METRICS = {"completed", "duration", "request_throughput", "output_throughput", "mean_ttft_ms",
         "median_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_itl_ms", "p99_itl_ms", "mean_e2el_ms",
         "p99_e2el_ms", "request_goodput", "prefix_cache_hit_ratio", "preemptions"};
+    /** The per-metric error table of {@code servelab compare-modes}: simulation against live. */
+    static final String[] MODE_METRICS = {"mean_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_e2el_ms",
+        "median_e2el_ms", "p99_e2el_ms", "request_throughput", "output_throughput"};
     public final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     public final ObservableList<RunRow> selected = FXCollections.observableArrayList();
     public final ObservableList<DeltaRow> deltas = FXCollections.observableArrayList();
     public final ObservableList<String> comparedLabels = FXCollections.observableArrayList();
     public final SlaViewModel overlay = new SlaViewModel();
     public final BooleanBinding canCompare = Bindings.size(selected).greaterThanOrEqualTo(2);
+    /** True while the comparison is a sim-vs-live one: first run live, second simulated, error in %. */
+    public final BooleanProperty simVsLive = new SimpleBooleanProperty(false);
+    public final StringProperty comparisonTitle = new SimpleStringProperty("Comparison");
+    public final BooleanBinding canCompareModes = Bindings.createBooleanBinding(() -> simLivePair().isPresent(), selected, runs);
 
     public void setRuns(List<RunInfo> infos) {
         runs.setAll(infos.reversed().stream().map(RunRow::of).toList());
@@ -36,6 +48,8 @@ public final class RunsViewModel {
 
     /** As {@link #compare(List)}, with the overlay charts already computed (off the JavaFX thread). */
     public void compare(List<RunData> data, SlaViewModel.Prepared charts) {
+        simVsLive.set(false);
+        comparisonTitle.set("Comparison");
         overlay.show(charts);
         comparedLabels.setAll(data.stream().map(d -> "#" + d.info().runId() + " " + d.info().name()).toList());
         List<DeltaRow> rows = new ArrayList<>();
@@ -44,6 +58,50 @@ public final class RunsViewModel {
             if (v.stream().anyMatch(x -> !Double.isNaN(x))) rows.add(new DeltaRow(m, v));
         }
         deltas.setAll(rows);
+    }
+
+    /**
+     * The live and simulated run to set against each other, as {@code [live, sim]}: the two selected
+     * runs when one is live and one simulated; with one selected, or none, that run (or the newest live
+     * run) and the newest completed run of the other mode with the same pipeline name (the pair
+     * {@code servelab compare-modes} stores).
+     */
+    public Optional<List<Long>> simLivePair() {
+        if (selected.size() == 2) {
+            RunRow a = selected.get(0), b = selected.get(1);
+            if (live(a) && sim(b)) return Optional.of(List.of(a.id(), b.id()));
+            if (live(b) && sim(a)) return Optional.of(List.of(b.id(), a.id()));
+            return Optional.empty();
+        }
+        if (selected.size() > 2) return Optional.empty();
+        RunRow one = selected.isEmpty() ? runs.stream().filter(r -> live(r) && done(r)).findFirst().orElse(null) : selected.getFirst();
+        if (one == null || !done(one) || !(live(one) || sim(one))) return Optional.empty();
+        return runs.stream().filter(r -> done(r) && r.name().equals(one.name()) && (live(one) ? sim(r) : live(r))).findFirst()
+                .map(o -> live(one) ? List.of(one.id(), o.id()) : List.of(o.id(), one.id()));
+    }
+
+    private static boolean live(RunRow r) {
+        return "live".equals(r.mode());
+    }
+
+    private static boolean sim(RunRow r) {
+        return "sim".equals(r.mode());
+    }
+
+    private static boolean done(RunRow r) {
+        return "completed".equals(r.status());
+    }
+
+    /** Overlays a live run and a simulated one and fills the error table: each metric live, sim, and the simulation's error in %. */
+    public void compareModes(RunData live, RunData sim, SlaViewModel.Prepared charts) {
+        overlay.show(charts);
+        simVsLive.set(true);
+        comparisonTitle.set(String.format(Locale.ROOT, "Sim vs live · %s · live #%d vs simulated #%d · error = (sim − live) / live",
+                live.info().name(), live.info().runId(), sim.info().runId()));
+        List<DeltaRow> rows = new ArrayList<>();
+        for (String m : MODE_METRICS) rows.add(new DeltaRow(m, List.of(live.summary().get(m), sim.summary().get(m))));
+        deltas.setAll(rows);
+        comparedLabels.setAll("live #" + live.info().runId(), "sim #" + sim.info().runId());
     }
 
     /** The delta table as CSV: metric, each run's value, then each later run's change from the first. */

@@ -41,10 +41,12 @@ public final class SlaViewModel {
                 new java.util.ArrayList<>());
         if (runs.isEmpty()) return new Prepared(cdfs, List.of(), List.of(), List.of(), List.of(), null, Double.NaN, 0);
         LatencySamples firstSamples = null;
+        boolean mixed = runs.stream().map(r -> r.info().mode()).distinct().count() > 1;
         for (RunData r : runs) {
             LatencySamples s = LatencySamples.of(r.requests(), r.tokens());
             if (firstSamples == null) firstSamples = s;
-            String label = runs.size() == 1 ? r.info().name() : "#" + r.info().runId() + " " + r.info().name();
+            String label = runs.size() == 1 ? r.info().name() : "#" + r.info().runId() + " " + r.info().name()
+                    + (mixed ? " (" + r.info().mode() + ")" : "");
             cdfs.get(0).add(Cdf.of(label, s.ttft(), CDF_POINTS));
             cdfs.get(1).add(Cdf.of(label, s.tpot(), CDF_POINTS));
             cdfs.get(2).add(Cdf.of(label, s.itl(), CDF_POINTS));
