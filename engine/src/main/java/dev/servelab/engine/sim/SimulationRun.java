@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * cancelled at the end. {@link #cancel()} and {@link #progress()} may be called from other threads.
  */
 public final class SimulationRun {
+    /** Simulated runs publish progress every 65,536 events; live runs, whose events take real time, after every one. */
     private static final long PROGRESS_EVERY_EVENTS = 1 << 16;
+    private final long progressEvery;
     private final PipelineSpec spec;
     private final RunStore store;
     private final String workloadLabel;
@@ -61,6 +63,7 @@ public final class SimulationRun {
 
     private SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                           long expectedRequests, RunStore store, EventLoop loop, boolean live) {
+        this.progressEvery = live ? 1 : PROGRESS_EVERY_EVENTS;
         this.spec = spec;
         this.store = store;
         this.workloadLabel = workloadLabel;
@@ -102,7 +105,7 @@ public final class SimulationRun {
             loop.run((now, events) -> {
                 progress = snapshot();
                 if (onProgress != null) onProgress.accept(progress);
-            }, PROGRESS_EVERY_EVENTS);
+            }, progressEvery);
             devices.closeAll();
             recorder.complete();
             recorder.close();
