@@ -87,6 +87,25 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     }
 
     @Override
+    public int decodeRun(List<? extends SequenceView> running, int from, int to) {
+        if (running != replica.running()) return BatchPlan.super.decodeRun(running, from, to);
+        List<Sequence> seqs = replica.runningList();
+        int blockSize = kv.blockSizeTokens();
+        int i = from;
+        for (; i < to; i++) {
+            Sequence s = seqs.get(i);
+            if (s.isPrefilling() || s.planEpoch == epoch || tokenBudget < 1 || s.state != Sequence.State.RUNNING) break;
+            if (s.computed >= s.blockCount * blockSize) {
+                int b = kv.allocate();
+                if (b < 0) break;
+                s.addBlock(b);
+            }
+            add(s, 1, false, true);
+        }
+        return i;
+    }
+
+    @Override
     public int prefill(SequenceView view, int maxTokens, boolean allowPartial) {
         Sequence s = (Sequence) view;
         if (isScheduled(s) || s.state == Sequence.State.FINISHED || s.state == Sequence.State.REJECTED) return 0;

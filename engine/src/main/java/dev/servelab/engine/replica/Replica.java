@@ -201,6 +201,11 @@ public final class Replica implements ReplicaView, RoutedReplica {
         for (RunObserver o : observers) o.onIteration(r);
     }
 
+    /** The running list itself (the plan's bulk decode path reads it without the read-only wrapper). */
+    List<Sequence> runningList() {
+        return running;
+    }
+
     public KvCache kvCache() {
         return kv;
     }

@@ -45,6 +45,23 @@ public interface BatchPlan {
 
     boolean isScheduled(SequenceView sequence);
 
+    /**
+     * Schedules one decode token for each of {@code running.get(from) .. running.get(to - 1)} in order,
+     * stopping at the first that is prefilling or whose {@link #decode} fails (budget or KV blocks);
+     * returns that index, or {@code to} when all were scheduled. Exactly equivalent to calling
+     * {@code decode} in a loop; the engine's own plan does it without a call per sequence, which is
+     * what keeps large batches cheap to simulate.
+     */
+    default int decodeRun(java.util.List<? extends SequenceView> running, int from, int to) {
+        int i = from;
+        while (i < to) {
+            SequenceView s = running.get(i);
+            if (s.isPrefilling() || !decode(s)) break;
+            i++;
+        }
+        return i;
+    }
+
     /** Sequences scheduled so far. */
     int size();
 }

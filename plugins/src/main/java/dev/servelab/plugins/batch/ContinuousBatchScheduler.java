@@ -31,8 +31,11 @@ public final class ContinuousBatchScheduler implements BatchScheduler {
 
     private static void scheduleRunning(List<? extends SequenceView> running, BatchPlan plan) {
         int tail = running.size() - 1;
-        for (int i = 0; i <= tail; i++) {
-            SequenceView s = running.get(i);
+        int i = 0;
+        while (i <= tail) {
+            i = plan.decodeRun(running, i, tail + 1);
+            if (i > tail) return;
+            SequenceView s = running.get(i++);
             if (s.isPrefilling()) {
                 plan.prefill(s, plan.tokenBudget(), true);
                 continue;

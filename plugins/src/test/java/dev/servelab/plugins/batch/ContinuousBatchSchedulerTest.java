@@ -109,6 +109,40 @@ class ContinuousBatchSchedulerTest {
         }
     }
 
+    @Test
+    void bulkDecodeThroughTheEnginesPathEqualsOneCallPerSequence() {
+        // the same scheduler, but handing decodeRun a copy of the running list forces the SPI's default
+        // (one decode() per sequence) instead of the engine's bulk path: the batches must be identical
+        dev.servelab.engine.spi.BatchScheduler perSequence = (replica, plan) -> {
+            java.util.List<dev.servelab.engine.spi.SequenceView> copy = new java.util.ArrayList<>(replica.running());
+            int i = 0;
+            while (i < copy.size()) {
+                i = plan.decodeRun(copy, i, copy.size());
+                if (i < copy.size()) {
+                    dev.servelab.engine.spi.SequenceView s = copy.get(i++);
+                    if (s.isPrefilling()) plan.prefill(s, plan.tokenBudget(), true);
+                }
+            }
+            for (dev.servelab.engine.spi.SequenceView s : replica.waiting()) {
+                if (plan.seqBudget() <= 0 || plan.prefill(s, plan.tokenBudget(), s.uncomputedTokens() > replica.maxNumBatchedTokens()) == 0) break;
+            }
+        };
+        ReplicaHarness bulk = new ReplicaHarness(new ContinuousBatchScheduler(), 3 * MS, 400, 16, 32, 512);
+        ReplicaHarness single = new ReplicaHarness(perSequence, 3 * MS, 400, 16, 32, 512);
+        SplittableRandom rng = new SplittableRandom(11);
+        long t = 0;
+        for (int i = 0; i < 200; i++) {
+            t += rng.nextLong(MS);
+            Request r = Request.of(i, t, 1 + rng.nextInt(200), 1 + rng.nextInt(40));
+            bulk.submit(r, false);
+            single.submit(r, false);
+        }
+        bulk.run();
+        single.run();
+        assertEquals(single.executor.batches, bulk.executor.batches);
+        assertEquals(200, bulk.finished.size());
+    }
+
     private static Sequence byId(List<Sequence> seqs, long id) {
         return seqs.stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
