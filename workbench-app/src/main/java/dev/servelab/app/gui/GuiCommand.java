@@ -23,7 +23,7 @@ public final class GuiCommand implements Callable<Integer> {
     Path screenshot;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "auto",
-            description = "View to show: editor, sla, timeline, cache, runs (default: sla after --run, else editor)")
+            description = "View to show: editor, sla, timeline, cache, runs, devices (default: sla after --run, else editor)")
     String view;
 
     @Option(names = "--zoom", paramLabel = "tokens", description = "Timeline: zoom to the single tokens of the first request")
