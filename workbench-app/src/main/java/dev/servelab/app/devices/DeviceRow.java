@@ -22,6 +22,16 @@ public record DeviceRow(String name, String url, String dialect, String model, S
                 String.format(Locale.ROOT, "%.1f + %.3f ms/tok", p.prefillBaseMs(), p.prefillMsPerToken()),
                 String.format(Locale.ROOT, "%.2f + %.2f ms/seq", p.decodeBaseMs(), p.decodeMsPerSequence()),
                 p.kvCapacityTokens() < 0 ? NONE : String.format(Locale.ROOT, "%,d tokens", p.kvCapacityTokens()),
-                p.probedAt());
+                shortTime(p.probedAt()));
+    }
+
+    /** {@code 2026-11-29 00:33:19 UTC} from an ISO instant; anything else as it is. */
+    static String shortTime(String iso) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(iso));
+        } catch (RuntimeException e) {
+            return iso;
+        }
     }
 }

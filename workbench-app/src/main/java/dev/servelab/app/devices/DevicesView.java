@@ -28,6 +28,7 @@ public final class DevicesView extends BorderPane {
     public final Button add = new Button("Add device…", new FontIcon("mdi2p-plus-circle-outline"));
     public final Button probe = new Button("Probe", new FontIcon("mdi2s-speedometer"));
     public final Label status = new Label();
+    public final Button refresh;
     public final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
 
     public DevicesView(DevicesViewModel vm) {
@@ -36,17 +37,17 @@ public final class DevicesView extends BorderPane {
         table.setItems(vm.devices);
         table.setPlaceholder(new Label("No devices: Add device… registers one by URL (as 'servelab device add URL' does)"));
         table.getColumns().setAll(List.of(
-                col("Name", 110, DeviceRow::name), col("URL", 210, DeviceRow::url), col("Dialect", 80, DeviceRow::dialect),
-                col("Model", 110, DeviceRow::model), col("Key from", 110, DeviceRow::keyEnv), col("RTT", 80, DeviceRow::rtt),
-                col("TTFT fit (+ RTT)", 170, DeviceRow::ttftFit), col("TPOT fit", 150, DeviceRow::tpotFit),
-                col("KV capacity", 110, DeviceRow::kvCapacity), col("Last probe", 200, DeviceRow::probedAt)));
+                col("Name", 110, DeviceRow::name), col("URL", 190, DeviceRow::url), col("Dialect", 80, DeviceRow::dialect),
+                col("Model", 110, DeviceRow::model), col("Key from", 140, DeviceRow::keyEnv), col("RTT", 80, DeviceRow::rtt),
+                col("TTFT fit (+ RTT)", 170, DeviceRow::ttftFit), col("TPOT fit", 175, DeviceRow::tpotFit),
+                col("KV capacity", 130, DeviceRow::kvCapacity), col("Last probe", 215, DeviceRow::probedAt)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         add.setId("device-add");
         add.setOnAction(e -> new AddDeviceDialog(vm).showAndWait());
         probe.setId("device-probe");
         probe.disableProperty().bind(Bindings.or(vm.probing, table.getSelectionModel().selectedItemProperty().isNull()));
         probe.setOnAction(e -> vm.probe(table.getSelectionModel().getSelectedItem().name()));
-        Button refresh = new Button("Refresh", new FontIcon("mdi2r-refresh"));
+        refresh = new Button("Refresh", new FontIcon("mdi2r-refresh"));
         refresh.setOnAction(e -> vm.refresh());
         progress.visibleProperty().bind(vm.probing);
         progress.managedProperty().bind(vm.probing);
@@ -54,11 +55,17 @@ public final class DevicesView extends BorderPane {
         status.setId("device-status");
         status.textProperty().bind(vm.status);
         status.setWrapText(false);
-        Region fill = new Region();
-        HBox.setHgrow(fill, Priority.ALWAYS);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(vm.status);
+        status.setTooltip(tip);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        for (Button b : List.of(add, probe, refresh)) b.setMinWidth(Region.USE_PREF_SIZE);
         Label home = new Label("registry: " + vm.registry().home());
         home.getStyleClass().add("text-muted");
-        HBox bar = new HBox(8, add, probe, refresh, progress, status, fill, home);
+        home.setMinWidth(0);
+        HBox bar = new HBox(8, add, probe, refresh, progress, status, home);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         setTop(bar);

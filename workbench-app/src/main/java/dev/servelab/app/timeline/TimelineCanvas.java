@@ -26,6 +26,7 @@ public final class TimelineCanvas extends Pane {
     private final TimelineViewModel vm;
     private boolean dirty = true;
     private double gutter = GUTTER;
+    private PoolLabels gutterPools;
     private long lastPaintNanos;
     private Color text = Color.web("#444");
     private Color background = Color.WHITE;
@@ -35,10 +36,7 @@ public final class TimelineCanvas extends Pane {
         getChildren().add(canvas);
         getStyleClass().add("timeline-canvas");
         for (var p : List.of(vm.startNanos, vm.endNanos, vm.topRow, vm.rowHeight)) p.addListener(o -> dirty = true);
-        vm.tokens.addListener(o -> {
-            gutter = gutterFor(vm.pools());
-            dirty = true;
-        });
+        vm.tokens.addListener(o -> dirty = true);
         widthProperty().addListener(o -> dirty = true);
         heightProperty().addListener(o -> dirty = true);
         new AnimationTimer() {
@@ -95,6 +93,10 @@ public final class TimelineCanvas extends Pane {
         g.fillRect(0, 0, w, h);
         TokenTable t = vm.tokens.get();
         if (t == null) return;
+        if (vm.pools() != gutterPools) {
+            gutterPools = vm.pools();
+            gutter = gutterFor(gutterPools);
+        }
         double start = vm.startNanos.get(), end = vm.endNanos.get(), pw = plotWidth();
         g.save();
         g.translate(gutter, 0);
