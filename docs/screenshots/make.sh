@@ -29,3 +29,18 @@ gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 6 --screenshot
 LIVE_DB="$(mktemp -d)/live.db"                                                                     # live + sim pair
 sl compare-modes sample-traces/pipelines/live-tiny.yaml --calibrate-from live --db "$LIVE_DB" > /dev/null
 DB="$LIVE_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live.png"
+# Devices tab and a hybrid run's timeline: two agents and a 50 ms relay on loopback (killed on exit)
+EDGE="$(mktemp -d)"; PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+sl agent --model sample-traces/models/tiny.gguf --port 8088 --iteration-floor-ms 20 > "$EDGE/a1.log" 2>&1 & PIDS+=($!)
+sl agent --model sample-traces/models/tiny.gguf --port 8089 --iteration-floor-ms 20 > "$EDGE/a2.log" 2>&1 & PIDS+=($!)
+sl relay --to 127.0.0.1:8089 --port 8090 --delay-ms 50 > "$EDGE/relay.log" 2>&1 & PIDS+=($!)
+sleep 4
+export SERVELAB_HOME="$EDGE/home"
+sl device add http://127.0.0.1:8088 --name pi-1 > /dev/null
+sl device add http://127.0.0.1:8090 --name edge-far > /dev/null
+JETSON_TOKEN=unused sl device add http://127.0.0.1:8099 --name jetson-2 --dialect vllm --api-key-env JETSON_TOKEN > /dev/null
+sl device probe edge-far > /dev/null
+sl run sample-traces/pipelines/hybrid-edge.yaml --requests 40 --db "$EDGE/h.db" > /dev/null
+DB="$EDGE/h.db" gui --probe pi-1 --screenshot "$OUT/devices.png"
+DB="$EDGE/h.db" gui --view timeline --zoom 1.5s --screenshot "$OUT/hybrid-edge-timeline.png"

@@ -23,10 +23,10 @@ public final class GuiCommand implements Callable<Integer> {
     Path screenshot;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "auto",
-            description = "View to show: editor, sla, timeline, cache, runs (default: sla after --run, else editor)")
+            description = "View to show: editor, sla, timeline, cache, runs, devices (default: sla after --run, else editor)")
     String view;
 
-    @Option(names = "--zoom", paramLabel = "tokens", description = "Timeline: zoom to the single tokens of the first request")
+    @Option(names = "--zoom", paramLabel = "tokens|SECONDSs", description = "Timeline: zoom to the single tokens of the first request (tokens), or to the run's first SECONDS (e.g. 1.5s)")
     String zoom;
 
     @Option(names = "--show-run", paramLabel = "ID", description = "Show this stored run in the result views (default: the newest)")
@@ -40,6 +40,9 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Option(names = "--sim-vs-live", description = "Runs view: a live run against the simulated run of the same pipeline (the --compare pair, else the newest)")
     boolean simVsLive;
+
+    @Option(names = "--probe", paramLabel = "DEVICE", description = "Devices view: probe this registered device, then show the result (or the error)")
+    String probe;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size")
     String size;
@@ -65,7 +68,7 @@ public final class GuiCommand implements Callable<Integer> {
         }
         String[] wh = size.toLowerCase().split("x");
         WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, showRun, compare,
-                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench, shootAt, simVsLive, mode);
+                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench, shootAt, simVsLive, mode, probe);
         Preload.start(db.path());
         Application.launch(WorkbenchApp.class);
         return WorkbenchApp.exitCode;

@@ -1,6 +1,7 @@
 package dev.servelab.app.gui;
 
 import dev.servelab.app.cache.HitMapView;
+import dev.servelab.app.devices.DevicesView;
 import dev.servelab.app.editor.EditorView;
 import dev.servelab.app.run.RunBar;
 import dev.servelab.app.runs.RunsView;
@@ -12,7 +13,7 @@ import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The main window's layout: toolbar, tabs (pipeline, SLA, timeline, cache, runs) and the run status
+ * The main window's layout: toolbar, tabs (pipeline, SLA, timeline, cache, runs, devices) and the run status
  * bar. Result views are built when first shown.
  */
 public final class MainWindow extends BorderPane {
@@ -26,6 +27,7 @@ public final class MainWindow extends BorderPane {
     private final LazyView<TimelineView> timeline;
     private final LazyView<HitMapView> cache;
     private final LazyView<RunsView> runs;
+    private final LazyView<DevicesView> devices;
 
     public MainWindow(Workbench wb) {
         this.wb = wb;
@@ -37,11 +39,12 @@ public final class MainWindow extends BorderPane {
         timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> themed(new TimelineView(wb.timeline)));
         cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache)));
         runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> new RunsView(wb.runs, running::openRun, running::compare, running::compareModes, running::refreshRuns));
+        devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices));
         runBar = new RunBar(wb.run, running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
         pipeline.setId("tab-pipeline");
-        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab);
+        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(new MainToolbar(this));
         setCenter(tabs);
@@ -80,13 +83,18 @@ public final class MainWindow extends BorderPane {
         return runs.get();
     }
 
-    /** Selects a view by name: editor, sla, timeline, cache or runs. */
+    public DevicesView devices() {
+        return devices.get();
+    }
+
+    /** Selects a view by name: editor, sla, timeline, cache, runs or devices. */
     public void showView(String name) {
         int i = switch (name) {
             case "sla" -> 1;
             case "timeline" -> 2;
             case "cache" -> 3;
             case "runs" -> 4;
+            case "devices" -> 5;
             default -> 0;
         };
         tabs.getSelectionModel().select(i);

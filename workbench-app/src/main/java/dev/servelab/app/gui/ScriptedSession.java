@@ -57,7 +57,13 @@ final class ScriptedSession {
             List<Long> ids = o.compare();
             for (var r : w.wb.runs.runs) if (ids.contains(r.id())) w.runs().table.getSelectionModel().select(r);
             ready = w.running.compare(ids);
-        } else if (!w.wb.runs.runs.isEmpty() && !"editor".equals(o.view())) {
+        } else if (o.probe() != null) {
+            w.showView("devices");
+            w.devices().table.getSelectionModel().clearSelection();
+            w.devices().table.getItems().stream().filter(r -> r.name().equals(o.probe())).findFirst()
+                    .ifPresent(r -> w.devices().table.getSelectionModel().select(r));
+            ready = w.wb.devices.probe(o.probe()).handle((p, e) -> null);
+        } else if (!w.wb.runs.runs.isEmpty() && !"editor".equals(o.view()) && !"devices".equals(o.view())) {
             ready = w.running.shownRun;
             w.running.openRun(o.showRun() != null ? o.showRun() : w.wb.runs.runs.getFirst().id());
         } else {
@@ -93,6 +99,7 @@ final class ScriptedSession {
 
     private void arrange(RunData d) {
         String view = o.view();
+        if ("auto".equals(view) && o.probe() != null) view = "devices";
         if ("auto".equals(view)) view = o.compare().size() >= 2 || o.simVsLive() ? "runs" : d != null ? "sla" : "editor";
         w.showView(view);
         if ("editor".equals(view)) {
@@ -103,6 +110,10 @@ final class ScriptedSession {
             Platform.runLater(() -> {
                 w.timeline().fit();
                 if ("tokens".equals(o.zoom())) w.wb.timeline.zoomToTokens(firstLongRow(), 14);
+                if (o.zoom() != null && o.zoom().matches("[0-9.]+s")) {
+                    w.wb.timeline.startNanos.set(0);
+                    w.wb.timeline.endNanos.set(Double.parseDouble(o.zoom().substring(0, o.zoom().length() - 1)) * 1e9);
+                }
             });
         }
         if ("cache".equals(view) && w.wb.cache.buckets.get() != null) {

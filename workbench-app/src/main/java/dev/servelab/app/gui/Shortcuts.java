@@ -28,7 +28,7 @@ final class Shortcuts {
         acc.put(combo(KeyCode.F5), w.running::run);
         acc.put(combo(KeyCode.ESCAPE), w.running::cancel);
         acc.put(combo(KeyCode.D, SHORTCUT_DOWN), () -> Theme.DARK.set(!Theme.DARK.get()));
-        String[] views = {"editor", "sla", "timeline", "cache", "runs"};
+        String[] views = {"editor", "sla", "timeline", "cache", "runs", "devices"};
         for (int i = 0; i < views.length; i++) {
             String v = views[i];
             acc.put(combo(KeyCode.getKeyCode(Integer.toString(i + 1)), SHORTCUT_DOWN), () -> w.showView(v));

@@ -26,6 +26,8 @@ public final class Workbench {
     public final TimelineViewModel timeline = new TimelineViewModel();
     public final HitMapViewModel cache = new HitMapViewModel();
     public final RunsViewModel runs = new RunsViewModel();
+    public final dev.servelab.app.devices.DevicesViewModel devices = new dev.servelab.app.devices.DevicesViewModel(
+            dev.servelab.hw.remote.DeviceRegistry.standard(), dev.servelab.hw.remote.ProbePlan.standard(), javafx.application.Platform::runLater);
     public final ObjectProperty<RunData> shown = new SimpleObjectProperty<>();
 
     public Workbench(PluginRegistry registry, Path db) {
@@ -58,7 +60,7 @@ public final class Workbench {
     private void show(RunData d, SlaViewModel.Prepared p) {
         shown.set(d);
         sla.show(p);
-        timeline.show(d.tokens(), d.iterations());
+        timeline.show(d.tokens(), d.iterations(), dev.servelab.app.data.PoolNames.of(d.info().pipelineJson(), d.info().replicas()));
         timeline.title.set(String.format(java.util.Locale.ROOT, "Run #%d %s · %,d of %,d requests with token times · %,d tokens",
                 d.info().runId(), d.info().name(), d.tokens().rows(), d.requests().size(), d.tokens().totalTokens()));
         cache.show(d.buckets(), d.requests(), "run #" + d.info().runId() + " " + d.info().name());

@@ -17,7 +17,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         GuiOptions o = options != null ? options
-                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, null, java.util.List.of(), 1440, 900, false, false, 0, false, null);
+                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, null, java.util.List.of(), 1440, 900, false, false, 0, false, null, null);
         mark("fx started");
         Theme.apply(o.dark());
         Workbench wb = new Workbench(Preload.registry(), o.db());
@@ -57,7 +57,7 @@ public final class WorkbenchApp extends Application {
             Platform.runLater(() -> System.err.printf("workbench: window shown %d ms after JVM start%n",
                     System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
-        if (o.scripted() || o.run()) new ScriptedSession(window, o, stage).start();
+        if (o.scripted() || o.run() || o.probe() != null) new ScriptedSession(window, o, stage).start();
     }
 
     private static void mark(String what) {

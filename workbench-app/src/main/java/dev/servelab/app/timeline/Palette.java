@@ -11,6 +11,13 @@ public final class Palette {
     public static final Color PREEMPT = Color.web("#e5484d");
     public static final Color GANTT_DECODE = Color.web("#3b82f6");
     public static final Color GRID = Color.web("#8884");
+    /** Pool stripes at the start of lanes and rows, by pool index. */
+    static final Color[] POOLS = {Color.web("#14b8a6"), Color.web("#a855f7"), Color.web("#ef4444"), Color.web("#22c55e"),
+            Color.web("#eab308"), Color.web("#ec4899")};
+
+    static Color pool(int index) {
+        return index < 0 ? null : POOLS[index % POOLS.length];
+    }
 
     private Palette() {
     }

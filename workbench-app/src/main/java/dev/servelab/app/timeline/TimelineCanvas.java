@@ -19,11 +19,14 @@ import java.util.List;
  */
 public final class TimelineCanvas extends Pane {
     static final double GUTTER = 78;
+    private static final double STRIPE = 4;
     static final double AXIS = 22;
     static final double LANE = 20;
     private final Canvas canvas = new Canvas();
     private final TimelineViewModel vm;
     private boolean dirty = true;
+    private double gutter = GUTTER;
+    private PoolLabels gutterPools;
     private long lastPaintNanos;
     private Color text = Color.web("#444");
     private Color background = Color.WHITE;
@@ -56,8 +59,20 @@ public final class TimelineCanvas extends Pane {
         canvas.setHeight(getHeight());
     }
 
+    /** Width of the label column: wider when rows name their pool. */
+    double gutter() {
+        return gutter;
+    }
+
+    private static double gutterFor(PoolLabels pools) {
+        if (!pools.shown()) return GUTTER;
+        javafx.scene.text.Text t = new javafx.scene.text.Text("req 00000 · " + pools.longest());
+        t.setFont(Font.font(11));
+        return Math.max(GUTTER, Math.ceil(t.getLayoutBounds().getWidth()) + 8 + STRIPE + 6);
+    }
+
     double plotWidth() {
-        return Math.max(1, getWidth() - GUTTER);
+        return Math.max(1, getWidth() - gutter);
     }
 
     double rowsTop() {
@@ -78,9 +93,13 @@ public final class TimelineCanvas extends Pane {
         g.fillRect(0, 0, w, h);
         TokenTable t = vm.tokens.get();
         if (t == null) return;
+        if (vm.pools() != gutterPools) {
+            gutterPools = vm.pools();
+            gutter = gutterFor(gutterPools);
+        }
         double start = vm.startNanos.get(), end = vm.endNanos.get(), pw = plotWidth();
         g.save();
-        g.translate(GUTTER, 0);
+        g.translate(gutter, 0);
         TimeAxis.draw(g, start, end, pw, 0, AXIS, h, text);
         List<IterationTable> its = vm.iterations.get();
         for (int r = 0; r < its.size(); r++) GanttPainter.paint(g, its.get(r), start, end, pw, AXIS + r * LANE + 2, LANE - 4);
@@ -96,22 +115,58 @@ public final class TimelineCanvas extends Pane {
     }
 
     private void labels(GraphicsContext g, TokenTable t, int replicas, double top, double h) {
+        PoolLabels pools = vm.pools();
+        boolean named = pools.shown();
+        double textX = gutter - 8 - (named ? STRIPE + 2 : 0);
         g.setFill(background);
-        g.fillRect(0, AXIS, GUTTER - 2, h);
+        g.fillRect(0, AXIS, gutter - 2, h);
         g.setFill(text);
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int r = 0; r < replicas; r++) g.fillText("replica " + r, GUTTER - 8, AXIS + r * LANE + LANE / 2);
+        for (int r = 0; r < replicas; r++) {
+            g.fillText(named ? pools.name(r) + " · r" + r : "replica " + r, textX, AXIS + r * LANE + LANE / 2);
+        }
         g.setStroke(Palette.GRID);
         g.strokeLine(0, top - 4, getWidth(), top - 4);
         double rowH = vm.rowHeight.get();
+        if (named) stripes(g, t, replicas, top, h, rowH);
+        g.setFill(text);
         int every = (int) Math.max(1, Math.ceil(16 / rowH));
         int first = (int) Math.floor(vm.topRow.get());
         for (int r = first - first % every; r < t.rows(); r += every) {
             double y = top + (r - vm.topRow.get()) * rowH + rowH / 2;
             if (y > h) break;
-            if (y >= top) g.fillText("req " + t.requestId()[r], GUTTER - 8, y);
+            if (y >= top) g.fillText(named ? "req " + t.requestId()[r] + " · " + pools.name(t.replica()[r]) : "req " + t.requestId()[r], textX, y);
+        }
+    }
+
+    /** A thin stripe in each lane's and visible row's pool colour; runs of rows of one pool are one rectangle. */
+    private void stripes(GraphicsContext g, TokenTable t, int replicas, double top, double h, double rowH) {
+        PoolLabels pools = vm.pools();
+        double x = gutter - 2 - STRIPE;
+        for (int r = 0; r < replicas; r++) {
+            Color c = Palette.pool(pools.index(r));
+            if (c == null) continue;
+            g.setFill(c);
+            g.fillRect(x, AXIS + r * LANE + 2, STRIPE, LANE - 4);
+        }
+        double topRow = vm.topRow.get();
+        int first = Math.max(0, (int) Math.floor(topRow));
+        int last = Math.min(t.rows() - 1, (int) Math.ceil(topRow + (h - top) / rowH));
+        double gap = rowH >= 6 ? 1 : 0;
+        int runStart = first;
+        for (int r = first; r <= last + 1; r++) {
+            int idx = r <= last ? pools.index(t.replica()[r]) : Integer.MIN_VALUE;
+            if (r > first && (idx != pools.index(t.replica()[r - 1]) || gap > 0)) {
+                Color c = Palette.pool(pools.index(t.replica()[r - 1]));
+                if (c != null) {
+                    double y0 = Math.max(top, top + (runStart - topRow) * rowH), y1 = Math.min(h, top + (r - topRow) * rowH);
+                    g.setFill(c);
+                    if (y1 > y0) g.fillRect(x, y0 + gap / 2, STRIPE, Math.max(0.6, y1 - y0 - gap));
+                }
+                runStart = r;
+            }
         }
     }
 }

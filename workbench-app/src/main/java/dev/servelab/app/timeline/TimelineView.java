@@ -96,7 +96,7 @@ public final class TimelineView extends BorderPane {
         } else if (e.isShiftDown()) {
             vm.scrollRows(-dy / Math.max(1, vm.rowHeight.get()));
         } else {
-            double anchor = Math.max(0, Math.min(1, (e.getX() - TimelineCanvas.GUTTER) / canvas.plotWidth()));
+            double anchor = Math.max(0, Math.min(1, (e.getX() - canvas.gutter()) / canvas.plotWidth()));
             vm.zoom(dy > 0 ? 0.8 : 1.25, anchor);
         }
         e.consume();
@@ -110,7 +110,7 @@ public final class TimelineView extends BorderPane {
     }
 
     private void onHover(MouseEvent e) {
-        double x = e.getX() - TimelineCanvas.GUTTER, y = e.getY() - canvas.rowsTop();
+        double x = e.getX() - canvas.gutter(), y = e.getY() - canvas.rowsTop();
         TokenHit h = x < 0 || y < 0 ? null
                 : vm.hit(vm.topRow.get() + y / vm.rowHeight.get(), vm.startNanos.get() + x / canvas.plotWidth() * vm.window());
         if (h == null) {

@@ -25,10 +25,20 @@ public final class TimelineViewModel {
     public final DoubleProperty rowHeight = new SimpleDoubleProperty(10);
     /** True while the rows are fitted to the height (until the user scrolls or resizes rows). */
     public boolean rowsFitted = true;
+    private PoolLabels pools = PoolLabels.of(new String[0]);
     private long dataStart;
     private long dataEnd = 1_000_000_000L;
 
     public void show(TokenTable t, List<IterationTable> its) {
+        show(t, its, new String[0]);
+    }
+
+    /**
+     * Shows a run; {@code replicaPools[i]} names replica {@code i}'s pool (see
+     * {@link dev.servelab.app.data.PoolNames}). Set before the tokens, so a repaint sees both.
+     */
+    public void show(TokenTable t, List<IterationTable> its, String[] replicaPools) {
+        pools = PoolLabels.of(replicaPools);
         tokens.set(t);
         iterations.set(its);
         dataStart = 0;
@@ -50,6 +60,11 @@ public final class TimelineViewModel {
         rowsFitted = true;
         topRow.set(0);
         rowHeight.set(rows == 0 ? 10 : Math.max(0.05, Math.min(16, heightPx / rows)));
+    }
+
+    /** The pool of each replica, with a colour each; empty unless the run has two pools or more. */
+    public PoolLabels pools() {
+        return pools;
     }
 
     public int rows() {

@@ -1,0 +1,155 @@
+package dev.servelab.app.devices;
+
+import dev.servelab.hw.remote.DeviceEntry;
+import dev.servelab.hw.remote.DeviceProbe;
+import dev.servelab.hw.remote.DeviceProfile;
+import dev.servelab.hw.remote.DeviceRegistry;
+import dev.servelab.hw.remote.ProbePlan;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The device registry ({@code servelab device add|probe|list}) for the Devices tab: the registered
+ * devices with their last probe, adding one (only the name of its API key's environment variable is
+ * stored), and probing one on a background thread. Results and errors are handed back through
+ * {@code ui} (the JavaFX thread in the window, the calling thread in tests); {@link #status} says in
+ * one line what happened, naming the device.
+ */
+public final class DevicesViewModel {
+    public static final List<String> DIALECTS = List.of("servelab", "openai", "vllm", "sglang", "llamacpp", "ollama");
+    public final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty probing = new SimpleBooleanProperty(false);
+    public final StringProperty probingName = new SimpleStringProperty("");
+    private final DeviceRegistry registry;
+    private final ProbePlan plan;
+    private final Executor ui;
+
+    public DevicesViewModel(DeviceRegistry registry, ProbePlan plan, Executor ui) {
+        this.registry = registry;
+        this.plan = plan;
+        this.ui = ui;
+    }
+
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
+    /** Re-reads {@code devices.json} and the saved profiles. */
+    public void refresh() {
+        try {
+            List<DeviceRow> rows = new ArrayList<>();
+            for (DeviceEntry e : registry.list()) rows.add(DeviceRow.of(e, profile(e.name())));
+            devices.setAll(rows);
+        } catch (IOException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    private DeviceProfile profile(String name) throws IOException {
+        var f = registry.profilePath(name);
+        return Files.exists(f) ? DeviceRegistry.readProfile(f) : null;
+    }
+
+    /**
+     * Registers a device as {@code servelab device add} does: a blank name becomes host-port, and
+     * {@code apiKeyEnv} is the name of an environment variable (never a key). Throws
+     * {@link IllegalArgumentException} with the reason when an input is wrong.
+     */
+    public DeviceEntry add(String url, String name, String dialect, String apiKeyEnv) {
+        String u = url == null ? "" : url.strip();
+        if (!u.matches("https?://.+")) throw new IllegalArgumentException("URL '" + u + "' must start with http:// or https://");
+        URI uri;
+        try {
+            uri = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("URL '" + u + "' is not a URL");
+        }
+        String n = name == null || name.isBlank() ? (uri.getHost() + "-" + uri.getPort()).replaceAll("[^A-Za-z0-9._-]", "-") : name.strip();
+        String env = apiKeyEnv == null || apiKeyEnv.isBlank() ? null : apiKeyEnv.strip();
+        if (env != null && !env.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("'" + env + "' is not an environment variable name (give the variable's name, never the key)");
+        }
+        String d = dialect == null || dialect.isBlank() ? "servelab" : dialect.toLowerCase(Locale.ROOT);
+        DeviceEntry entry = new DeviceEntry(n, u, d, "COMPLETIONS", "", env, null);
+        new DeviceEntry(n, u, d, "COMPLETIONS", "", null, null).endpoint(); // checks the URL; the key is read only when probing
+        try {
+            registry.put(entry);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + registry.home().resolve("devices.json") + ": " + e.getMessage());
+        }
+        refresh();
+        status.set("added " + n + " (" + u + ", " + d + ")");
+        return entry;
+    }
+
+    /**
+     * Probes the named device on a background thread and saves its profile; the future completes
+     * after {@link #devices} and {@link #status} were updated through {@code ui}. A device that does
+     * not answer fails it with one line naming the device.
+     */
+    public CompletableFuture<DeviceProfile> probe(String name) {
+        CompletableFuture<DeviceProfile> done = new CompletableFuture<>();
+        if (probing.get()) {
+            done.completeExceptionally(new IllegalStateException("a probe is already running (" + probingName.get() + ")"));
+            return done;
+        }
+        DeviceEntry entry;
+        try {
+            entry = registry.find(name).orElseThrow(() -> new IllegalArgumentException("no device called " + name));
+        } catch (IOException | IllegalArgumentException e) {
+            status.set("probe: " + e.getMessage());
+            done.completeExceptionally(e);
+            return done;
+        }
+        probing.set(true);
+        probingName.set(name);
+        status.set("probing " + entry.name() + " (" + entry.url() + ")…");
+        Thread.ofVirtual().name("servelab-probe-" + name).start(() -> {
+            try {
+                DeviceProfile p = new DeviceProbe(entry, plan).run();
+                registry.saveProfile(p);
+                ui.execute(() -> {
+                    finish(String.format(Locale.ROOT, "probed %s: model %s, rtt %.1f ms, ttft ≈ %.1f + %.3f ms/token, tpot ≈ %.2f + %.2f ms/seq",
+                            p.name(), p.model(), p.rttMs(), p.prefillBaseMs(), p.prefillMsPerToken(), p.decodeBaseMs(),
+                            p.decodeMsPerSequence()));
+                    done.complete(p);
+                });
+            } catch (Exception e) {
+                String line = oneLine(entry, e);
+                ui.execute(() -> {
+                    finish(line);
+                    done.completeExceptionally(new DeviceProbeFailure(line, e));
+                });
+            }
+        });
+        return done;
+    }
+
+    private void finish(String message) {
+        refresh();
+        probing.set(false);
+        probingName.set("");
+        status.set(message);
+    }
+
+    /** The error as one line that names the device. */
+    static String oneLine(DeviceEntry entry, Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof InterruptedException) m = "interrupted";
+        return m.contains(entry.name()) ? "probe failed: " + m : "probe failed: device " + entry.name() + " (" + entry.url() + "): " + m;
+    }
+}
