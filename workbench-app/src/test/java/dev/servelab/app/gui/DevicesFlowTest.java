@@ -1,14 +1,12 @@
 package dev.servelab.app.gui;
 
 import dev.servelab.app.devices.DeviceRow;
-import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.hw.agent.AgentConfig;
 import dev.servelab.hw.agent.EdgeAgentServer;
 import dev.servelab.hw.jvm.gguf.GgmlType;
 import dev.servelab.hw.jvm.tiny.TinyModelGenerator;
 import dev.servelab.hw.jvm.tiny.TinyModelSize;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
@@ -58,13 +56,7 @@ class DevicesFlowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false);
-        window = new MainWindow(new Workbench(PluginRegistry.load(), dir.resolve("runs.db")));
-        Scene scene = new Scene(window, 1400, 800);
-        Theme.style(scene);
-        Shortcuts.install(scene, window);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, dir.resolve("runs.db"), 1400, 800);
     }
 
     @Test

@@ -3,9 +3,7 @@ package dev.servelab.app.gui;
 import dev.servelab.app.TestRuns;
 import dev.servelab.app.data.RunData;
 import dev.servelab.app.live.LiveTiny;
-import dev.servelab.engine.plugin.PluginRegistry;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -38,13 +36,7 @@ class LiveRunFlowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false);
-        window = new MainWindow(new Workbench(PluginRegistry.load(), dir.resolve("runs.db")));
-        Scene scene = new Scene(window, 1560, 1160);
-        Theme.style(scene);
-        Shortcuts.install(scene, window);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, dir.resolve("runs.db"), 1560, 1160);
         window.wb.editor.load(TestRuns.quickstart(), null);
     }
 

@@ -4,10 +4,8 @@ import dev.servelab.app.data.RunData;
 import dev.servelab.app.editor.GraphNode;
 import dev.servelab.app.editor.NodeKind;
 import dev.servelab.app.editor.NodeView;
-import dev.servelab.engine.plugin.PluginRegistry;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -40,13 +38,7 @@ class WorkbenchFlowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false);
-        window = new MainWindow(new Workbench(PluginRegistry.load(), dir.resolve("runs.db")));
-        Scene scene = new Scene(window, 1560, 1160);
-        Theme.style(scene);
-        Shortcuts.install(scene, window);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, dir.resolve("runs.db"), 1560, 1160);
         window.wb.editor.newPipeline();
     }
 
