@@ -2,6 +2,7 @@ package dev.servelab.hw.backend;
 
 import dev.servelab.hw.jvm.cpu.KernelRunner;
 import dev.servelab.hw.jvm.cpu.MatmulPath;
+import dev.servelab.hw.jvm.cpu.StackedRows;
 import dev.servelab.hw.kernels.ActivationKernels;
 import dev.servelab.hw.kernels.AttentionKernels;
 import dev.servelab.hw.kernels.GatherKernels;
@@ -23,9 +24,9 @@ public final class JvmKernelBackend implements KernelBackend {
         this.path = path;
     }
 
-    /** A ForkJoin runner over all processors and the fastest matmul this JVM has. */
+    /** The best runner over all processors and the fastest matmul this JVM has. */
     public static JvmKernelBackend best() {
-        return new JvmKernelBackend(KernelRunner.forkJoin(), MatmulPath.best());
+        return new JvmKernelBackend(KernelRunner.best(), MatmulPath.best());
     }
 
     /** One thread and the plain kernels: the deterministic reference. */
@@ -52,6 +53,21 @@ public final class JvmKernelBackend implements KernelBackend {
     public void matmulQ8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens) {
         runner.parallelFor(rows, cols * tokens,
                 (from, to) -> path.q8(qs, scales, x, out, rows, cols, tokens, from, to));
+    }
+
+    @Override
+    public void matmulF32Stacked(float[][] w, float[] x, float[][] out, int[] rows, int cols, int tokens) {
+        StackedRows stack = StackedRows.of(rows);
+        runner.parallelFor(stack.total(), cols * tokens, (from, to) -> stack.forEach(from, to,
+                (i, f, t) -> path.f32(w[i], x, out[i], rows[i], cols, tokens, f, t)));
+    }
+
+    @Override
+    public void matmulQ8Stacked(byte[][] qs, float[][] scales, float[] x, float[][] out, int[] rows, int cols,
+                                int tokens) {
+        StackedRows stack = StackedRows.of(rows);
+        runner.parallelFor(stack.total(), cols * tokens, (from, to) -> stack.forEach(from, to,
+                (i, f, t) -> path.q8(qs[i], scales[i], x, out[i], rows[i], cols, tokens, f, t)));
     }
 
     @Override

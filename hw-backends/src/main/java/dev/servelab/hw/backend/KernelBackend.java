@@ -24,6 +24,25 @@ public interface KernelBackend extends AutoCloseable {
     /** {@code MatmulKernels.matmulQ8} over all {@code rows}. */
     void matmulQ8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens);
 
+    /**
+     * {@code MatmulKernels.matmulF32} of several matrices with the same {@code cols} over the same
+     * input, {@code out[i] = w[i] . x} (Q, K and V; gate and up), which a backend may run as one
+     * launch over the stacked rows. By default, one {@link #matmulF32} each.
+     */
+    default void matmulF32Stacked(float[][] w, float[] x, float[][] out, int[] rows, int cols, int tokens) {
+        for (int i = 0; i < w.length; i++) {
+            matmulF32(w[i], x, out[i], rows[i], cols, tokens);
+        }
+    }
+
+    /** As {@link #matmulF32Stacked} for Q8_0 matrices. By default, one {@link #matmulQ8} each. */
+    default void matmulQ8Stacked(byte[][] qs, float[][] scales, float[] x, float[][] out, int[] rows, int cols,
+                                 int tokens) {
+        for (int i = 0; i < qs.length; i++) {
+            matmulQ8(qs[i], scales[i], x, out[i], rows[i], cols, tokens);
+        }
+    }
+
     /** {@code GatherKernels.gatherF32} from a weight table, for the first {@code count} entries of {@code rowIndex}. */
     void gatherF32(float[] table, int[] rowIndex, float[] out, int dim, int count);
 

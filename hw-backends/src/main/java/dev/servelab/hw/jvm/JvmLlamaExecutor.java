@@ -44,9 +44,9 @@ public final class JvmLlamaExecutor implements AutoCloseable {
         this.forward = new LlamaForward(weights, cache, backend);
     }
 
-    /** Loads {@code gguf} with a ForkJoin runner over all processors and the fastest matmul. */
+    /** Loads {@code gguf} with the best kernel runner over all processors and the fastest matmul. */
     public static JvmLlamaExecutor open(Path gguf, KvCacheSpec kv) throws IOException {
-        return open(gguf, kv, KernelRunner.forkJoin(), MatmulPath.best());
+        return open(gguf, kv, KernelRunner.best(), MatmulPath.best());
     }
 
     /** Loads {@code gguf}; the executor owns {@code runner} and closes it. */

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code key=value} arguments of {@link DecodeBenchmark}. */
-record BenchArgs(List<String> sizes, List<String> types, int[] batches, int steps, int repeats, Path dir) {
+record BenchArgs(List<String> sizes, List<String> types, int[] batches, int steps, int repeats, Path dir,
+                 List<String> runners) {
     static BenchArgs parse(String[] args) {
         Map<String, String> m = new HashMap<>();
         for (String arg : args) {
@@ -23,6 +24,7 @@ record BenchArgs(List<String> sizes, List<String> types, int[] batches, int step
                 Arrays.stream(m.getOrDefault("batches", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.parseInt(m.getOrDefault("steps", "32")),
                 Integer.parseInt(m.getOrDefault("repeats", "3")),
-                Path.of(m.getOrDefault("dir", "target/bench-models")));
+                Path.of(m.getOrDefault("dir", "target/bench-models")),
+                List.of(m.getOrDefault("runners", "spinning").split(",")));
     }
 }

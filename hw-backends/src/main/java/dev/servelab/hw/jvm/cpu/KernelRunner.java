@@ -25,4 +25,25 @@ public interface KernelRunner extends AutoCloseable {
     static KernelRunner forkJoin() {
         return new ForkJoinKernelRunner(Runtime.getRuntime().availableProcessors());
     }
+
+    /** The calling thread plus a spinning helper per further available processor. */
+    static KernelRunner spinning() {
+        return new SpinningKernelRunner(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The runner live execution uses: {@link #spinning()} (see docs/PERFORMANCE.md for the comparison). */
+    static KernelRunner best() {
+        return spinning();
+    }
+
+    /** The runner called {@code name}: {@code spinning}, {@code forkjoin} or {@code serial}. */
+    static KernelRunner named(String name) {
+        return switch (name) {
+            case "spinning" -> spinning();
+            case "forkjoin" -> forkJoin();
+            case "serial" -> serial();
+            default -> throw new IllegalArgumentException("unknown kernel runner '" + name
+                    + "' (expected spinning, forkjoin or serial)");
+        };
+    }
 }

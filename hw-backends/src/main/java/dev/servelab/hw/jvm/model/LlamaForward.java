@@ -55,8 +55,7 @@ public final class LlamaForward {
             layer.wo().matmul(k, a.att, a.xb2, t);
             k.addInPlace(a.x, a.xb2, t * c.dim());
             k.rmsNorm(a.x, a.inv, layer.ffnNorm(), a.xb, c.dim(), c.rmsEps(), t);
-            layer.gate().matmul(k, a.xb, a.hb, t);
-            layer.up().matmul(k, a.xb, a.hb2, t);
+            Matrix.matmulStacked(k, layer.gateUp(), a.xb, new float[][] {a.hb, a.hb2}, t);
             k.swiglu(a.hb, a.hb2, t * c.hiddenDim());
             layer.down().matmul(k, a.hb, a.xb2, t);
             k.addInPlace(a.x, a.xb2, t * c.dim());
@@ -69,9 +68,7 @@ public final class LlamaForward {
     }
 
     private void attention(BatchLayout b, int layer, LayerWeights lw, int t) {
-        lw.wq().matmul(k, a.xb, a.q, t);
-        lw.wk().matmul(k, a.xb, a.k, t);
-        lw.wv().matmul(k, a.xb, a.v, t);
+        Matrix.matmulStacked(k, lw.qkv(), a.xb, new float[][] {a.q, a.k, a.v}, t);
         int hd = c.headDim();
         k.rope(a.q, b.positions(), w.ropeFreqFactors(), c.heads(), hd, c.ropeTheta(), t);
         k.rope(a.k, b.positions(), w.ropeFreqFactors(), c.kvHeads(), hd, c.ropeTheta(), t);
