@@ -97,7 +97,7 @@ public final class RunsCommand {
 
     @Command(name = "export", description = "Export a run's rows as CSV.")
     int export(@Parameters(paramLabel = "RUN_ID") long runId,
-               @Option(names = "--what", defaultValue = "requests", description = "requests, tokens, buckets or summary (default: ${DEFAULT-VALUE})") String what,
+               @Option(names = "--what", defaultValue = "requests", description = "requests, tokens, iterations, buckets or summary (default: ${DEFAULT-VALUE})") String what,
                @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout") Path out) throws IOException {
         try (RunStore store = RunStore.open(db.path())) {
             require(store, runId);

@@ -47,6 +47,23 @@ class RunsCommandTest {
         long tokenRows = tokens.out().lines().count() - 1;
         assertEquals(show.get("summary").get("total_output_tokens").asLong() > 0, tokenRows > 0);
 
+        CliRunner.Result iterations = CliRunner.run("runs", "--db", db, "export", Long.toString(b), "--what", "iterations");
+        assertEquals(0, iterations.exitCode(), iterations.err());
+        List<String> its = iterations.out().lines().toList();
+        assertEquals("replica,start_ns,end_ns,duration_ns,prefill_tokens,decode_tokens,batch_size,kv_used_blocks",
+                its.getFirst());
+        long decodeTokens = 0;
+        for (String line : its.subList(1, its.size())) {
+            long[] f = java.util.Arrays.stream(line.split(",")).mapToLong(Long::parseLong).toArray();
+            assertEquals(f[2] - f[1], f[3], line);
+            assertTrue(f[1] >= 0 && f[3] > 0 && f[6] > 0, line);
+            decodeTokens += f[5];
+        }
+        JsonNode sb = show.get("summary");
+        assertEquals(0, sb.get("preemptions").asLong());
+        assertEquals(sb.get("total_output_tokens").asLong() - sb.get("completed").asLong(), decodeTokens,
+                "every output token but each request's first comes from a decode step");
+
         CliRunner.Result missing = CliRunner.run("runs", "--db", db, "show", "999");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no run with id 999"));
