@@ -29,17 +29,28 @@ public final class LiveCalibration {
         this.repeats = repeats;
     }
 
+    /** Warm-up before measuring: at least this many probe rounds and this much time. */
+    static final int WARMUP_ROUNDS = 3;
+    static final long WARMUP_MS = 3000;
+
     public LiveProfile run(Path modelFile) {
-        for (int warm = 0; warm < 3; warm++) probes();
+        warmUp(WARMUP_ROUNDS, WARMUP_MS);
         List<LinearIterationModel.Sample> samples = probes();
         int blocks = model.kvCapacity().blockCount();
         return new LiveProfile(model.backend().name(), modelFile.toString(), model.describe(), model.kvCapacity().blockSizeTokens(), blocks,
                 LinearIterationModel.fit(samples));
     }
 
-    /** Runs every probe batch once, untimed except for their result: warms up the JIT before measuring. */
-    public void warmUp() {
-        probes();
+    /**
+     * Runs the probe batches, untimed, at least {@code rounds} times and until {@code millis} have
+     * passed: the JIT compiles the kernels for every batch shape before anything is measured (on the
+     * tiny model a decode step is 2-3x slower after 1 s of warm-up than after 8 s).
+     */
+    public void warmUp(int rounds, long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        for (int r = 0; r < rounds || System.nanoTime() < until; r++) {
+            probes();
+        }
     }
 
     private List<LinearIterationModel.Sample> probes() {

@@ -36,9 +36,17 @@ public final class LiveJvmExecutor implements Executor {
             @Setting(summary = "GGUF model file (relative to the pipeline file)") String modelFile,
             @Setting(summary = "memory for the KV cache (F32 K and V)", unit = "MiB", min = 1) long kvBudgetMib,
             @Setting(summary = "rounds of probe batches run before the first request, to warm up the JIT", min = 0)
-            int warmupRounds) {
+            int warmupRounds,
+            @Setting(summary = "keep warming up with probe batches until this much time has passed (the JIT needs"
+                    + " a few seconds to compile the kernels for every batch shape)", unit = "ms", min = 0)
+            long warmupMs) {
         public Settings() {
-            this("tiny.gguf", 64, 3);
+            this("tiny.gguf", 64, 3, 3000);
+        }
+
+        /** The default warm-up time. */
+        public Settings(String modelFile, long kvBudgetMib, int warmupRounds) {
+            this(modelFile, kvBudgetMib, warmupRounds, 3000);
         }
     }
 
@@ -72,8 +80,7 @@ public final class LiveJvmExecutor implements Executor {
         KernelBackend kernels = backend.get();
         try {
             model = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20, kernels);
-            LiveCalibration warm = new LiveCalibration(model, 1);
-            for (int i = 0; i < settings.warmupRounds(); i++) warm.warmUp();
+            new LiveCalibration(model, 1).warmUp(settings.warmupRounds(), settings.warmupMs());
         } catch (IOException | RuntimeException e) {
             throw new ServeLabException("executor.model_file: cannot load " + file + ": " + e.getMessage(), e);
         }

@@ -46,7 +46,7 @@ class LiveRunTest {
                   output: {dist: uniform, min: 2, max: 12}
                 pools:
                   - max_num_seqs: 8
-                    executor: {type: exec.jvm, model_file: tiny.gguf, kv_budget_mib: 8, warmup_rounds: 1}
+                    executor: {type: exec.jvm, model_file: tiny.gguf, kv_budget_mib: 8, warmup_rounds: 1, warmup_ms: 0}
                 """);
     }
 

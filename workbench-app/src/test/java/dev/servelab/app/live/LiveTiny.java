@@ -26,7 +26,7 @@ public final class LiveTiny {
                   output: {dist: uniform, min: 2, max: 12}
                 pools:
                   - max_num_seqs: 8
-                    executor: {type: exec.jvm, model_file: %s, kv_budget_mib: 8, warmup_rounds: 1}
+                    executor: {type: exec.jvm, model_file: %s, kv_budget_mib: 8, warmup_rounds: 1, warmup_ms: 0}
                 """.formatted(model));
     }
 

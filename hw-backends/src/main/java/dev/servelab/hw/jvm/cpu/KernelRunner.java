@@ -31,9 +31,12 @@ public interface KernelRunner extends AutoCloseable {
         return new SpinningKernelRunner(Runtime.getRuntime().availableProcessors());
     }
 
-    /** The runner live execution uses: {@link #spinning()} (see docs/PERFORMANCE.md for the comparison). */
+    /**
+     * The runner live execution uses: the one the system property {@code servelab.kernel.runner}
+     * names, by default {@link #spinning()} (docs/PERFORMANCE.md compares them).
+     */
     static KernelRunner best() {
-        return spinning();
+        return named(System.getProperty("servelab.kernel.runner", "spinning"));
     }
 
     /** The runner called {@code name}: {@code spinning}, {@code forkjoin} or {@code serial}. */
