@@ -54,31 +54,44 @@ public final class CompareModesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object: run ids and, per metric, live, sim and error")
     boolean json;
 
-    @Option(names = "--calibrate-from", defaultValue = "probes",
-            description = "probes: measure probe batches before the live run (default); live: refit from the live run's own iterations")
+    @Option(names = "--calibrate-from", defaultValue = "profile-run",
+            description = "profile-run: fit to the iterations of a first live run of the same pipeline with the next"
+                    + " seed (default); probes: measure probe batches before the live run; live: refit from the"
+                    + " measured live run's own iterations (in sample)")
     String calibrateFrom;
 
     @Override
     public Integer call() throws IOException {
-        if (!calibrateFrom.equals("probes") && !calibrateFrom.equals("live")) {
-            throw new ServeLabException("--calibrate-from " + calibrateFrom + ": expected probes or live");
+        if (!List.of("profile-run", "probes", "live").contains(calibrateFrom)) {
+            throw new ServeLabException("--calibrate-from " + calibrateFrom + ": expected profile-run, probes or live");
         }
         PipelineSpec live = PipelineLoader.load(pipeline, List.of());
         Path prof = profile != null ? profile : calibrate(live);
         PluginRegistry registry = PluginRegistry.load();
         Path store = db != null ? db : dev.servelab.engine.cli.DbOption.defaultPath();
         try (RunStore s = RunStore.open(store)) {
-            RunOutcome l = SimulationRun.live(live, registry, WorkloadFactory.open(registry, live.workload(), live.seed(), 0,
-                    live.baseDir()), "compare-modes", 0, s, 1.0).run("live", null);
+            Long profileRunId = null;
+            if (calibrateFrom.equals("profile-run")) {
+                PipelineSpec profileRun = PipelineLoader.load(pipeline, List.of("name=" + live.name() + "-profile-run",
+                        "seed=" + (live.seed() + 1)));
+                profileRunId = runLive(profileRun, registry, s).runId();
+                prof = refit(prof, s, profileRunId);
+            }
+            RunOutcome l = runLive(live, registry, s);
             if (calibrateFrom.equals("live")) prof = refit(prof, s, l.runId());
             PipelineSpec sim = PipelineLoader.load(pipeline, simOverrides(live, prof));
             RunOutcome m = new SimulationRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
                     sim.baseDir()), "compare-modes", 0, s).run("sim", null);
-            print(l, m);
+            print(l, m, profileRunId);
         } catch (java.sql.SQLException e) {
             throw new ServeLabException("cannot read the live run's iterations: " + e.getMessage(), e);
         }
         return 0;
+    }
+
+    private static RunOutcome runLive(PipelineSpec p, PluginRegistry registry, RunStore store) throws IOException {
+        return SimulationRun.live(p, registry, WorkloadFactory.open(registry, p.workload(), p.seed(), 0, p.baseDir()),
+                "compare-modes", 0, store, 1.0).run("live", null);
     }
 
     private static List<String> simOverrides(PipelineSpec live, Path prof) {
@@ -90,7 +103,7 @@ public final class CompareModesCommand implements Callable<Integer> {
         return o;
     }
 
-    /** The same profile with its iteration model refitted to the live run's recorded iterations. */
+    /** The same profile with its iteration model refitted to a live run's recorded iterations. */
     private Path refit(Path probes, RunStore store, long liveRunId) throws IOException, java.sql.SQLException {
         LiveProfile p = LiveProfile.read(probes);
         LiveProfile refit = new LiveProfile(p.backend(), p.modelFile(), p.device(), p.blockSizeTokens(), p.kvCapacityBlocks(),
@@ -119,10 +132,12 @@ public final class CompareModesCommand implements Callable<Integer> {
         return out;
     }
 
-    private void print(RunOutcome live, RunOutcome sim) throws IOException {
+    private void print(RunOutcome live, RunOutcome sim, Long profileRunId) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("live_run_id", live.runId());
         out.put("sim_run_id", sim.runId());
+        out.put("calibrated_from", calibrateFrom);
+        if (profileRunId != null) out.put("profile_run_id", profileRunId);
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         for (String k : METRICS) {
             double l = ((Number) live.summary().get(k)).doubleValue();
@@ -139,7 +154,8 @@ public final class CompareModesCommand implements Callable<Integer> {
             return;
         }
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "live run %d vs simulated run %d%n%-22s %12s %12s %9s%n", live.runId(), sim.runId(),
+        w.printf(Locale.ROOT, "live run %d vs simulated run %d (calibrated from %s%s)%n%-22s %12s %12s %9s%n",
+                live.runId(), sim.runId(), calibrateFrom, profileRunId == null ? "" : " run " + profileRunId,
                 "metric", "live", "sim", "error");
         metrics.forEach((k, r) -> w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", k, r.get("live"), r.get("sim"),
                 r.get("error_pct")));

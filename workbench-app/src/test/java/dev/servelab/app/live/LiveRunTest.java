@@ -78,6 +78,11 @@ class LiveRunTest {
         try (RunStore store = RunStore.open(dir.resolve("cm.db"))) {
             assertEquals("live", store.run(j.get("live_run_id").asLong()).orElseThrow().mode());
             assertEquals("sim", store.run(j.get("sim_run_id").asLong()).orElseThrow().mode());
+            assertEquals("profile-run", j.get("calibrated_from").asText());
+            RunInfo profileRun = store.run(j.get("profile_run_id").asLong()).orElseThrow();
+            assertEquals("live", profileRun.mode());
+            assertEquals("completed", profileRun.status().dbValue());
+            assertTrue(profileRun.name().endsWith("-profile-run"), profileRun.name());
         }
     }
 }
