@@ -4,7 +4,7 @@
  *
  * <p>Every backend runs the same plain-Java kernels of {@link dev.servelab.hw.kernels}: the JVM
  * backend ({@link dev.servelab.hw.backend.JvmKernelBackend}, always present and the reference)
- * slices each kernel's {@code @Parallel} loop over a ForkJoin pool; optional backends, such as the
+ * slices each kernel's {@code @Parallel} loop over a pool of CPU threads; optional backends, such as the
  * TornadoVM one built by the {@code tornadovm} Maven profile (Fumero et al., "Dynamic Application
  * Reconfiguration on Heterogeneous Hardware", VEE 2019), compile the same methods for a GPU. Optional
  * backends are found at run time by {@link java.util.ServiceLoader} through

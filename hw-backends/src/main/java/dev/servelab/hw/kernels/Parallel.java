@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  *
  * <p>This is ServeLab's own annotation (no TornadoVM dependency). TornadoVM honours it when the JVM
  * is started with {@code -Dtornado.load.annotation.parallel=dev.servelab.hw.kernels.Parallel}; the
- * JVM backend splits the annotated loop's range across a ForkJoin pool. Class retention keeps it in
+ * JVM backend splits the annotated loop's range across a pool of CPU threads. Class retention keeps it in
  * the bytecode's local-variable type annotations (compile with {@code -g}).
  */
 @Retention(RetentionPolicy.CLASS)

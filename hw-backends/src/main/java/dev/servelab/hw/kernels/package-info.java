@@ -5,7 +5,7 @@
  * own {@link dev.servelab.hw.kernels.Parallel} annotation and runs over {@code [from, to)}. Inside:
  * plain arithmetic and {@code Math.*} only, no allocation, no objects, no exceptions; reductions
  * across work-items are split into two kernels. The JVM backend runs the same methods on slices of
- * the range on a ForkJoin pool; TornadoVM compiles them for a GPU with the full range. These
+ * the range on a pool of CPU threads; TornadoVM compiles them for a GPU with the full range. These
  * methods are the reference every faster path (the Vector API matmul) is tested against.
  */
 package dev.servelab.hw.kernels;
