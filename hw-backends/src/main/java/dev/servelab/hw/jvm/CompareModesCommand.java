@@ -60,8 +60,16 @@ public final class CompareModesCommand implements Callable<Integer> {
                     + " measured live run's own iterations (in sample)")
     String calibrateFrom;
 
+    @Option(names = "--fit", defaultValue = "least-squares",
+            description = "how a live run's iterations are fitted: least-squares (default; matches the mean iteration)"
+                    + " or robust (Huber; matches the typical iteration, ignoring rare stalls)")
+    String fit;
+
     @Override
     public Integer call() throws IOException {
+        if (!List.of("least-squares", "robust").contains(fit)) {
+            throw new ServeLabException("--fit " + fit + ": expected least-squares or robust");
+        }
         if (!List.of("profile-run", "probes", "live").contains(calibrateFrom)) {
             throw new ServeLabException("--calibrate-from " + calibrateFrom + ": expected profile-run, probes or live");
         }
@@ -107,7 +115,7 @@ public final class CompareModesCommand implements Callable<Integer> {
     private Path refit(Path probes, RunStore store, long liveRunId) throws IOException, java.sql.SQLException {
         LiveProfile p = LiveProfile.read(probes);
         LiveProfile refit = new LiveProfile(p.backend(), p.modelFile(), p.device(), p.blockSizeTokens(), p.kvCapacityBlocks(),
-                LiveRunFit.fit(store, liveRunId));
+                LiveRunFit.fit(store, liveRunId, fit.equals("robust")));
         Path out = Files.createTempFile("servelab-profile-live-", ".json");
         refit.write(out);
         spec.commandLine().getErr().printf(Locale.ROOT, "recalibrated from live run %d: R² %.4f (%s)%n", liveRunId,
@@ -137,6 +145,7 @@ public final class CompareModesCommand implements Callable<Integer> {
         out.put("live_run_id", live.runId());
         out.put("sim_run_id", sim.runId());
         out.put("calibrated_from", calibrateFrom);
+        if (!calibrateFrom.equals("probes")) out.put("fit", fit);
         if (profileRunId != null) out.put("profile_run_id", profileRunId);
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         for (String k : METRICS) {
@@ -155,7 +164,8 @@ public final class CompareModesCommand implements Callable<Integer> {
         }
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "live run %d vs simulated run %d (calibrated from %s%s)%n%-22s %12s %12s %9s%n",
-                live.runId(), sim.runId(), calibrateFrom, profileRunId == null ? "" : " run " + profileRunId,
+                live.runId(), sim.runId(), calibrateFrom + (calibrateFrom.equals("probes") ? "" : ", " + fit + " fit"),
+                profileRunId == null ? "" : " run " + profileRunId,
                 "metric", "live", "sim", "error");
         metrics.forEach((k, r) -> w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", k, r.get("live"), r.get("sim"),
                 r.get("error_pct")));

@@ -15,13 +15,14 @@ import java.util.List;
  * Recalibrates from a live run: fits the iteration-time model to every iteration the run store
  * recorded for that run (prefill tokens, decode tokens and measured duration), the "recalibrate from
  * a live profile run" loop of the design brief. The store keeps no per-iteration attention or KV
- * traffic, so those terms are left at zero and folded into the per-token costs.
+ * traffic, so those terms are left at zero and folded into the per-token costs. With {@code robust},
+ * rare stalled iterations (GC, JIT, another process) do not pull the fit up.
  */
 final class LiveRunFit {
     private LiveRunFit() {
     }
 
-    static LinearIterationModel fit(RunStore store, long runId) throws SQLException {
+    static LinearIterationModel fit(RunStore store, long runId, boolean robust) throws SQLException {
         List<LinearIterationModel.Sample> samples = new ArrayList<>();
         try (Connection c = store.newReadConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -37,6 +38,6 @@ final class LiveRunFit {
                 }
             }
         }
-        return LinearIterationModel.fit(samples);
+        return robust ? LinearIterationModel.fitRobust(samples) : LinearIterationModel.fit(samples);
     }
 }

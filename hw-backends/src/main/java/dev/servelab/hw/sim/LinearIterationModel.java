@@ -33,6 +33,51 @@ public record LinearIterationModel(double baseNanos, double perPrefillTokenNanos
      * sample is left out); needs varied shapes.
      */
     public static LinearIterationModel fit(List<Sample> samples) {
+        double[] weights = new double[samples.size()];
+        java.util.Arrays.fill(weights, 1);
+        return fit(samples, weights);
+    }
+
+    /**
+     * As {@link #fit(List)}, but robust to outliers (iterations stretched by a GC pause, a JIT
+     * compilation or another process taking the CPU): Huber's M-estimator by iteratively reweighted
+     * least squares (Huber, "Robust Estimation of a Location Parameter", 1964; k = 1.345 times the
+     * residuals' scaled median absolute deviation). The fit then describes the typical iteration,
+     * not one inflated by the rare slow ones.
+     */
+    public static LinearIterationModel fitRobust(List<Sample> samples) {
+        double[] weights = new double[samples.size()];
+        java.util.Arrays.fill(weights, 1);
+        LinearIterationModel m = fit(samples, weights);
+        for (int round = 0; round < 20; round++) {
+            double[] residuals = new double[samples.size()];
+            for (int i = 0; i < residuals.length; i++) residuals[i] = samples.get(i).measuredNanos() - m.predict(samples.get(i));
+            double scale = 1.4826 * medianAbs(residuals);
+            if (scale <= 0) break;
+            for (int i = 0; i < residuals.length; i++) {
+                weights[i] = Math.min(1, 1.345 * scale / Math.max(1e-9, Math.abs(residuals[i])));
+            }
+            LinearIterationModel next = fit(samples, weights);
+            boolean converged = Math.abs(next.baseNanos - m.baseNanos) < 1 && Math.abs(next.perPrefillTokenNanos - m.perPrefillTokenNanos) < 1e-3
+                    && Math.abs(next.perDecodeTokenNanos - m.perDecodeTokenNanos) < 1e-3;
+            m = next;
+            if (converged) break;
+        }
+        return m;
+    }
+
+    private static double medianAbs(double[] values) {
+        double[] a = new double[values.length];
+        for (int i = 0; i < a.length; i++) a[i] = Math.abs(values[i]);
+        java.util.Arrays.sort(a);
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    private double predict(Sample s) {
+        return predictNanos(s.prefillTokens(), s.decodeTokens(), s.attentionPairs(), s.kvTokensTouched());
+    }
+
+    private static LinearIterationModel fit(List<Sample> samples, double[] weights) {
         if (samples.size() < 6) throw new IllegalArgumentException("need at least 6 samples, got " + samples.size());
         boolean[] active = new boolean[4];
         for (Sample sample : samples) {
@@ -41,7 +86,7 @@ public record LinearIterationModel(double baseNanos, double perPrefillTokenNanos
         }
         boolean intercept = true;
         while (true) {
-            double[] b = ols(samples, active, intercept);
+            double[] b = ols(samples, weights, active, intercept);
             if (b[0] < 0) {
                 intercept = false;
                 continue;
@@ -63,22 +108,31 @@ public record LinearIterationModel(double baseNanos, double perPrefillTokenNanos
         return k;
     }
 
-    private static double[] ols(List<Sample> samples, boolean[] active, boolean intercept) {
-        int n = 0;
+    /** Weighted least squares over the active features (rows scaled by the square roots of the weights). */
+    private static double[] ols(List<Sample> samples, double[] weights, boolean[] active, boolean intercept) {
+        int n = intercept ? 1 : 0;
         for (boolean a : active) if (a) n++;
+        if (n == 0) return new double[]{0};
         double[] y = new double[samples.size()];
-        if (n == 0) {
-            double mean = samples.stream().mapToLong(Sample::measuredNanos).average().orElse(0);
-            return new double[]{Math.max(0, mean)};
-        }
         double[][] x = new double[samples.size()][n];
         for (int i = 0; i < y.length; i++) {
-            y[i] = samples.get(i).measuredNanos();
+            double w = Math.sqrt(weights[i]);
+            y[i] = w * samples.get(i).measuredNanos();
             double[] all = samples.get(i).features();
-            for (int f = 0, k = 0; f < all.length; f++) if (active[f]) x[i][k++] = all[f];
+            int k = 0;
+            if (intercept) x[i][k++] = w;
+            for (int f = 0; f < all.length; f++) if (active[f]) x[i][k++] = w * all[f];
+        }
+        if (n == 1 && !intercept) {
+            double xy = 0, xx = 0;
+            for (int i = 0; i < y.length; i++) {
+                xy += x[i][0] * y[i];
+                xx += x[i][0] * x[i][0];
+            }
+            return new double[]{0, xx == 0 ? 0 : xy / xx};
         }
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-        ols.setNoIntercept(!intercept);
+        ols.setNoIntercept(true);
         ols.newSampleData(y, x);
         double[] b = ols.estimateRegressionParameters();
         if (intercept) return b;

@@ -32,6 +32,26 @@ class LinearIterationModelTest {
     }
 
     @Test
+    void robustFitIgnoresRareStalledIterationsThatInflateLeastSquares() {
+        // a live run: most iterations follow the cost model, 3 % are stretched 20x by a pause
+        SplittableRandom rng = new SplittableRandom(11);
+        List<LinearIterationModel.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            int prefill = i % 20 == 0 ? rng.nextInt(16, 256) : 0;
+            int decode = rng.nextInt(1, 9);
+            double t = 40_000 + 20_000 * prefill + 60_000 * decode;
+            double noise = 1 + 0.02 * rng.nextGaussian();
+            double stall = rng.nextDouble() < 0.03 ? 20 : 1;
+            samples.add(new LinearIterationModel.Sample(prefill, decode, 0, 0, Math.round(t * noise * stall)));
+        }
+        LinearIterationModel robust = LinearIterationModel.fitRobust(samples);
+        LinearIterationModel plain = LinearIterationModel.fit(samples);
+        assertEquals(60_000, robust.perDecodeTokenNanos(), 3_000, robust.toString());
+        assertEquals(20_000, robust.perPrefillTokenNanos(), 1_000, robust.toString());
+        assertTrue(plain.perDecodeTokenNanos() > 80_000, "least squares is pulled up by the stalls: " + plain);
+    }
+
+    @Test
     void neverFitsANegativeCost() {
         // time depends on decode tokens only; the other terms must not go negative to fit noise
         SplittableRandom rng = new SplittableRandom(5);
