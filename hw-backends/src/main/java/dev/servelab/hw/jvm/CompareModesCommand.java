@@ -163,10 +163,10 @@ public final class CompareModesCommand implements Callable<Integer> {
             return;
         }
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "live run %d vs simulated run %d (calibrated from %s%s)%n%-22s %12s %12s %9s%n",
-                live.runId(), sim.runId(), calibrateFrom + (calibrateFrom.equals("probes") ? "" : ", " + fit + " fit"),
-                profileRunId == null ? "" : " run " + profileRunId,
-                "metric", "live", "sim", "error");
+        String from = calibrateFrom + (profileRunId == null ? "" : " " + profileRunId)
+                + (calibrateFrom.equals("probes") ? "" : ", " + fit + " fit");
+        w.printf(Locale.ROOT, "live run %d vs simulated run %d (calibrated from %s)%n%-22s %12s %12s %9s%n",
+                live.runId(), sim.runId(), from, "metric", "live", "sim", "error");
         metrics.forEach((k, r) -> w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", k, r.get("live"), r.get("sim"),
                 r.get("error_pct")));
     }
