@@ -5,21 +5,13 @@ import static uk.ac.manchester.tornado.api.enums.DataTransferMode.FIRST_EXECUTIO
 
 import dev.servelab.hw.backend.AttentionArgs;
 import dev.servelab.hw.backend.KernelBackend;
-import dev.servelab.hw.kernels.ActivationKernels;
-import dev.servelab.hw.kernels.AttentionKernels;
-import dev.servelab.hw.kernels.GatherKernels;
-import dev.servelab.hw.kernels.MatmulKernels;
-import dev.servelab.hw.kernels.NormKernels;
-import dev.servelab.hw.kernels.RopeKernels;
-import dev.servelab.hw.kernels.SoftmaxKernels;
 import java.util.List;
 import uk.ac.manchester.tornado.api.TaskGraph;
 
 /**
  * Each operation as one TornadoVM TaskGraph over the unchanged kernel methods of
- * {@link dev.servelab.hw.kernels}, each kernel's whole range in one launch (TornadoVM maps the
- * {@code @Parallel} loop to device threads when the JVM runs with
- * {@code -Dtornado.load.annotation.parallel=dev.servelab.hw.kernels.Parallel}). Weights go to the
+ * {@link dev.servelab.hw.kernels}, each kernel's whole range in one launch: {@link DeviceKernels}
+ * calls them from a loop TornadoVM maps to device threads. Weights go to the
  * device on a graph's first execution only; activations every execution; outputs come back every
  * execution. Graphs are cached by {@link TaskGraphPlans}: callers should pass stable arrays and
  * shapes ({@link BucketedKernelBackend} does), or every call compiles a new graph.
@@ -49,7 +41,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
         plans.execute(List.of("matmulF32", w, x, out, rows, cols, tokens), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, w, out)
                 .transferToDevice(EVERY_EXECUTION, x)
-                .task("matmul", MatmulKernels::matmulF32, w, x, out, rows, cols, tokens, 0, rows)
+                .task("matmul", DeviceKernels::matmulF32, w, x, out, rows, cols, tokens)
                 .transferToHost(EVERY_EXECUTION, out));
     }
 
@@ -58,7 +50,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
         plans.execute(List.of("matmulQ8", qs, scales, x, out, rows, cols, tokens), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, qs, scales, out)
                 .transferToDevice(EVERY_EXECUTION, x)
-                .task("matmul", MatmulKernels::matmulQ8, qs, scales, x, out, rows, cols, tokens, 0, rows)
+                .task("matmul", DeviceKernels::matmulQ8, qs, scales, x, out, rows, cols, tokens)
                 .transferToHost(EVERY_EXECUTION, out));
     }
 
@@ -67,7 +59,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
         plans.execute(List.of("gatherF32", table, rowIndex, out, dim, count), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, table, out)
                 .transferToDevice(EVERY_EXECUTION, rowIndex)
-                .task("gather", GatherKernels::gatherF32, table, rowIndex, out, dim, 0, count * dim)
+                .task("gather", DeviceKernels::gatherF32, table, rowIndex, out, dim, count * dim)
                 .transferToHost(EVERY_EXECUTION, out));
     }
 
@@ -76,7 +68,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
         plans.execute(List.of("gatherQ8", qs, scales, rowIndex, out, dim, count), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, qs, scales, out)
                 .transferToDevice(EVERY_EXECUTION, rowIndex)
-                .task("gather", GatherKernels::gatherQ8, qs, scales, rowIndex, out, dim, 0, count * dim)
+                .task("gather", DeviceKernels::gatherQ8, qs, scales, rowIndex, out, dim, count * dim)
                 .transferToHost(EVERY_EXECUTION, out));
     }
 
@@ -85,7 +77,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
         plans.execute(List.of("selectRows", x, rowIndex, out, dim, count), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, out)
                 .transferToDevice(EVERY_EXECUTION, x, rowIndex)
-                .task("select", GatherKernels::gatherF32, x, rowIndex, out, dim, 0, count * dim)
+                .task("select", DeviceKernels::gatherF32, x, rowIndex, out, dim, count * dim)
                 .transferToHost(EVERY_EXECUTION, out));
     }
 
@@ -94,8 +86,8 @@ final class TaskGraphKernelBackend implements KernelBackend {
         plans.execute(List.of("rmsNorm", x, inv, weight, out, dim, eps, rows), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, weight, inv, out)
                 .transferToDevice(EVERY_EXECUTION, x)
-                .task("inverse", NormKernels::rmsInverse, x, inv, dim, eps, 0, rows)
-                .task("scale", NormKernels::rmsScale, x, inv, weight, out, dim, 0, rows * dim)
+                .task("inverse", DeviceKernels::rmsInverse, x, inv, dim, eps, rows)
+                .task("scale", DeviceKernels::rmsScale, x, inv, weight, out, dim, rows * dim)
                 .transferToHost(EVERY_EXECUTION, out));
     }
 
@@ -107,7 +99,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
                 name -> new TaskGraph(name)
                         .transferToDevice(FIRST_EXECUTION, freqFactors)
                         .transferToDevice(EVERY_EXECUTION, vec, positions)
-                        .task("rope", RopeKernels::rope, vec, positions, freqFactors, heads, headDim, theta, 0, pairs)
+                        .task("rope", DeviceKernels::rope, vec, positions, freqFactors, heads, headDim, theta, pairs)
                         .transferToHost(EVERY_EXECUTION, vec));
     }
 
@@ -123,12 +115,12 @@ final class TaskGraphKernelBackend implements KernelBackend {
                 maxBlocks, bs, heads, kvHeads, hd, a.tokens(), stride), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, scores, out)
                 .transferToDevice(EVERY_EXECUTION, q, k, v, kc, vc, slots, pos, seq, tables, lengths)
-                .task("kv", AttentionKernels::kvWrite, k, v, kc, vc, slots, kvDim, 0, a.tokens() * kvDim)
-                .task("scores", AttentionKernels::scores, q, kc, scores, pos, seq, tables, maxBlocks, bs, heads,
-                        kvHeads, hd, stride, 0, rows)
-                .task("softmax", SoftmaxKernels::softmaxRows, scores, lengths, stride, 0, rows)
-                .task("values", AttentionKernels::values, scores, vc, out, pos, seq, tables, maxBlocks, bs, heads,
-                        kvHeads, hd, stride, 0, rows)
+                .task("kv", DeviceKernels::kvWrite, k, v, kc, vc, slots, kvDim, a.tokens() * kvDim)
+                .task("scores", DeviceKernels::scores, q, kc, scores, pos, seq, tables, maxBlocks, bs, heads,
+                        kvHeads, hd, stride, rows)
+                .task("softmax", DeviceKernels::softmaxRows, scores, lengths, stride, rows)
+                .task("values", DeviceKernels::values, scores, vc, out, pos, seq, tables, maxBlocks, bs, heads,
+                        kvHeads, hd, stride, rows)
                 .transferToHost(EVERY_EXECUTION, kc, vc, out));
     }
 
@@ -136,7 +128,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
     public void swiglu(float[] gate, float[] up, int n) {
         plans.execute(List.of("swiglu", gate, up, n), name -> new TaskGraph(name)
                 .transferToDevice(EVERY_EXECUTION, gate, up)
-                .task("swiglu", ActivationKernels::swiglu, gate, up, 0, n)
+                .task("swiglu", DeviceKernels::swiglu, gate, up, n)
                 .transferToHost(EVERY_EXECUTION, gate));
     }
 
@@ -144,7 +136,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
     public void addInPlace(float[] x, float[] y, int n) {
         plans.execute(List.of("addInPlace", x, y, n), name -> new TaskGraph(name)
                 .transferToDevice(EVERY_EXECUTION, x, y)
-                .task("add", ActivationKernels::addInPlace, x, y, 0, n)
+                .task("add", DeviceKernels::addInPlace, x, y, n)
                 .transferToHost(EVERY_EXECUTION, x));
     }
 
@@ -153,7 +145,7 @@ final class TaskGraphKernelBackend implements KernelBackend {
         plans.execute(List.of("argmaxRows", logits, out, vocab, rows), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, out)
                 .transferToDevice(EVERY_EXECUTION, logits)
-                .task("argmax", ActivationKernels::argmaxRows, logits, out, vocab, 0, rows)
+                .task("argmax", DeviceKernels::argmaxRows, logits, out, vocab, rows)
                 .transferToHost(EVERY_EXECUTION, out));
     }
 

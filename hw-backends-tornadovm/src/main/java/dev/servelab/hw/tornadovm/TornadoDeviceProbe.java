@@ -3,7 +3,6 @@ package dev.servelab.hw.tornadovm;
 import static uk.ac.manchester.tornado.api.enums.DataTransferMode.EVERY_EXECUTION;
 
 import dev.servelab.hw.backend.BackendProbe;
-import dev.servelab.hw.kernels.ActivationKernels;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
@@ -11,7 +10,7 @@ import uk.ac.manchester.tornado.api.runtime.TornadoRuntimeProvider;
 
 /**
  * Asks TornadoVM's runtime for its default device and runs one small kernel there
- * ({@link ActivationKernels#addInPlace}), checking the result: a device "answers" only when it
+ * ({@link DeviceKernels#addInPlace}), checking the result: a device "answers" only when it
  * computed. Touches TornadoVM classes, so it is called only behind a {@link LinkageError} guard.
  */
 final class TornadoDeviceProbe {
@@ -31,7 +30,7 @@ final class TornadoDeviceProbe {
         }
         TaskGraph graph = new TaskGraph("servelabProbe")
                 .transferToDevice(EVERY_EXECUTION, x, y)
-                .task("add", ActivationKernels::addInPlace, x, y, 0, N)
+                .task("add", DeviceKernels::addInPlace, x, y, N)
                 .transferToHost(EVERY_EXECUTION, x);
         try (TornadoExecutionPlan plan = new TornadoExecutionPlan(graph.snapshot())) {
             plan.execute();

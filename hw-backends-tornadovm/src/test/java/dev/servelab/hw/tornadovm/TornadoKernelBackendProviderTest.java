@@ -27,4 +27,20 @@ class TornadoKernelBackendProviderTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelBackends.open("tornadovm"));
         assertTrue(e.getMessage().contains(TornadoKernelBackendProvider.RUNTIME_PROPERTY), e.getMessage());
     }
+
+    @Test
+    void anotherParallelAnnotationIsRefusedBeforeTornadoVmIsTouched() {
+        assumeTrue(System.getProperty(TornadoKernelBackendProvider.RUNTIME_PROPERTY) == null,
+                "this JVM runs under TornadoVM; its own properties stay as they are");
+        System.setProperty(TornadoKernelBackendProvider.RUNTIME_PROPERTY, "stand-in");
+        System.setProperty(TornadoKernelBackendProvider.PARALLEL_PROPERTY, "dev.servelab.hw.kernels.Parallel");
+        try {
+            BackendProbe probe = TornadoKernelBackendProvider.firstProbe();
+            assertFalse(probe.available());
+            assertTrue(probe.reason().contains("single device thread"), probe.reason());
+        } finally {
+            System.clearProperty(TornadoKernelBackendProvider.RUNTIME_PROPERTY);
+            System.clearProperty(TornadoKernelBackendProvider.PARALLEL_PROPERTY);
+        }
+    }
 }
