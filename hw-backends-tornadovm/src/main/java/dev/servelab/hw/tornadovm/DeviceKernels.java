@@ -65,12 +65,6 @@ final class DeviceKernels {
         }
     }
 
-    static void kvWrite(float[] k, float[] v, float[] kCache, float[] vCache, int[] slots, int kvDim, int n) {
-        for (@Parallel int i = 0; i < n; i++) {
-            AttentionKernels.kvWrite(k, v, kCache, vCache, slots, kvDim, i, i + 1);
-        }
-    }
-
     static void scores(float[] q, float[] kCache, float[] scores, int[] positions, int[] tokenSeq,
                        int[] blockTables, int maxBlocks, int blockSize, int heads, int kvHeads, int headDim,
                        int stride, int rows) {

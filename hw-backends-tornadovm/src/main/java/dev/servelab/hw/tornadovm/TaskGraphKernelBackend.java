@@ -5,6 +5,7 @@ import static uk.ac.manchester.tornado.api.enums.DataTransferMode.FIRST_EXECUTIO
 
 import dev.servelab.hw.backend.AttentionArgs;
 import dev.servelab.hw.backend.KernelBackend;
+import dev.servelab.hw.kernels.AttentionKernels;
 import java.util.List;
 import uk.ac.manchester.tornado.api.TaskGraph;
 
@@ -105,23 +106,27 @@ final class TaskGraphKernelBackend implements KernelBackend {
 
     @Override
     public void attention(AttentionArgs a) {
-        int kvDim = a.kvDim();
         int rows = a.tokens() * a.heads();
-        float[] q = a.q(), k = a.k(), v = a.v(), kc = a.kCache(), vc = a.vCache(), scores = a.scores(), out = a.out();
-        int[] slots = a.slots(), pos = a.positions(), seq = a.tokenSeq(), tables = a.blockTables(), lengths = a.lengths();
+        float[] q = a.q(), kc = a.kCache(), vc = a.vCache(), scores = a.scores(), out = a.out();
+        int[] pos = a.positions(), seq = a.tokenSeq(), tables = a.blockTables(), lengths = a.lengths();
         int maxBlocks = a.maxBlocks(), bs = a.blockSize(), heads = a.heads(), kvHeads = a.kvHeads();
         int hd = a.headDim(), stride = a.stride();
-        plans.execute(List.of("attention", q, k, v, kc, vc, slots, pos, seq, tables, lengths, scores, out,
+        // The K/V scatter runs on the host, before the graph: TornadoVM does not copy a kernel
+        // argument to the device when the kernel only writes it (its dataflow analysis deduces
+        // WRITE_ONLY and allocates a fresh buffer, ignoring transferToDevice), so a device kvWrite
+        // saw a cache holding only the new slots and sent that back over the real one. The whole
+        // cache travels to the device on every call anyway; now it does not travel back.
+        AttentionKernels.kvWrite(a.k(), a.v(), kc, vc, a.slots(), a.kvDim(), 0, a.tokens() * a.kvDim());
+        plans.execute(List.of("attention", q, kc, vc, pos, seq, tables, lengths, scores, out,
                 maxBlocks, bs, heads, kvHeads, hd, a.tokens(), stride), name -> new TaskGraph(name)
                 .transferToDevice(FIRST_EXECUTION, scores, out)
-                .transferToDevice(EVERY_EXECUTION, q, k, v, kc, vc, slots, pos, seq, tables, lengths)
-                .task("kv", DeviceKernels::kvWrite, k, v, kc, vc, slots, kvDim, a.tokens() * kvDim)
+                .transferToDevice(EVERY_EXECUTION, q, kc, vc, pos, seq, tables, lengths)
                 .task("scores", DeviceKernels::scores, q, kc, scores, pos, seq, tables, maxBlocks, bs, heads,
                         kvHeads, hd, stride, rows)
                 .task("softmax", DeviceKernels::softmaxRows, scores, lengths, stride, rows)
                 .task("values", DeviceKernels::values, scores, vc, out, pos, seq, tables, maxBlocks, bs, heads,
                         kvHeads, hd, stride, rows)
-                .transferToHost(EVERY_EXECUTION, kc, vc, out));
+                .transferToHost(EVERY_EXECUTION, out));
     }
 
     @Override
