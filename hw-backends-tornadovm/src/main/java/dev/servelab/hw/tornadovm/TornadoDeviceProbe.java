@@ -47,6 +47,7 @@ final class TornadoDeviceProbe {
     }
 
     private static String deviceName(TornadoDevice device) {
-        return device.getDeviceName() + " (" + device.getPlatformName().trim() + ")";
+        return device.getPhysicalDevice().getDeviceName().trim() + " (" + device.getPlatformName().trim() + ", "
+                + device.getDeviceName() + ")";
     }
 }
