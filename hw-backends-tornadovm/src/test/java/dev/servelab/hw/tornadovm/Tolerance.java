@@ -10,13 +10,35 @@ final class Tolerance {
     private Tolerance() {
     }
 
+    private static double maxAbsDifference;
+    private static long compared;
+
     static void assertClose(String what, float[] expected, float[] actual, int length) {
         for (int i = 0; i < length; i++) {
             double limit = EPS * Math.max(1.0, Math.abs(expected[i]));
-            if (!(Math.abs(expected[i] - actual[i]) <= limit)) {
+            double difference = Math.abs(expected[i] - actual[i]);
+            maxAbsDifference = Math.max(maxAbsDifference, difference);
+            compared++;
+            if (!(difference <= limit)) {
                 fail(what + "[" + i + "]: expected " + expected[i] + " but the backend gave " + actual[i]);
             }
         }
+    }
+
+    /** Forgets the differences seen so far. */
+    static void resetStatistics() {
+        maxAbsDifference = 0;
+        compared = 0;
+    }
+
+    /** The largest {@code |expected - actual|} {@link #assertClose} has seen since the last reset. */
+    static double maxAbsDifference() {
+        return maxAbsDifference;
+    }
+
+    /** Values {@link #assertClose} has compared since the last reset. */
+    static long compared() {
+        return compared;
     }
 
     static void assertSame(String what, int[] expected, int[] actual, int length) {

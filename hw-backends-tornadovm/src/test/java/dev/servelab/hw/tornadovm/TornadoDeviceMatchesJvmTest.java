@@ -1,5 +1,6 @@
 package dev.servelab.hw.tornadovm;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.servelab.hw.backend.AttentionArgs;
@@ -13,6 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The kernels on TornadoVM's device against the JVM reference, within 1e-4: each operation on
  * random data, then whole forward passes of the generated tiny model. Skipped, with the reason, when
- * the JVM does not run under TornadoVM or no device answers (docs/tornadovm.md shows how to run it).
+ * the JVM does not run under TornadoVM or no device answers (docs/tornadovm.md shows how to run it),
+ * except with {@code -Dtornadovm.home}, whose tests must run. Each test prints its largest difference.
  */
 class TornadoDeviceMatchesJvmTest {
     private final SplittableRandom rng = new SplittableRandom(42);
@@ -31,7 +34,11 @@ class TornadoDeviceMatchesJvmTest {
 
     @BeforeEach
     void openBackends() {
+        Tolerance.resetStatistics();
         BackendProbe probe = KernelBackends.probe("tornadovm");
+        if (Boolean.getBoolean("servelab.tornadovm.required")) {
+            assertTrue(probe.available(), "the tests run with -Dtornadovm.home, but " + probe.reason());
+        }
         assumeTrue(probe.available(), "TornadoVM is absent, device comparison skipped: " + probe.reason()
                 + " (run the tests under TornadoVM: see docs/tornadovm.md)");
         device = KernelBackends.open("tornadovm");
@@ -39,7 +46,14 @@ class TornadoDeviceMatchesJvmTest {
     }
 
     @AfterEach
-    void close() {
+    void close(TestInfo test) {
+        if (Tolerance.compared() > 0) {
+            String name = test.getTestMethod().map(m -> m.getName()).orElse("")
+                    + (test.getDisplayName().startsWith("[") ? " " + test.getDisplayName() : "");
+            System.out.printf("TornadoVM device vs JVM reference, %s: %d values, max |difference| = %.3g%n", name,
+                    Tolerance.compared(), Tolerance.maxAbsDifference());
+            Tolerance.resetStatistics();
+        }
         if (device != null) {
             device.close();
             jvm.close();
