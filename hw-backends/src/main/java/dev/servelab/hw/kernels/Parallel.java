@@ -9,10 +9,11 @@ import java.lang.annotation.Target;
  * Marks the index of a kernel's outer loop whose iterations are independent and may run in any
  * order, on any thread or device work-item.
  *
- * <p>This is ServeLab's own annotation (no TornadoVM dependency). TornadoVM honours it when the JVM
- * is started with {@code -Dtornado.load.annotation.parallel=dev.servelab.hw.kernels.Parallel}; the
- * JVM backend splits the annotated loop's range across a pool of CPU threads. Class retention keeps it in
- * the bytecode's local-variable type annotations (compile with {@code -g}).
+ * <p>This is ServeLab's own annotation (no TornadoVM dependency), documentation for readers: javac
+ * does not write local-variable declaration annotations into class files. The JVM backend splits the
+ * loop's range across a pool of CPU threads; TornadoVM does not read this annotation (its parallelizer
+ * also needs a loop starting at a constant), so {@code hw-backends-tornadovm} calls each kernel from a
+ * loop of its own carrying TornadoVM's {@code @Parallel} (see docs/tornadovm.md).
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.LOCAL_VARIABLE, ElementType.PARAMETER})
