@@ -60,6 +60,12 @@ public final class CompareModesCommand implements Callable<Integer> {
                     + " measured live run's own iterations (in sample)")
     String calibrateFrom;
 
+    @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "first run the pipeline live once, unmeasured (next seed but one, arrivals 4x faster, into a"
+                    + " temporary store), so that the measured runs see a JVM whose JIT has compiled the live path"
+                    + " (default; --no-warm-up skips it)")
+    boolean warmUp;
+
     @Option(names = "--fit", defaultValue = "least-squares",
             description = "how a live run's iterations are fitted: least-squares (default; matches the mean iteration)"
                     + " or robust (Huber; matches the typical iteration, ignoring rare stalls)")
@@ -77,6 +83,7 @@ public final class CompareModesCommand implements Callable<Integer> {
         Path prof = profile != null ? profile : calibrate(live);
         PluginRegistry registry = PluginRegistry.load();
         Path store = db != null ? db : dev.servelab.engine.cli.DbOption.defaultPath();
+        if (warmUp) warmUp(live, registry);
         try (RunStore s = RunStore.open(store)) {
             Long profileRunId = null;
             if (calibrateFrom.equals("profile-run")) {
@@ -95,6 +102,25 @@ public final class CompareModesCommand implements Callable<Integer> {
             throw new ServeLabException("cannot read the live run's iterations: " + e.getMessage(), e);
         }
         return 0;
+    }
+
+    /**
+     * One unmeasured live run: the first live run in a JVM is slower than later ones (the JIT is still
+     * compiling the live path, on the same cores), which would bias whichever run comes first.
+     */
+    private void warmUp(PipelineSpec live, PluginRegistry registry) throws IOException {
+        PipelineSpec w = PipelineLoader.load(pipeline, List.of("name=" + live.name() + "-warm-up",
+                "seed=" + (live.seed() + 2)));
+        Path tmp = Files.createTempFile("servelab-warm-up-", ".db");
+        long start = System.nanoTime();
+        try (RunStore store = RunStore.open(tmp)) {
+            SimulationRun.live(w, registry, WorkloadFactory.open(registry, w.workload(), w.seed(), 0, w.baseDir()),
+                    "compare-modes warm-up", 0, store, 4.0).run("live", null);
+        } finally {
+            for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(tmp + suffix));
+        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "warm-up live run: %.1f s (not stored)%n",
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static RunOutcome runLive(PipelineSpec p, PluginRegistry registry, RunStore store) throws IOException {
