@@ -5,7 +5,6 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,26 +20,26 @@ enum VectorMatmulPath implements MatmulPath {
     private static final int L = F.length();
     private static final VectorSpecies<Byte> B =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(F.vectorBitSize() / 4));
-    private static final VectorShuffle<Float>[] BUTTERFLY = butterfly();
     private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
 
     @Override
     public void f32(float[] w, float[] x, float[] out, int rows, int cols, int tokens, int from, int to) {
+        float[] lanes = new float[L];
         int r = from;
         if (tokens >= 4) {
             for (; r + 2 <= to; r += 2) {
                 int t = 0;
                 for (; t + 4 <= tokens; t += 4) {
-                    dot2x4(w, r * cols, x, t * cols, cols, out, t * rows + r, rows);
+                    dot2x4(w, r * cols, x, t * cols, cols, out, t * rows + r, rows, lanes);
                 }
                 for (; t < tokens; t++) {
-                    out[t * rows + r] = dot(w, r * cols, x, t * cols, cols);
-                    out[t * rows + r + 1] = dot(w, (r + 1) * cols, x, t * cols, cols);
+                    out[t * rows + r] = dot(w, r * cols, x, t * cols, cols, lanes);
+                    out[t * rows + r + 1] = dot(w, (r + 1) * cols, x, t * cols, cols, lanes);
                 }
             }
         }
         for (; r < to; r++) {
-            rowTimesTokens(w, r * cols, x, out, rows, cols, tokens, r);
+            rowTimesTokens(w, r * cols, x, out, rows, cols, tokens, r, lanes);
         }
     }
 
@@ -51,9 +50,10 @@ enum VectorMatmulPath implements MatmulPath {
             MatmulKernels.matmulQ8(qs, scales, x, out, rows, cols, tokens, from, to);
             return;
         }
+        float[] lanes = new float[L];
         if (tokens == 1) {
             for (int r = from; r < to; r++) {
-                out[r] = dotQ8(qs, scales, r, x, cols);
+                out[r] = dotQ8(qs, scales, r, x, cols, lanes);
             }
             return;
         }
@@ -64,27 +64,27 @@ enum VectorMatmulPath implements MatmulPath {
             dequantRow(qs, scales, r + 1, cols, pair, cols);
             int t = 0;
             for (; t + 4 <= tokens; t += 4) {
-                dot2x4(pair, 0, x, t * cols, cols, out, t * rows + r, rows);
+                dot2x4(pair, 0, x, t * cols, cols, out, t * rows + r, rows, lanes);
             }
             for (; t < tokens; t++) {
-                out[t * rows + r] = dot(pair, 0, x, t * cols, cols);
-                out[t * rows + r + 1] = dot(pair, cols, x, t * cols, cols);
+                out[t * rows + r] = dot(pair, 0, x, t * cols, cols, lanes);
+                out[t * rows + r + 1] = dot(pair, cols, x, t * cols, cols, lanes);
             }
         }
         for (; r < to; r++) {
             dequantRow(qs, scales, r, cols, pair, 0);
-            rowTimesTokens(pair, 0, x, out, rows, cols, tokens, r);
+            rowTimesTokens(pair, 0, x, out, rows, cols, tokens, r, lanes);
         }
     }
 
     private static void rowTimesTokens(float[] w, int wOff, float[] x, float[] out, int rows, int cols, int tokens,
-                                       int outRow) {
+                                       int outRow, float[] lanes) {
         int t = 0;
         for (; t + 4 <= tokens; t += 4) {
-            dot4(w, wOff, x, t * cols, cols, out, t * rows + outRow, rows);
+            dot4(w, wOff, x, t * cols, cols, out, t * rows + outRow, rows, lanes);
         }
         for (; t < tokens; t++) {
-            out[t * rows + outRow] = dot(w, wOff, x, t * cols, cols);
+            out[t * rows + outRow] = dot(w, wOff, x, t * cols, cols, lanes);
         }
     }
 
@@ -102,7 +102,7 @@ enum VectorMatmulPath implements MatmulPath {
         return row;
     }
 
-    static float dot(float[] w, int wOff, float[] x, int xOff, int n) {
+    static float dot(float[] w, int wOff, float[] x, int xOff, int n, float[] lanes) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
         int c = 0;
         for (int end = n - 4 * L; c <= end; c += 4 * L) {
@@ -114,7 +114,7 @@ enum VectorMatmulPath implements MatmulPath {
         for (int end = n - L; c <= end; c += L) {
             a0 = FloatVector.fromArray(F, w, wOff + c).fma(FloatVector.fromArray(F, x, xOff + c), a0);
         }
-        float sum = sum(a0.add(a1).add(a2.add(a3)));
+        float sum = sum(a0.add(a1).add(a2.add(a3)), lanes);
         for (; c < n; c++) {
             sum += w[wOff + c] * x[xOff + c];
         }
@@ -122,7 +122,8 @@ enum VectorMatmulPath implements MatmulPath {
     }
 
     /** Four tokens at once: each weight vector is loaded once and used four times. */
-    static void dot4(float[] w, int wOff, float[] x, int xOff, int n, float[] out, int outOff, int outStride) {
+    static void dot4(float[] w, int wOff, float[] x, int xOff, int n, float[] out, int outOff, int outStride,
+                     float[] lanes) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
         int c = 0;
         for (int end = n - L; c <= end; c += L) {
@@ -132,8 +133,10 @@ enum VectorMatmulPath implements MatmulPath {
             a2 = wv.fma(FloatVector.fromArray(F, x, xOff + 2 * n + c), a2);
             a3 = wv.fma(FloatVector.fromArray(F, x, xOff + 3 * n + c), a3);
         }
-        float s0 = sum(a0), s1 = sum(a1);
-        float s2 = sum(a2), s3 = sum(a3);
+        float s0 = sum(a0, lanes);
+        float s1 = sum(a1, lanes);
+        float s2 = sum(a2, lanes);
+        float s3 = sum(a3, lanes);
         for (; c < n; c++) {
             s0 += w[wOff + c] * x[xOff + c];
             s1 += w[wOff + c] * x[xOff + n + c];
@@ -147,7 +150,8 @@ enum VectorMatmulPath implements MatmulPath {
     }
 
     /** Two rows times four tokens: eight accumulators, six loads per eight FMAs. */
-    static void dot2x4(float[] w, int wOff, float[] x, int xOff, int n, float[] out, int outOff, int outStride) {
+    static void dot2x4(float[] w, int wOff, float[] x, int xOff, int n, float[] out, int outOff, int outStride,
+                       float[] lanes) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
         int c = 0;
         for (int end = n - L; c <= end; c += L) {
@@ -166,14 +170,14 @@ enum VectorMatmulPath implements MatmulPath {
             b2 = wb.fma(x2, b2);
             b3 = wb.fma(x3, b3);
         }
-        out[outOff] = sum(a0);
-        out[outOff + outStride] = sum(a1);
-        out[outOff + 2 * outStride] = sum(a2);
-        out[outOff + 3 * outStride] = sum(a3);
-        out[outOff + 1] = sum(b0);
-        out[outOff + outStride + 1] = sum(b1);
-        out[outOff + 2 * outStride + 1] = sum(b2);
-        out[outOff + 3 * outStride + 1] = sum(b3);
+        out[outOff] = sum(a0, lanes);
+        out[outOff + outStride] = sum(a1, lanes);
+        out[outOff + 2 * outStride] = sum(a2, lanes);
+        out[outOff + 3 * outStride] = sum(a3, lanes);
+        out[outOff + 1] = sum(b0, lanes);
+        out[outOff + outStride + 1] = sum(b1, lanes);
+        out[outOff + 2 * outStride + 1] = sum(b2, lanes);
+        out[outOff + 3 * outStride + 1] = sum(b3, lanes);
         for (; c < n; c++) {
             for (int t = 0; t < 4; t++) {
                 out[outOff + t * outStride] += w[wOff + c] * x[xOff + t * n + c];
@@ -182,7 +186,7 @@ enum VectorMatmulPath implements MatmulPath {
         }
     }
 
-    static float dotQ8(byte[] qs, float[] scales, int r, float[] x, int cols) {
+    static float dotQ8(byte[] qs, float[] scales, int r, float[] x, int cols, float[] lanes) {
         int blocks = cols / MatmulKernels.Q8_BLOCK;
         FloatVector even = FloatVector.zero(F), odd = even;
         int qRow = r * cols;
@@ -202,31 +206,33 @@ enum VectorMatmulPath implements MatmulPath {
                 odd = block.fma(scale, odd);
             }
         }
-        return sum(even.add(odd));
+        return sum(even.add(odd), lanes);
     }
 
     /**
-     * Lane sum in a fixed order: a butterfly of lane-wise adds with constant shuffles (swap halves,
-     * then quarters, ...). {@code reduceLanes(ADD)} leaves the order unspecified, and the JIT's
-     * intrinsic and the interpreter's fallback round differently, which would make logits depend on
-     * when C2 compiled the loop; this tree is as fast and rounds the same everywhere.
+     * Lane sum in a fixed order: the butterfly of adds (halves, then quarters, ...), so results do
+     * not depend on the thread count or on when C2 compiled the loop ({@code reduceLanes(ADD)} leaves
+     * the order unspecified, and its intrinsic and the interpreter's fallback round differently).
+     * With 8 lanes (AVX2) the lanes are extracted and added in registers; otherwise they are stored to
+     * {@code lanes} and folded. The earlier version rearranged the vector with shuffles read from an
+     * array, which the JIT did not always intrinsify: JFR showed it allocating about 1 GB of float[]
+     * and Float256Vector per live run of the tiny model (19 young GCs a minute instead of 9).
      */
-    private static float sum(FloatVector v) {
-        for (VectorShuffle<Float> swap : BUTTERFLY) {
-            v = v.add(v.rearrange(swap));
+    private static float sum(FloatVector v, float[] lanes) {
+        if (L == 8) {
+            return ((v.lane(0) + v.lane(4)) + (v.lane(2) + v.lane(6))) + ((v.lane(1) + v.lane(5)) + (v.lane(3) + v.lane(7)));
         }
-        return v.lane(0);
+        v.intoArray(lanes, 0);
+        return fold(lanes);
     }
 
-    private static VectorShuffle<Float>[] butterfly() {
-        @SuppressWarnings("unchecked")
-        VectorShuffle<Float>[] steps = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
-        int k = 0;
-        for (int distance = L / 2; distance >= 1; distance /= 2) {
-            int d = distance;
-            steps[k++] = VectorShuffle.fromOp(F, i -> i ^ d);
+    private static float fold(float[] a) {
+        for (int d = L / 2; d >= 1; d >>= 1) {
+            for (int i = 0; i < d; i++) {
+                a[i] += a[i + d];
+            }
         }
-        return steps;
+        return a[0];
     }
 
     private static FloatVector widen(byte[] qs, int off) {
