@@ -66,9 +66,9 @@ public final class CompareModesCommand implements Callable<Integer> {
                     + " (default; --no-warm-up skips it)")
     boolean warmUp;
 
-    @Option(names = "--fit", defaultValue = "least-squares",
-            description = "how a live run's iterations are fitted: least-squares (default; matches the mean iteration)"
-                    + " or robust (Huber; matches the typical iteration, ignoring rare stalls)")
+    @Option(names = "--fit", defaultValue = "robust",
+            description = "how a live run's iterations are fitted: robust (default; Huber, matches the typical"
+                    + " iteration, ignoring rare stalls) or least-squares (matches the mean iteration, stalls included)")
     String fit;
 
     @Override
@@ -141,7 +141,7 @@ public final class CompareModesCommand implements Callable<Integer> {
     private Path refit(Path probes, RunStore store, long liveRunId) throws IOException, java.sql.SQLException {
         LiveProfile p = LiveProfile.read(probes);
         LiveProfile refit = new LiveProfile(p.backend(), p.modelFile(), p.device(), p.blockSizeTokens(), p.kvCapacityBlocks(),
-                LiveRunFit.fit(store, liveRunId, fit.equals("robust")));
+                LiveRunFit.fit(store, liveRunId, p.blockSizeTokens(), fit.equals("robust")));
         Path out = Files.createTempFile("servelab-profile-live-", ".json");
         refit.write(out);
         spec.commandLine().getErr().printf(Locale.ROOT, "recalibrated from live run %d: R² %.4f (%s)%n", liveRunId,

@@ -13,16 +13,18 @@ import java.util.List;
 
 /**
  * Recalibrates from a live run: fits the iteration-time model to every iteration the run store
- * recorded for that run (prefill tokens, decode tokens and measured duration), the "recalibrate from
- * a live profile run" loop of the design brief. The store keeps no per-iteration attention or KV
- * traffic, so those terms are left at zero and folded into the per-token costs. With {@code robust},
- * rare stalled iterations (GC, JIT, another process) do not pull the fit up.
+ * recorded for that run, the "recalibrate from a live profile run" loop of the design brief. The
+ * store keeps each iteration's prefill and decode tokens and the KV blocks in use at its end; the
+ * blocks in use (times the block size) stand in for the KV tokens the iteration read, which is what
+ * makes decode steps slower as contexts grow. Attention pairs are not stored, so that term stays at
+ * zero and prefill's quadratic part is folded into the per-token costs. With {@code robust}, rare
+ * stalled iterations (GC, JIT, another process) do not pull the fit up.
  */
 final class LiveRunFit {
     private LiveRunFit() {
     }
 
-    static LinearIterationModel fit(RunStore store, long runId, boolean robust) throws SQLException {
+    static LinearIterationModel fit(RunStore store, long runId, int blockSizeTokens, boolean robust) throws SQLException {
         List<LinearIterationModel.Sample> samples = new ArrayList<>();
         try (Connection c = store.newReadConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -32,8 +34,8 @@ final class LiveRunFit {
                 while (rs.next()) {
                     IterationDecoder d = IterationDecoder.decode(rs.getLong(1), rs.getInt(2), rs.getBytes(3));
                     for (int i = 0; i < d.startNanos().length; i++) {
-                        samples.add(new LinearIterationModel.Sample(d.prefillTokens()[i], d.decodeTokens()[i], 0, 0,
-                                d.endNanos()[i] - d.startNanos()[i]));
+                        samples.add(new LinearIterationModel.Sample(d.prefillTokens()[i], d.decodeTokens()[i], 0,
+                                (long) d.kvUsedBlocks()[i] * blockSizeTokens, d.endNanos()[i] - d.startNanos()[i]));
                     }
                 }
             }
