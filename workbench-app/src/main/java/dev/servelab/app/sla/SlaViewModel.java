@@ -78,9 +78,16 @@ public final class SlaViewModel {
         tpotSlo.set(first.slo().tpotMs());
         e2elSlo.set(first.slo().e2elMs());
         attainment.set(p.attainment());
-        headline.set(String.format(Locale.ROOT, "Run #%d %s — %,d requests completed · SLO attainment %s · goodput %.2f req/s · SLOs: %s",
-                first.info().runId(), first.info().name(), p.completed(), pct(attainment.get()),
-                first.summary().get("request_goodput"), slos(first)));
+        headline.set(String.format(Locale.ROOT, "Run #%d %s — %,d requests completed · SLO attainment %s · goodput %s · SLOs: %s",
+                first.info().runId(), first.info().name(), p.completed(),
+                slos(first).equals("none") ? "—" : pct(attainment.get()),
+                goodput(first.summary().get("request_goodput")), slos(first)));
+    }
+
+    /** Goodput in req/s; a run without SLOs has none (vLLM leaves it out), shown as a dash, not NaN. */
+    static String goodput(Object value) {
+        return value instanceof Number n && Double.isFinite(n.doubleValue())
+                ? String.format(Locale.ROOT, "%.2f req/s", n.doubleValue()) : "—";
     }
 
     private static double window(LatencySamples s) {

@@ -67,6 +67,15 @@ class ResultViewModelsTest {
         for (long[] r : a.buckets().decode()) for (long v : r) bucketDecode += v;
         assertEquals(bucketDecode, outTokens, 1e-6, "output tok/s integrates to the decode tokens of the buckets");
         assertTrue(vm.attainment.get() >= 0 && vm.attainment.get() <= 1);
+        assertTrue(vm.headline.get().matches(".*SLO attainment [0-9.]+ % · goodput [0-9.]+ req/s · SLOs: TTFT ≤ 500 ms.*"),
+                vm.headline.get());
+    }
+
+    @Test
+    void aRunWithoutSlosShowsNoGoodputRatherThanNaN() {
+        assertEquals("—", SlaViewModel.goodput(null));
+        assertEquals("—", SlaViewModel.goodput(Double.NaN));
+        assertEquals("7.24 req/s", SlaViewModel.goodput(7.2397));
     }
 
     @Test
