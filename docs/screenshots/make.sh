@@ -9,8 +9,8 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -B -q -pl workbench-app -am -DskipTests package >&2
 DB="$(mktemp -d)/screens.db"
 CP="workbench-app/target/servelab.jar:workbench-app/target/test-classes"
-sl() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.servelab.app.Launcher "$@"; }
-gui() { xvfb-run -a -s "-screen 0 1700x1100x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
+sl() { "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$CP" dev.servelab.app.Launcher "$@"; }
+gui() { xvfb-run -a -s "-screen 0 1700x1100x24" "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$CP" \
           dev.servelab.app.Launcher gui --db "$DB" --size 1600x1000 "$@" 2>&1 | grep -E '^(wrote|error)' ; }
 sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json > /dev/null                     # run 1
 sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json --set router=route.round-robin \
@@ -27,7 +27,7 @@ gui --show-run 1 --view sla --dark --screenshot "$OUT/sla-charts-dark.png"
 gui --show-run 1 --view timeline --zoom tokens --dark --screenshot "$OUT/timeline-tokens-dark.png"
 gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 6 --screenshot "$OUT/running.png"
 LIVE_DB="$(mktemp -d)/live.db"                                                                     # live + sim pair
-sl compare-modes sample-traces/pipelines/live-tiny.yaml --calibrate-from live --db "$LIVE_DB" > /dev/null
+sl compare-modes sample-traces/pipelines/live-tiny.yaml --db "$LIVE_DB" > /dev/null
 DB="$LIVE_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live.png"
 # Devices tab and a hybrid run's timeline: two agents and a 50 ms relay on loopback (killed on exit)
 EDGE="$(mktemp -d)"; PIDS=()
