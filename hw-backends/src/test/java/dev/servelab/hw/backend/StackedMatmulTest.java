@@ -6,6 +6,7 @@ import dev.servelab.hw.jvm.cpu.MatmulPath;
 import dev.servelab.hw.jvm.cpu.SpinningKernelRunner;
 import dev.servelab.hw.jvm.gguf.Q8Blocks;
 import dev.servelab.hw.jvm.gguf.Q8Codec;
+import dev.servelab.hw.kernels.GaussianArrays;
 import java.lang.foreign.MemorySegment;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +25,12 @@ class StackedMatmulTest {
     @ValueSource(ints = {1, 2, 5, 8})
     void stackedLaunchEqualsOneMatmulEach(int tokens) {
         Random rnd = new Random(tokens);
-        float[] x = random(rnd, tokens * COLS);
+        float[] x = GaussianArrays.of(rnd, tokens * COLS);
         float[][] w = new float[ROWS.length][];
         byte[][] qs = new byte[ROWS.length][];
         float[][] scales = new float[ROWS.length][];
         for (int i = 0; i < ROWS.length; i++) {
-            w[i] = random(rnd, ROWS[i] * COLS);
+            w[i] = GaussianArrays.of(rnd, ROWS[i] * COLS);
             Q8Blocks q = Q8Codec.unpack(MemorySegment.ofArray(Q8Codec.encode(w[i])), w[i].length);
             qs[i] = q.qs();
             scales[i] = q.scales();
@@ -56,13 +57,5 @@ class StackedMatmulTest {
             out[i] = new float[tokens * ROWS[i]];
         }
         return out;
-    }
-
-    private static float[] random(Random rnd, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) rnd.nextGaussian();
-        }
-        return a;
     }
 }

@@ -18,8 +18,8 @@ class PagedAttentionTest {
         float[][] keys = new float[2][], values = new float[2][];
         float[] kCache = new float[blocks * BLOCK * KV_DIM], vCache = new float[blocks * BLOCK * KV_DIM];
         for (int s = 0; s < 2; s++) {
-            keys[s] = random(rnd, lengths[s] * KV_DIM);
-            values[s] = random(rnd, lengths[s] * KV_DIM);
+            keys[s] = GaussianArrays.of(rnd, lengths[s] * KV_DIM);
+            values[s] = GaussianArrays.of(rnd, lengths[s] * KV_DIM);
             int[] slots = new int[lengths[s]];
             for (int p = 0; p < lengths[s]; p++) {
                 slots[p] = tables[s][p / BLOCK] * BLOCK + p % BLOCK;
@@ -36,7 +36,7 @@ class PagedAttentionTest {
         seq[rows - 1] = 1;
         int maxBlocks = 3;
         int[] flat = {5, 0, 9, 3, 7, 0};
-        float[] q = random(rnd, rows * HEADS * HEAD_DIM);
+        float[] q = GaussianArrays.of(rnd, rows * HEADS * HEAD_DIM);
         int stride = 11;
         float[] scores = new float[rows * HEADS * stride];
         int[] rowLengths = new int[rows * HEADS];
@@ -83,13 +83,5 @@ class PagedAttentionTest {
             }
         }
         return out;
-    }
-
-    private static float[] random(Random rnd, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) rnd.nextGaussian();
-        }
-        return a;
     }
 }

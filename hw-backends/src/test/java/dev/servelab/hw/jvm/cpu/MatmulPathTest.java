@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.servelab.hw.jvm.gguf.Q8Codec;
 import dev.servelab.hw.jvm.gguf.Q8Blocks;
+import dev.servelab.hw.kernels.GaussianArrays;
 import java.lang.foreign.MemorySegment;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,7 @@ class MatmulPathTest {
     void vectorF32AndQ8MatchPlainKernels(int tokens) {
         assertTrue(MatmulPath.vectorApiPresent(), "tests run with --add-modules jdk.incubator.vector");
         Random rnd = new Random(tokens);
-        float[] w = random(rnd, ROWS * COLS), x = random(rnd, tokens * COLS);
+        float[] w = GaussianArrays.of(rnd, ROWS * COLS), x = GaussianArrays.of(rnd, tokens * COLS);
         Q8Blocks q = Q8Codec.unpack(MemorySegment.ofArray(Q8Codec.encode(w)), w.length);
         float[] plain = new float[tokens * ROWS], vector = new float[tokens * ROWS];
         float[] plainQ = new float[tokens * ROWS], vectorQ = new float[tokens * ROWS];
@@ -38,13 +39,5 @@ class MatmulPathTest {
             assertEquals(plainQ[i], vectorQ[i], 1e-4, "q8 at " + i);
             assertEquals(f32OfDequantised[i], plainQ[i], 1e-4, "q8 equals f32 of the dequantised weights at " + i);
         }
-    }
-
-    private static float[] random(Random rnd, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) rnd.nextGaussian();
-        }
-        return a;
     }
 }
