@@ -45,7 +45,7 @@ public final class CompareModesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PIPELINE", description = "A pipeline whose pools use exec.jvm")
     Path pipeline;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "Use this calibration instead of measuring one now")
+    @Option(names = "--profile", paramLabel = "FILE", description = "Use this calibration (a profile JSON) as it is, instead of measuring one now (no profile run)")
     Path profile;
 
     @Option(names = "--db", paramLabel = "FILE", description = "Run store (default: $SERVELAB_DB or ~/.servelab/runs.db)")
@@ -86,7 +86,7 @@ public final class CompareModesCommand implements Callable<Integer> {
         if (warmUp) warmUp(live, registry);
         try (RunStore s = RunStore.open(store)) {
             Long profileRunId = null;
-            if (calibrateFrom.equals("profile-run")) {
+            if (calibrateFrom.equals("profile-run") && profile == null) {
                 PipelineSpec profileRun = PipelineLoader.load(pipeline, List.of("name=" + live.name() + "-profile-run",
                         "seed=" + (live.seed() + 1)));
                 profileRunId = runLive(profileRun, registry, s).runId();
@@ -170,8 +170,9 @@ public final class CompareModesCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("live_run_id", live.runId());
         out.put("sim_run_id", sim.runId());
-        out.put("calibrated_from", calibrateFrom);
-        if (!calibrateFrom.equals("probes")) out.put("fit", fit);
+        out.put("calibrated_from", profile != null && !calibrateFrom.equals("live") ? profile.toString() : calibrateFrom);
+        boolean refitted = profileRunId != null || calibrateFrom.equals("live");
+        if (refitted) out.put("fit", fit);
         if (profileRunId != null) out.put("profile_run_id", profileRunId);
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         for (String k : METRICS) {
@@ -189,8 +190,9 @@ public final class CompareModesCommand implements Callable<Integer> {
             return;
         }
         var w = spec.commandLine().getOut();
-        String from = calibrateFrom + (profileRunId == null ? "" : " " + profileRunId)
-                + (calibrateFrom.equals("probes") ? "" : ", " + fit + " fit");
+        String from = (profile != null && !calibrateFrom.equals("live") ? profile.toString() : calibrateFrom)
+                + (profileRunId == null ? "" : " " + profileRunId)
+                + (refitted ? ", " + fit + " fit" : "");
         w.printf(Locale.ROOT, "live run %d vs simulated run %d (calibrated from %s)%n%-22s %12s %12s %9s%n",
                 live.runId(), sim.runId(), from, "metric", "live", "sim", "error");
         metrics.forEach((k, r) -> w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", k, r.get("live"), r.get("sim"),

@@ -85,4 +85,19 @@ class LiveRunTest {
             assertTrue(profileRun.name().endsWith("-profile-run"), profileRun.name());
         }
     }
+
+    @Test
+    void aGivenProfileIsUsedAsItIsWithoutAProfileRun() throws Exception {
+        Path p = pipeline();
+        Path profile = dir.resolve("profile.json");
+        run("calibrate", "--live", "--model", dir.resolve("tiny.gguf").toString(), "--out", profile.toString());
+        Path db = dir.resolve("given.db");
+        JsonNode j = new ObjectMapper().readTree(run("compare-modes", p.toString(), "--profile", profile.toString(),
+                "--no-warm-up", "--db", db.toString(), "--json")[0]);
+        assertEquals(profile.toString(), j.get("calibrated_from").asText());
+        assertTrue(j.get("profile_run_id") == null && j.get("fit") == null, j.toString());
+        try (RunStore store = RunStore.open(db)) {
+            assertEquals(2, store.listRuns().size(), "the live run and the simulated run only");
+        }
+    }
 }
