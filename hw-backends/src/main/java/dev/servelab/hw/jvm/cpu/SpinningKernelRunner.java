@@ -16,7 +16,11 @@ import java.util.concurrent.locks.LockSupport;
  * results do not depend on the number of threads.
  */
 public final class SpinningKernelRunner implements KernelRunner {
-    static final int SLICE_COST = 1 << 17;
+    /**
+     * Work (about one multiply-add per unit) below which a launch runs on the caller alone; the
+     * system property {@code servelab.kernel.slice-cost} overrides it.
+     */
+    static final int SLICE_COST = Integer.getInteger("servelab.kernel.slice-cost", 1 << 17);
     private static final long SPIN_NANOS = 200_000;
     private final Thread[] helpers;
     private final AtomicIntegerArray sleeping;
