@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The live JVM backend as a replica executor: every iteration the pipeline's scheduler composed is
@@ -51,7 +51,7 @@ public final class LiveJvmExecutor implements Executor {
     }
 
     private final Settings settings;
-    private final Supplier<KernelBackend> backend;
+    private final Function<Path, KernelBackend> backend;
     private final Map<Long, int[]> tokens = new HashMap<>();
     private final Map<Long, Integer> lengths = new HashMap<>();
     private JvmLlamaExecutor model;
@@ -61,11 +61,11 @@ public final class LiveJvmExecutor implements Executor {
     }
 
     public LiveJvmExecutor(Settings settings) {
-        this(settings, JvmKernelBackend::best);
+        this(settings, JvmKernelBackend::forModel);
     }
 
     /** The same executor with its kernels on the backend {@code backend} opens (another live plugin's core). */
-    LiveJvmExecutor(Settings settings, Supplier<KernelBackend> backend) {
+    LiveJvmExecutor(Settings settings, Function<Path, KernelBackend> backend) {
         this.settings = settings;
         this.backend = backend;
     }
@@ -77,7 +77,7 @@ public final class LiveJvmExecutor implements Executor {
             throw new ServeLabException("executor.model_file: " + file + " not found (make one with: servelab model tiny --out "
                     + file + ")");
         }
-        KernelBackend kernels = backend.get();
+        KernelBackend kernels = backend.apply(file);
         try {
             model = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20, kernels);
             new LiveCalibration(model, 1).warmUp(settings.warmupRounds(), settings.warmupMs());

@@ -5,6 +5,7 @@ import dev.servelab.hw.backend.BackendProbe;
 import dev.servelab.hw.backend.JvmKernelBackend;
 import dev.servelab.hw.backend.KernelBackend;
 import dev.servelab.hw.backend.KernelBackends;
+import java.nio.file.Path;
 
 /**
  * The kernel backend a live command or executor asked for by name ({@code jvm}, {@code tornadovm}),
@@ -19,8 +20,13 @@ final class LiveKernelBackends {
 
     /** Opens {@code backend}; {@code label} ({@code exec.tornadovm}, {@code --backend tornadovm}) starts the error. */
     static KernelBackend open(String label, String backend) {
+        return open(label, backend, null);
+    }
+
+    /** As {@link #open(String, String)}; the JVM backend is chosen for {@code modelFile} ({@link JvmKernelBackend#forModel}). */
+    static KernelBackend open(String label, String backend, Path modelFile) {
         if (KernelBackends.JVM.equals(backend)) {
-            return JvmKernelBackend.best();
+            return JvmKernelBackend.forModel(modelFile);
         }
         BackendProbe probe = KernelBackends.probe(backend);
         if (!probe.available()) {

@@ -19,7 +19,7 @@ public final class LiveProfiler {
             throw new ServeLabException("--backend " + backend + ": expected jvm or tornadovm");
         }
         if (!Files.isReadable(model)) throw new ServeLabException(model + ": model file not found");
-        KernelBackend kernels = LiveKernelBackends.open("--backend " + backend, backend);
+        KernelBackend kernels = LiveKernelBackends.open("--backend " + backend, backend, model);
         try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, blockSizeTokens, kvBudgetMib << 20, kernels)) {
             return new LiveCalibration(exec, repeats).run(model);
         }

@@ -45,7 +45,7 @@ public final class LiveTornadoExecutor implements Executor {
     public void attach(ExecutorContext ctx) {
         var backend = LiveKernelBackends.open(ID, LiveKernelBackends.TORNADOVM);
         live = new LiveJvmExecutor(new LiveJvmExecutor.Settings(settings.modelFile(), settings.kvBudgetMib(),
-                settings.warmupRounds()), () -> backend);
+                settings.warmupRounds()), file -> backend);
         try {
             live.attach(ctx);
         } catch (ServeLabException e) {
