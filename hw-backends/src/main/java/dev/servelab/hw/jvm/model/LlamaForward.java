@@ -22,6 +22,8 @@ public final class LlamaForward {
     private final PagedKvCache cache;
     private final KernelBackend k;
     private final Activations a;
+    private final MatrixStack[] qkv;
+    private final MatrixStack[] gateUp;
 
     /** The forward pass on the JVM backend over {@code runner} and {@code path} (not closed here). */
     public LlamaForward(LlamaWeights weights, PagedKvCache cache, KernelRunner runner, MatmulPath path) {
@@ -35,6 +37,10 @@ public final class LlamaForward {
         this.cache = cache;
         this.k = backend;
         this.a = new Activations(c);
+        this.qkv = weights.layers().stream().map(l -> MatrixStack.of(l.wq(), l.wk(), l.wv()))
+                .toArray(MatrixStack[]::new);
+        this.gateUp = weights.layers().stream().map(l -> MatrixStack.of(l.gate(), l.up()))
+                .toArray(MatrixStack[]::new);
     }
 
     /**
@@ -51,11 +57,11 @@ public final class LlamaForward {
         for (int l = 0; l < c.layers(); l++) {
             LayerWeights layer = w.layers().get(l);
             k.rmsNorm(a.x, a.inv, layer.attnNorm(), a.xb, c.dim(), c.rmsEps(), t);
-            attention(b, l, layer, t);
+            attention(b, l, t);
             layer.wo().matmul(k, a.att, a.xb2, t);
             k.addInPlace(a.x, a.xb2, t * c.dim());
             k.rmsNorm(a.x, a.inv, layer.ffnNorm(), a.xb, c.dim(), c.rmsEps(), t);
-            Matrix.matmulStacked(k, layer.gateUp(), a.xb, new float[][] {a.hb, a.hb2}, t);
+            gateUp[l].matmul(k, a.xb, new float[][] {a.hb, a.hb2}, t);
             k.swiglu(a.hb, a.hb2, t * c.hiddenDim());
             layer.down().matmul(k, a.hb, a.xb2, t);
             k.addInPlace(a.x, a.xb2, t * c.dim());
@@ -67,8 +73,8 @@ public final class LlamaForward {
         return a.logits;
     }
 
-    private void attention(BatchLayout b, int layer, LayerWeights lw, int t) {
-        Matrix.matmulStacked(k, lw.qkv(), a.xb, new float[][] {a.q, a.k, a.v}, t);
+    private void attention(BatchLayout b, int layer, int t) {
+        qkv[layer].matmul(k, a.xb, new float[][] {a.q, a.k, a.v}, t);
         int hd = c.headDim();
         k.rope(a.q, b.positions(), w.ropeFreqFactors(), c.heads(), hd, c.ropeTheta(), t);
         k.rope(a.k, b.positions(), w.ropeFreqFactors(), c.kvHeads(), hd, c.ropeTheta(), t);
