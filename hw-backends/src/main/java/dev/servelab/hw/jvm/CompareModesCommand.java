@@ -114,8 +114,7 @@ public final class CompareModesCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile("servelab-warm-up-", ".db");
         long start = System.nanoTime();
         try (RunStore store = RunStore.open(tmp)) {
-            SimulationRun.live(w, registry, WorkloadFactory.open(registry, w.workload(), w.seed(), 0, w.baseDir()),
-                    "compare-modes warm-up", 0, store, 4.0).run("live", null);
+            runLive(w, registry, store, 4.0);
         } finally {
             for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(tmp + suffix));
         }
@@ -124,8 +123,13 @@ public final class CompareModesCommand implements Callable<Integer> {
     }
 
     private static RunOutcome runLive(PipelineSpec p, PluginRegistry registry, RunStore store) throws IOException {
+        return runLive(p, registry, store, 1.0);
+    }
+
+    private static RunOutcome runLive(PipelineSpec p, PluginRegistry registry, RunStore store, double speed)
+            throws IOException {
         return SimulationRun.live(p, registry, WorkloadFactory.open(registry, p.workload(), p.seed(), 0, p.baseDir()),
-                "compare-modes", 0, store, 1.0).run("live", null);
+                "compare-modes", 0, store, speed).run("live", null);
     }
 
     private static List<String> simOverrides(PipelineSpec live, Path prof) {
