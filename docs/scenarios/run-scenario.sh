@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one scenario row of docs/scenarios.md without building the launcher's jar: compiles engine,
-# plugins (with test classes) and hw-backends offline, then runs the same SimulationRun as
+# plugins (with test classes) and hw-backends offline, then runs the same PipelineRun as
 # `servelab run` (dev.servelab.plugins.scenarios.ScenarioRunner) and prints one compact JSON line.
 # Usage: docs/scenarios/run-scenario.sh PIPELINE TRACE FORMAT RATE_SCALE LIMIT [KEY=VALUE ...]
 set -euo pipefail

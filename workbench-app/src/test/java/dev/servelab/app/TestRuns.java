@@ -6,7 +6,7 @@ import dev.servelab.app.run.PipelineRunner;
 import dev.servelab.engine.pipeline.Overrides;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
+import dev.servelab.engine.run.RunOutcome;
 
 import java.nio.file.Path;
 

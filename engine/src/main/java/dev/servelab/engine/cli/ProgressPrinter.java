@@ -1,6 +1,6 @@
 package dev.servelab.engine.cli;
 
-import dev.servelab.engine.sim.RunProgress;
+import dev.servelab.engine.run.RunProgress;
 
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -5,8 +5,8 @@ import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
-import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
@@ -91,9 +91,9 @@ public final class RunCommand implements Callable<Integer> {
             label = describe(p);
         }
         try (RunStore store = RunStore.open(db.path())) {
-            SimulationRun run = live
-                    ? SimulationRun.live(p, registry, stream, label, expected(p, limit), store, speed)
-                    : new SimulationRun(p, registry, stream, label, expected(p, limit), store);
+            PipelineRun run = live
+                    ? PipelineRun.live(p, registry, stream, label, expected(p, limit), store, speed)
+                    : new PipelineRun(p, registry, stream, label, expected(p, limit), store);
             CountDownLatch marked = new CountDownLatch(1);
             Thread hook = new Thread(() -> cancelAndWait(run, marked), "servelab-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** On Ctrl-C: stop the loop and give the run time to mark itself cancelled in the store. */
-    private static void cancelAndWait(SimulationRun run, CountDownLatch marked) {
+    private static void cancelAndWait(PipelineRun run, CountDownLatch marked) {
         run.cancel();
         try {
             marked.await(10, TimeUnit.SECONDS);

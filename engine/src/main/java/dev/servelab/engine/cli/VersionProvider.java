@@ -1,6 +1,6 @@
 package dev.servelab.engine.cli;
 
-import dev.servelab.engine.sim.Versions;
+import dev.servelab.engine.run.Versions;
 import picocli.CommandLine;
 
 /** {@code servelab --version}. */

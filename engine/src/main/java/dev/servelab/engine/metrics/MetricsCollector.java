@@ -1,10 +1,10 @@
 package dev.servelab.engine.metrics;
 
+import dev.servelab.engine.observe.SequenceRecord;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.pipeline.SloSpec;
-import dev.servelab.engine.replica.IterationRecord;
-import dev.servelab.engine.replica.RunObserver;
-import dev.servelab.engine.replica.Sequence;
+import dev.servelab.engine.observe.IterationRecord;
+import dev.servelab.engine.observe.RunObserver;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +65,7 @@ public final class MetricsCollector implements RunObserver {
     }
 
     @Override
-    public void onFailed(Sequence sequence, String reason, long nowNanos) {
+    public void onFailed(SequenceRecord sequence, String reason, long nowNanos) {
         failed++;
     }
 
@@ -74,7 +74,7 @@ public final class MetricsCollector implements RunObserver {
     }
 
     @Override
-    public void onFinished(Sequence s, long nowNanos) {
+    public void onFinished(SequenceRecord s, long nowNanos) {
         Request r = s.request();
         long ttftNanos = s.firstTokenNanos() - r.arrivalNanos();
         long e2elNanos = s.finishNanos() - r.arrivalNanos();

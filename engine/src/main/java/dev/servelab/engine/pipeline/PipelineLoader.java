@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Reads a pipeline file (YAML, or JSON by extension), applies {@code --set} overrides, fills defaults
  * for everything left out, and checks types and ranges. Plugin ids and settings are checked when the
- * pipeline is built ({@link dev.servelab.engine.sim.ClusterBuilder}). Every error names the file and
+ * pipeline is built ({@link dev.servelab.engine.run.ClusterBuilder}). Every error names the file and
  * line (syntax) or the node and field (content).
  */
 public final class PipelineLoader {

@@ -1,7 +1,8 @@
 package dev.servelab.engine.replica;
 
+import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.ServeLabException;
-import dev.servelab.engine.sim.EventLoop;
+import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.spi.RemoteEnd;
 import dev.servelab.engine.spi.RemoteEndpoint;
 import dev.servelab.engine.spi.RemoteTokenListener;

@@ -1,6 +1,8 @@
 package dev.servelab.engine.replica;
 
-import dev.servelab.engine.sim.EventLoop;
+import dev.servelab.engine.observe.RunObserver;
+import dev.servelab.engine.observe.IterationRecord;
+import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ReplicaView;

@@ -1,14 +1,15 @@
 package dev.servelab.engine.replica;
 
+import dev.servelab.engine.observe.LongList;
 import dev.servelab.engine.model.Request;
-import dev.servelab.engine.spi.SequenceView;
+import dev.servelab.engine.observe.SequenceRecord;
 
 /**
  * The engine's mutable state for one request inside a replica: token progress, its block table,
  * and the timestamps the metrics and the run store need. Per-token timestamps are kept only for
  * sampled sequences ({@link #tokenTimes()} is null otherwise).
  */
-public final class Sequence implements SequenceView {
+public final class Sequence implements SequenceRecord {
     /** Where the sequence is; drives the replica's queue bookkeeping. */
     public enum State { WAITING, RUNNING, FINISHED, REJECTED, HANDED_OFF, FAILED }
 

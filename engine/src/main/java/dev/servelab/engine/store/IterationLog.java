@@ -1,6 +1,6 @@
 package dev.servelab.engine.store;
 
-import dev.servelab.engine.replica.IterationRecord;
+import dev.servelab.engine.observe.IterationRecord;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package dev.servelab.engine.store;
 
+import dev.servelab.engine.observe.SequenceRecord;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.model.Request;
-import dev.servelab.engine.replica.IterationRecord;
-import dev.servelab.engine.replica.LongList;
-import dev.servelab.engine.replica.RunObserver;
-import dev.servelab.engine.replica.Sequence;
+import dev.servelab.engine.observe.IterationRecord;
+import dev.servelab.engine.observe.LongList;
+import dev.servelab.engine.observe.RunObserver;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +58,7 @@ public final class RunRecorder implements RunObserver {
     }
 
     @Override
-    public void onFinished(Sequence s, long nowNanos) {
+    public void onFinished(SequenceRecord s, long nowNanos) {
         Request r = s.request();
         requests.add(r.id(), s.replica(), r.arrivalNanos(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
                 r.promptTokens(), r.outputTokens(), s.totalCachedTokens(), s.preemptions(), "completed", null,
@@ -69,7 +69,7 @@ public final class RunRecorder implements RunObserver {
 
     /** A failed request keeps what it received: first-token time, end time and, when sampled, every token's time. */
     @Override
-    public void onFailed(Sequence s, String reason, long nowNanos) {
+    public void onFailed(SequenceRecord s, String reason, long nowNanos) {
         Request r = s.request();
         requests.add(r.id(), s.replica(), r.arrivalNanos(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
                 r.promptTokens(), r.outputTokens(), s.totalCachedTokens(), s.preemptions(), "failed", reason,
@@ -85,7 +85,7 @@ public final class RunRecorder implements RunObserver {
         if (chunks.size() >= 256 || bucketRows.size() >= 16_384) submit();
     }
 
-    private static TokenRow tokenRow(Sequence s) {
+    private static TokenRow tokenRow(SequenceRecord s) {
         LongList t = s.tokenTimes();
         VarintCodec gaps = new VarintCodec(t.size() * 4);
         long prev = s.request().arrivalNanos();

@@ -7,8 +7,8 @@ import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.pipeline.PoolSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
-import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.store.RunStore;
 import dev.servelab.engine.workload.WorkloadFactory;
 import dev.servelab.hw.sim.LiveProfile;
@@ -95,7 +95,7 @@ public final class CompareModesCommand implements Callable<Integer> {
             RunOutcome l = runLive(live, registry, s);
             if (calibrateFrom.equals("live")) prof = refit(prof, s, l.runId());
             PipelineSpec sim = PipelineLoader.load(pipeline, simOverrides(live, prof));
-            RunOutcome m = new SimulationRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
+            RunOutcome m = new PipelineRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
                     sim.baseDir()), "compare-modes", 0, s).run("sim", null);
             print(l, m, profileRunId);
         } catch (java.sql.SQLException e) {
@@ -128,7 +128,7 @@ public final class CompareModesCommand implements Callable<Integer> {
 
     private static RunOutcome runLive(PipelineSpec p, PluginRegistry registry, RunStore store, double speed)
             throws IOException {
-        return SimulationRun.live(p, registry, WorkloadFactory.open(registry, p.workload(), p.seed(), 0, p.baseDir()),
+        return PipelineRun.live(p, registry, WorkloadFactory.open(registry, p.workload(), p.seed(), 0, p.baseDir()),
                 "compare-modes", 0, store, speed).run("live", null);
     }
 

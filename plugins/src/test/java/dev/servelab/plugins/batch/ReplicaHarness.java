@@ -1,11 +1,12 @@
 package dev.servelab.plugins.batch;
 
+import dev.servelab.engine.observe.SequenceRecord;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.Replica;
-import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.replica.Sequence;
-import dev.servelab.engine.sim.EventLoop;
+import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.EvictionPolicy;
 import dev.servelab.plugins.kv.LruEviction;
@@ -33,8 +34,8 @@ final class ReplicaHarness {
         kv = new KvCache(capacityBlocks, blockSize, eviction);
         RunObserver collect = new RunObserver() {
             @Override
-            public void onFinished(Sequence s, long now) {
-                finished.add(s);
+            public void onFinished(SequenceRecord s, long now) {
+                finished.add((Sequence) s);
             }
         };
         replica = new Replica(0, "test", scheduler, executor, kv, true, maxSeqs, maxTokens, loop,

@@ -1,13 +1,14 @@
 package dev.servelab.plugins.batch;
 
+import dev.servelab.engine.observe.SequenceRecord;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.replica.CpuTier;
-import dev.servelab.engine.replica.IterationRecord;
+import dev.servelab.engine.observe.IterationRecord;
 import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.Replica;
-import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.replica.Sequence;
-import dev.servelab.engine.sim.EventLoop;
+import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.plugins.kv.LruEviction;
 import dev.servelab.plugins.sim.LinearTimeExecutor;
@@ -39,8 +40,8 @@ final class TimedReplica {
         kv = new KvCache(capacityBlocks, 16, new LruEviction(), cpuTier);
         RunObserver observe = new RunObserver() {
             @Override
-            public void onFinished(Sequence s, long now) {
-                finished.add(s);
+            public void onFinished(SequenceRecord s, long now) {
+                finished.add((Sequence) s);
             }
 
             @Override

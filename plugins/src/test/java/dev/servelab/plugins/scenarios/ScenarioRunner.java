@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
-import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.RunStore;
 import dev.servelab.engine.workload.WorkloadFactory;
@@ -45,7 +45,7 @@ public final class ScenarioRunner {
                 rateScale, limit, "trace");
         Path dir = Files.createTempDirectory("scenario");
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
-            RunOutcome out = new SimulationRun(spec, registry, stream, trace.getFileName().toString(), 0, store).run("sim", null);
+            RunOutcome out = new PipelineRun(spec, registry, stream, trace.getFileName().toString(), 0, store).run("sim", null);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("pipeline", pipeline.getFileName().toString());
             row.put("overrides", String.join(" ", overrides));

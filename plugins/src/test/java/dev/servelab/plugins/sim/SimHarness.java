@@ -4,8 +4,8 @@ import dev.servelab.engine.model.Request;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
-import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.RunStore;
 
@@ -55,7 +55,7 @@ public final class SimHarness {
         Iterator<Request> it = requests.iterator();
         RequestStream stream = () -> it.hasNext() ? it.next() : null;
         try (RunStore store = RunStore.open(dir.resolve(file.getFileName() + ".db"))) {
-            SimulationRun run = new SimulationRun(spec, PluginRegistry.load(), stream, "test", requests.size(), store);
+            PipelineRun run = new PipelineRun(spec, PluginRegistry.load(), stream, "test", requests.size(), store);
             RunOutcome out = run.run("sim", null);
             Outcome o = new Outcome(out.summary(), rows(store, out.runId()));
             checkEveryRequestAccountedFor(o, requests.size());

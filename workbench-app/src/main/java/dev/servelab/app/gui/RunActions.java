@@ -3,7 +3,7 @@ package dev.servelab.app.gui;
 import dev.servelab.app.data.RunData;
 import dev.servelab.app.run.PipelineRunner;
 import dev.servelab.engine.ServeLabException;
-import dev.servelab.engine.sim.RunOutcome;
+import dev.servelab.engine.run.RunOutcome;
 import dev.servelab.engine.store.RunStatus;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -22,7 +22,7 @@ public final class RunActions {
     private final MainWindow w;
     private PipelineRunner current;
     private final AnimationTimer sampler = new AnimationTimer() {
-        private dev.servelab.engine.sim.RunProgress last;
+        private dev.servelab.engine.run.RunProgress last;
 
         /** Samples once per frame; the labels change only when the engine published a new snapshot. */
         @Override

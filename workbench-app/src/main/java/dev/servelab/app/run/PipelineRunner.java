@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
-import dev.servelab.engine.sim.RunProgress;
-import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.run.RunProgress;
+import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.RunStore;
 import dev.servelab.engine.workload.WorkloadFactory;
@@ -20,12 +20,12 @@ import java.util.concurrent.CompletableFuture;
  * UI polls {@link #progress()} once per frame and may {@link #cancel()} at any time.
  */
 public final class PipelineRunner {
-    private final SimulationRun run;
+    private final PipelineRun run;
     private final RunStore store;
     private final String mode;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
-    private PipelineRunner(SimulationRun run, RunStore store, String mode) {
+    private PipelineRunner(PipelineRun run, RunStore store, String mode) {
         this.run = run;
         this.store = store;
         this.mode = mode;
@@ -47,9 +47,9 @@ public final class PipelineRunner {
         RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir());
         RunStore store = RunStore.open(db);
         try {
-            SimulationRun run = mode.live()
-                    ? SimulationRun.live(spec, registry, stream, label(spec), expected(spec), store, speed)
-                    : new SimulationRun(spec, registry, stream, label(spec), expected(spec), store);
+            PipelineRun run = mode.live()
+                    ? PipelineRun.live(spec, registry, stream, label(spec), expected(spec), store, speed)
+                    : new PipelineRun(spec, registry, stream, label(spec), expected(spec), store);
             PipelineRunner r = new PipelineRunner(run, store, mode.live() ? "live" : "sim");
             Thread t = new Thread(r::execute, "servelab-run");
             t.setDaemon(true);

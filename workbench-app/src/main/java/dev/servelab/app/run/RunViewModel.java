@@ -1,6 +1,6 @@
 package dev.servelab.app.run;
 
-import dev.servelab.engine.sim.RunProgress;
+import dev.servelab.engine.run.RunProgress;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -4,8 +4,8 @@ import dev.servelab.app.hybrid.HybridFixture.RequestRow;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
-import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
 import dev.servelab.engine.workload.WorkloadFactory;
@@ -34,7 +34,7 @@ class HybridCancelTest {
             PluginRegistry registry = PluginRegistry.load();
             Path db = dir.resolve("runs.db");
             try (RunStore store = RunStore.open(db)) {
-                SimulationRun run = SimulationRun.live(spec, registry, WorkloadFactory.open(registry, spec.workload(), spec.seed(),
+                PipelineRun run = PipelineRun.live(spec, registry, WorkloadFactory.open(registry, spec.workload(), spec.seed(),
                         0, spec.baseDir()), "cancel-test", 6, store, 1.0);
                 Thread canceller = Thread.ofVirtual().start(() -> {
                     try {

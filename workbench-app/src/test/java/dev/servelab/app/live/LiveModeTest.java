@@ -10,7 +10,7 @@ import dev.servelab.app.run.PipelineRunner;
 import dev.servelab.app.runs.RunsViewModel;
 import dev.servelab.app.sla.SlaViewModel;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
+import dev.servelab.engine.run.RunOutcome;
 import dev.servelab.engine.store.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

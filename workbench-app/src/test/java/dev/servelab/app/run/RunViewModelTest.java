@@ -2,7 +2,7 @@ package dev.servelab.app.run;
 
 import dev.servelab.app.TestRuns;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunProgress;
+import dev.servelab.engine.run.RunProgress;
 import dev.servelab.engine.store.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

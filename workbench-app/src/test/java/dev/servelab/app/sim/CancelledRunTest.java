@@ -3,8 +3,8 @@ package dev.servelab.app.sim;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.sim.RunOutcome;
-import dev.servelab.engine.sim.SimulationRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.store.RunInfo;
 import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
@@ -35,7 +35,7 @@ class CancelledRunTest {
         PipelineSpec spec = PipelineLoader.load(file, List.of());
         PluginRegistry registry = PluginRegistry.load();
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
-            SimulationRun run = new SimulationRun(spec, registry,
+            PipelineRun run = new PipelineRun(spec, registry,
                     WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, dir), "poisson", 2_000_000, store);
             AtomicBoolean cancelled = new AtomicBoolean();
             RunOutcome out = run.run("sim", p -> {

@@ -1,4 +1,4 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
 /**
  * Which requests keep per-token timestamps: the first {@code firstN} in arrival order, then every

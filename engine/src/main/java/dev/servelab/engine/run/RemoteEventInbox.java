@@ -1,5 +1,7 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
+import dev.servelab.engine.event.WallClockPacer;
+import dev.servelab.engine.event.ExternalEvents;
 import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.spi.RemoteEnd;
 import dev.servelab.engine.spi.RemoteTokenListener;

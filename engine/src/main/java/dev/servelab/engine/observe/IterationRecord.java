@@ -1,4 +1,4 @@
-package dev.servelab.engine.replica;
+package dev.servelab.engine.observe;
 
 /**
  * What one iteration did, as observers see it (one reused instance per replica: copy what you keep).

@@ -1,11 +1,13 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
+import dev.servelab.engine.event.EventLoop;
+import dev.servelab.engine.event.WallClockPacer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.metrics.MetricsCollector;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.NewRun;
 import dev.servelab.engine.store.RunRecorder;
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
  * {@code running}, rows are recorded as the run goes, and the row is marked completed, failed or
  * cancelled at the end. {@link #cancel()} and {@link #progress()} may be called from other threads.
  */
-public final class SimulationRun {
+public final class PipelineRun {
     /** Simulated runs publish progress every 65,536 events; live runs, whose events take real time, after every one. */
     private static final long PROGRESS_EVERY_EVENTS = 1 << 16;
     private final long progressEvery;
@@ -41,12 +43,12 @@ public final class SimulationRun {
     private long startWall;
     private long startCpu;
 
-    public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+    public PipelineRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                          long expectedRequests, RunStore store) {
         this(spec, registry, stream, workloadLabel, expectedRequests, store, new EventLoop());
     }
 
-    public SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+    public PipelineRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                          long expectedRequests, RunStore store, EventLoop loop) {
         this(spec, registry, stream, workloadLabel, expectedRequests, store, loop, false);
     }
@@ -55,13 +57,13 @@ public final class SimulationRun {
      * A live run: the same pipeline on the wall clock ({@link WallClockPacer}, arrivals replayed
      * {@code speed} times faster) with live executors, stored with mode {@code live}.
      */
-    public static SimulationRun live(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+    public static PipelineRun live(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                                      long expectedRequests, RunStore store, double speed) {
-        return new SimulationRun(spec, registry, stream, workloadLabel, expectedRequests, store,
+        return new PipelineRun(spec, registry, stream, workloadLabel, expectedRequests, store,
                 new EventLoop(new WallClockPacer(speed)), true);
     }
 
-    private SimulationRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
+    private PipelineRun(PipelineSpec spec, PluginRegistry registry, RequestStream stream, String workloadLabel,
                           long expectedRequests, RunStore store, EventLoop loop, boolean live) {
         this.progressEvery = live ? 1 : PROGRESS_EVERY_EVENTS;
         this.spec = spec;

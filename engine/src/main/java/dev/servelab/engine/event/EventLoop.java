@@ -1,4 +1,4 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.event;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;

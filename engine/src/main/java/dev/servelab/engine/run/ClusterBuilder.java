@@ -1,5 +1,7 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
+import dev.servelab.engine.event.EventLoop;
+import dev.servelab.engine.event.WallClockPacer;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.pipeline.KvCacheSpec;
 import dev.servelab.engine.pipeline.NodeSpec;
@@ -12,7 +14,7 @@ import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.replica.Replica;
 import dev.servelab.engine.replica.RoutedReplica;
-import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.spi.AdmissionPolicy;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.EvictionPolicy;

@@ -1,4 +1,4 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
 /** A snapshot of a running simulation, cheap to read from another thread (progress bars, the workbench). */
 public record RunProgress(long simulatedNanos, long events, long arrived, long completed, long expectedRequests,

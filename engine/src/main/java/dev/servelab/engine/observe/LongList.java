@@ -1,4 +1,4 @@
-package dev.servelab.engine.replica;
+package dev.servelab.engine.observe;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.event;
 
 import org.junit.jupiter.api.Test;
 

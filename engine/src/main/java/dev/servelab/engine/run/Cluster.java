@@ -1,12 +1,13 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
+import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.model.Admission;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.replica.Replica;
 import dev.servelab.engine.replica.RoutedReplica;
-import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.AdmissionPolicy;
 import dev.servelab.engine.spi.ClusterView;

@@ -1,4 +1,4 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.event;
 
 /**
  * Relates event time to wall time: the only difference, besides the executor, between a simulated

@@ -1,9 +1,12 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
+import dev.servelab.engine.observe.SequenceRecord;
+import dev.servelab.engine.event.EventLoop;
+import dev.servelab.engine.event.WallClockPacer;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.replica.Replica;
-import dev.servelab.engine.replica.RunObserver;
+import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.RemoteEnd;
 import dev.servelab.engine.spi.RemoteEndpoint;
@@ -77,14 +80,14 @@ class RemoteEventInboxTest {
         Sequence failedSequence;
 
         @Override
-        public void onFinished(Sequence s, long nowNanos) {
-            finished.add(s);
+        public void onFinished(SequenceRecord s, long nowNanos) {
+            finished.add((Sequence) s);
         }
 
         @Override
-        public void onFailed(Sequence s, String reason, long nowNanos) {
+        public void onFailed(SequenceRecord s, String reason, long nowNanos) {
             failed.add(reason);
-            failedSequence = s;
+            failedSequence = (Sequence) s;
         }
 
         @Override

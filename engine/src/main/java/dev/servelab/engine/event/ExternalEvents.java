@@ -1,4 +1,4 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.event;
 
 /**
  * Results produced off the event-loop thread (remote endpoints' tokens and ends) that the loop

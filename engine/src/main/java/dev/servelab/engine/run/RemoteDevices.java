@@ -1,5 +1,6 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
+import dev.servelab.engine.event.ExternalEvents;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.replica.RemoteReplica;
 

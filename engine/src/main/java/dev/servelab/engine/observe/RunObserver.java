@@ -1,4 +1,4 @@
-package dev.servelab.engine.replica;
+package dev.servelab.engine.observe;
 
 import dev.servelab.engine.model.Request;
 
@@ -14,14 +14,14 @@ public interface RunObserver {
     default void onRejected(Request request, String reason, int replica, long nowNanos) {
     }
 
-    default void onFinished(Sequence sequence, long nowNanos) {
+    default void onFinished(SequenceRecord sequence, long nowNanos) {
     }
 
     /**
      * A request that ended without completing (a remote stream that broke, timed out or was cancelled),
      * keeping the tokens it received; vLLM's {@code bench serve} counts it as failed, not completed.
      */
-    default void onFailed(Sequence sequence, String reason, long nowNanos) {
+    default void onFailed(SequenceRecord sequence, String reason, long nowNanos) {
     }
 
     /** {@code count} inter-token gaps of {@code gapNanos} each. */

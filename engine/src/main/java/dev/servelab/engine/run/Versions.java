@@ -1,4 +1,4 @@
-package dev.servelab.engine.sim;
+package dev.servelab.engine.run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
