@@ -10,7 +10,9 @@ import java.util.Arrays;
  * @param promptTokens    input (context) length
  * @param outputTokens    number of tokens to generate (at least 1)
  * @param hashIds         chained prefix-block hashes of the prompt (each identifies the whole prefix
- *                        up to the end of its block, as in vLLM and the Mooncake trace); empty when unknown
+ *                        up to the end of its block, as in vLLM and the Mooncake trace); empty when unknown.
+ *                        Copied on the way in and on the way out: read them with {@link #hashId(int)} and
+ *                        {@link #hashCount()} on hot paths
  * @param hashBlockTokens tokens covered by one entry of {@code hashIds} (512 in Mooncake); 0 if none
  * @param sessionId       conversation or session id, or {@code null}
  * @param tenant          tenant name, or {@code null}
@@ -24,7 +26,7 @@ public record Request(long id, long arrivalNanos, int promptTokens, int outputTo
         if (arrivalNanos < 0) throw new IllegalArgumentException("request " + id + ": negative arrival time");
         if (promptTokens < 1) throw new IllegalArgumentException("request " + id + ": prompt_tokens must be >= 1, was " + promptTokens);
         if (outputTokens < 1) throw new IllegalArgumentException("request " + id + ": output_tokens must be >= 1, was " + outputTokens);
-        hashIds = hashIds == null ? NO_HASHES : hashIds;
+        hashIds = hashIds == null || hashIds.length == 0 ? NO_HASHES : hashIds.clone();
         if (hashIds.length > 0 && hashBlockTokens < 1)
             throw new IllegalArgumentException("request " + id + ": hash_ids given without a block size");
     }
@@ -32,6 +34,22 @@ public record Request(long id, long arrivalNanos, int promptTokens, int outputTo
     /** A request without prefix hashes, session, tenant or SLO class. */
     public static Request of(long id, long arrivalNanos, int promptTokens, int outputTokens) {
         return new Request(id, arrivalNanos, promptTokens, outputTokens, NO_HASHES, 0, null, null, null);
+    }
+
+    /** A copy of the chained prefix-block hashes (see {@link #hashId(int)} for reading without a copy). */
+    @Override
+    public long[] hashIds() {
+        return hashIds.length == 0 ? NO_HASHES : hashIds.clone();
+    }
+
+    /** The {@code i}-th chained prefix-block hash. */
+    public long hashId(int i) {
+        return hashIds[i];
+    }
+
+    /** How many prefix-block hashes the prompt has (0 when unknown). */
+    public int hashCount() {
+        return hashIds.length;
     }
 
     public boolean hasPrefixHashes() {

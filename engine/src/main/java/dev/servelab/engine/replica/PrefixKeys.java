@@ -1,5 +1,6 @@
 package dev.servelab.engine.replica;
 
+import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.engine.model.Request;
 
 /**
@@ -16,7 +17,7 @@ final class PrefixKeys {
     /** Number of leading full KV blocks of the prompt that have a key. */
     static int keyableBlocks(Request r, int blockSizeTokens) {
         if (!r.hasPrefixHashes()) return 0;
-        long coveredTokens = Math.min((long) r.hashIds().length * r.hashBlockTokens(), r.promptTokens());
+        long coveredTokens = Math.min((long) r.hashCount() * r.hashBlockTokens(), r.promptTokens());
         return (int) (coveredTokens / blockSizeTokens);
     }
 
@@ -24,12 +25,6 @@ final class PrefixKeys {
         long end = (long) (block + 1) * blockSizeTokens;
         int h = (int) ((end - 1) / r.hashBlockTokens());
         long offset = end - (long) h * r.hashBlockTokens();
-        return mix(r.hashIds()[h] * 0x9E3779B97F4A7C15L + offset);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix(r.hashId(h) * SplitMix64.GOLDEN_GAMMA + offset);
     }
 }

@@ -1,5 +1,6 @@
 package dev.servelab.engine.run;
 
+import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.event.WallClockPacer;
 import dev.servelab.engine.ServeLabException;
@@ -124,9 +125,6 @@ public final class ClusterBuilder {
 
     /** A per-node seed: the run's seed mixed with the node path and replica index (SplitMix64 finaliser). */
     static long mix(long seed, String path, int replica) {
-        long z = seed * 0x9E3779B97F4A7C15L + path.hashCode() * 31L + replica;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix(seed * SplitMix64.GOLDEN_GAMMA + path.hashCode() * 31L + replica);
     }
 }

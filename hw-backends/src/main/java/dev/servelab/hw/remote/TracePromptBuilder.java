@@ -1,5 +1,6 @@
 package dev.servelab.hw.remote;
 
+import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.engine.model.Request;
 import java.util.SplittableRandom;
 
@@ -49,11 +50,11 @@ public final class TracePromptBuilder {
             if (n <= 0) {
                 break;
             }
-            append(out, new SplittableRandom(mix(hash)), n);
+            append(out, new SplittableRandom(SplitMix64.mix(hash)), n);
             written += n;
         }
         if (written < r.promptTokens()) {
-            append(out, new SplittableRandom(mix(r.id() * 0x9E3779B97F4A7C15L + salt + 1)), r.promptTokens() - written);
+            append(out, new SplittableRandom(SplitMix64.mix(r.id() * SplitMix64.GOLDEN_GAMMA + salt + 1)), r.promptTokens() - written);
         }
         return out.toString();
     }
@@ -70,11 +71,5 @@ public final class TracePromptBuilder {
             }
             out.append(WORDS[rng.nextInt(WORDS.length)]);
         }
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-        return z ^ (z >>> 33);
     }
 }

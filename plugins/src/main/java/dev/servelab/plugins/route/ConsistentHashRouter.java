@@ -1,5 +1,6 @@
 package dev.servelab.plugins.route;
 
+import static dev.servelab.engine.model.SplitMix64.mix;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.spi.ClusterView;
@@ -57,8 +58,8 @@ public final class ConsistentHashRouter implements Router {
     private long keyOf(Request r) {
         if (settings.key() == Key.SESSION && r.sessionId() != null) return mix(r.sessionId().hashCode());
         if (settings.key() == Key.PREFIX && r.hasPrefixHashes()) {
-            int n = Math.min(settings.prefixBlocks(), r.hashIds().length);
-            return mix(r.hashIds()[n - 1] * 31 + n);
+            int n = Math.min(settings.prefixBlocks(), r.hashCount());
+            return mix(r.hashId(n - 1) * 31 + n);
         }
         return mix(r.id() ^ 0x5DEECE66DL);
     }
@@ -69,11 +70,5 @@ public final class ConsistentHashRouter implements Router {
             for (int v = 0; v < settings.virtualNodes(); v++) m.put(mix(((long) r << 32) | v), r);
         }
         return m;
-    }
-
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

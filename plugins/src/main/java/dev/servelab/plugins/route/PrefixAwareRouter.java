@@ -50,7 +50,7 @@ public final class PrefixAwareRouter implements Router {
     public int route(Request request, ClusterView cluster) {
         if (index == null) index = new PrefixIndex(cluster.replicaCount(), settings.maxTreeBlocks());
         int target = choose(request, cluster);
-        if (request.hasPrefixHashes()) index.insert(target, request.hashIds());
+        if (request.hasPrefixHashes()) index.insert(target, request);
         return target;
     }
 
@@ -60,13 +60,13 @@ public final class PrefixAwareRouter implements Router {
         int best = -1;
         int bestMatch = -1;
         for (int i = 0; i < cluster.replicaCount(); i++) {
-            int m = index.matchedBlocks(i, request.hashIds());
+            int m = index.matchedBlocks(i, request);
             if (m > bestMatch || (m == bestMatch && cluster.outstandingRequests(i) < cluster.outstandingRequests(best))) {
                 best = i;
                 bestMatch = m;
             }
         }
-        if (bestMatch > settings.cacheThreshold() * request.hashIds().length) return best;
+        if (bestMatch > settings.cacheThreshold() * request.hashCount()) return best;
         int smallest = 0;
         for (int i = 1; i < cluster.replicaCount(); i++) if (index.size(i) < index.size(smallest)) smallest = i;
         return smallest;

@@ -1,5 +1,6 @@
 package dev.servelab.plugins.route;
 
+import dev.servelab.engine.model.Request;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,18 +20,18 @@ final class PrefixIndex {
         for (int i = 0; i < replicaCount; i++) replicas[i] = new LruSet(maxBlocksPerReplica);
     }
 
-    /** Leading blocks of {@code hashIds} that replica {@code r} is believed to hold (does not touch recency). */
-    int matchedBlocks(int r, long[] hashIds) {
+    /** Leading prefix blocks of {@code request} that replica {@code r} is believed to hold (does not touch recency). */
+    int matchedBlocks(int r, Request request) {
         LruSet set = replicas[r];
         int n = 0;
-        while (n < hashIds.length && set.containsKey(hashIds[n])) n++;
+        while (n < request.hashCount() && set.containsKey(request.hashId(n))) n++;
         return n;
     }
 
-    /** Records that the prefix {@code hashIds} was routed to replica {@code r}. */
-    void insert(int r, long[] hashIds) {
+    /** Records that the prefix of {@code request} was routed to replica {@code r}. */
+    void insert(int r, Request request) {
         LruSet set = replicas[r];
-        for (long h : hashIds) set.put(h, Boolean.TRUE);
+        for (int i = 0; i < request.hashCount(); i++) set.put(request.hashId(i), Boolean.TRUE);
     }
 
     /** Blocks believed cached at replica {@code r}. */

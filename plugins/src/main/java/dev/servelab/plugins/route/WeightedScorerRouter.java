@@ -63,14 +63,14 @@ public final class WeightedScorerRouter implements Router {
                 bestScore = s;
             }
         }
-        if (request.hasPrefixHashes()) index.insert(best, request.hashIds());
+        if (request.hasPrefixHashes()) index.insert(best, request);
         outstanding[best]++;
         return best;
     }
 
     private double score(int i, Request request, int maxOutstanding) {
         double prefix = request.hasPrefixHashes()
-                ? (double) index.matchedBlocks(i, request.hashIds()) / request.hashIds().length : 0;
+                ? (double) index.matchedBlocks(i, request) / request.hashCount() : 0;
         double queue = 1 - (double) outstanding[i] / maxOutstanding;
         return settings.prefixWeight() * prefix + settings.queueWeight() * queue
                 + settings.kvWeight() * (1 - kvUsage[i]);

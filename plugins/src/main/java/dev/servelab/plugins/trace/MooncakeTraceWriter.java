@@ -28,7 +28,7 @@ final class MooncakeTraceWriter implements TraceWriter {
             throw new ServeLabException(file + ": request " + r.id() + " has " + r.hashBlockTokens()
                     + "-token hash blocks; the Mooncake format needs 512 (set block_tokens: 512)");
         }
-        StringBuilder b = new StringBuilder(64 + 8 * r.hashIds().length);
+        StringBuilder b = new StringBuilder(64 + 8 * r.hashCount());
         b.append("{\"timestamp\": ").append(Math.round(r.arrivalNanos() / 1e6))
                 .append(", \"input_length\": ").append(r.promptTokens())
                 .append(", \"output_length\": ").append(r.outputTokens())

@@ -1,5 +1,6 @@
 package dev.servelab.plugins.workload;
 
+import static dev.servelab.engine.model.SplitMix64.mix;
 import java.util.List;
 
 /**
@@ -44,10 +45,4 @@ public final class ChainedBlockHashes {
         return out;
     }
 
-    /** SplitMix64's finaliser: a cheap, well-mixed 64-bit hash step. */
-    public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }

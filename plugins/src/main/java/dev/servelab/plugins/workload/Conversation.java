@@ -1,5 +1,6 @@
 package dev.servelab.plugins.workload;
 
+import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.plugins.workload.ChainedBlockHashes.Segment;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class Conversation {
 
     /** Appends the user message of the next turn; returns the prompt length. */
     int ask(int userTokens) {
-        history.add(new Segment(ChainedBlockHashes.mix(number * 1_000_003L + 2L * turn + 1), userTokens));
+        history.add(new Segment(SplitMix64.mix(number * 1_000_003L + 2L * turn + 1), userTokens));
         tokens += userTokens;
         return tokens;
     }
@@ -39,7 +40,7 @@ final class Conversation {
 
     /** Appends the answer of this turn to the history. */
     void answer(int outputTokens) {
-        history.add(new Segment(ChainedBlockHashes.mix(number * 1_000_003L + 2L * turn + 2), outputTokens));
+        history.add(new Segment(SplitMix64.mix(number * 1_000_003L + 2L * turn + 2), outputTokens));
         tokens += outputTokens;
         turn++;
         turnsLeft--;

@@ -1,5 +1,6 @@
 package dev.servelab.plugins.workload;
 
+import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.spi.Plugin;
@@ -67,7 +68,7 @@ public final class ServeGenWorkload implements WorkloadGenerator {
         PriorityQueue<Next> queue = new PriorityQueue<>((a, b) -> a.tS != b.tS ? Double.compare(a.tS, b.tS) : Integer.compare(a.client, b.client));
         for (int number : numbers) {
             ServeGenClient c = ServeGenData.load(dir, number);
-            SplittableRandom rng = new SplittableRandom(ChainedBlockHashes.mix(seed * 31 + number));
+            SplittableRandom rng = new SplittableRandom(SplitMix64.mix(seed * 31 + number));
             PiecewiseArrivals a = ServeGenArrivals.of(c.windows(), settings.startS(), settings.endS(), settings.rateScale(), rng.split());
             clients.add(c);
             arrivals.add(a);

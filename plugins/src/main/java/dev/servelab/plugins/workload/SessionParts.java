@@ -1,5 +1,6 @@
 package dev.servelab.plugins.workload;
 
+import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.plugins.workload.ChainedBlockHashes.Segment;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class SessionParts {
         LengthSampler system = settings.systemTokens().sampler(baseDir, "input");
         this.systemPrompts = new Segment[settings.systemPrompts()];
         for (int i = 0; i < systemPrompts.length; i++) {
-            systemPrompts[i] = new Segment(ChainedBlockHashes.mix(0x5_7573_7465_6DL + i), system.sample(promptRng));
+            systemPrompts[i] = new Segment(SplitMix64.mix(0x5_7573_7465_6DL + i), system.sample(promptRng));
         }
         this.promptChoice = new ZipfLengths(0, systemPrompts.length - 1, Math.max(1e-9, settings.promptPopularityS()));
         this.sessionRng = root.split();

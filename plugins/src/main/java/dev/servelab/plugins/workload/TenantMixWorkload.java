@@ -1,5 +1,6 @@
 package dev.servelab.plugins.workload;
 
+import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.PluginContext;
@@ -65,7 +66,7 @@ public final class TenantMixWorkload implements WorkloadGenerator {
                 ? Long.compare(a.arrivalNanos, b.arrivalNanos) : Integer.compare(a.tenant, b.tenant));
         for (int i = 0; i < rngs.length; i++) {
             TenantSpec t = tenants.get(i);
-            rngs[i] = new SplittableRandom(ChainedBlockHashes.mix(seed + 0x51_7E4A_47L * (i + 1)));
+            rngs[i] = new SplittableRandom(SplitMix64.mix(seed + 0x51_7E4A_47L * (i + 1)));
             arrivals[i] = new ArrivalProcess(t.ratePerS(), t.cv(), null, rngs[i].split());
             lengths[i] = new LengthSampler[]{t.input().sampler(context.baseDir(), "input"), t.output().sampler(context.baseDir(), "output")};
             queue.add(new Pending(arrivals[i].next(), i));

@@ -88,7 +88,7 @@ class CraftedFormatsTest {
         long[] first = all.get(0).hashIds();
         long[] second = all.get(1).hashIds();
         for (int i = 0; i < first.length - 1; i++) assertEquals(first[i], second[i], "turn 2 reuses turn 1's full blocks");
-        assertEquals(first[0], all.get(2).hashIds()[0], "the shared system prompt's first block is shared across sessions");
+        assertEquals(first[0], all.get(2).hashId(0), "the shared system prompt's first block is shared across sessions");
     }
 
     @Test

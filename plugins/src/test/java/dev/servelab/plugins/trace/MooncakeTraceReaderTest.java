@@ -31,7 +31,7 @@ class MooncakeTraceReaderTest {
         Request first = all.getFirst();
         assertEquals(0, first.arrivalNanos());
         assertEquals(512, first.hashBlockTokens());
-        assertEquals((first.promptTokens() + 511) / 512, first.hashIds().length);
+        assertEquals((first.promptTokens() + 511) / 512, first.hashCount());
         assertEquals(3_536_999_000_000L, all.getLast().arrivalNanos());
         TraceProfile p = TraceProfile.of(new MooncakeTraceReader().open(f));
         TraceStats s = p.stats();
@@ -69,7 +69,7 @@ class MooncakeTraceReaderTest {
         List<Request> all = SharedData.readAll(new MooncakeTraceReader().open(f));
         assertArrayEquals(new long[]{7, 9}, all.get(0).hashIds());
         assertEquals(500_500_000L, all.get(1).arrivalNanos());
-        assertEquals(0, all.get(1).hashIds().length);
+        assertEquals(0, all.get(1).hashCount());
         bad("{\"timestamp\": 0, \"input_length\": 5, \"output_length\": 1}\n{\"timestamp\": 1, \"input_length\": 5",
                 ":2: not valid JSON");
         bad("{\"timestamp\": 0, \"input_length\": 0, \"output_length\": 1}", ":1: input_length must be >= 1, was 0");

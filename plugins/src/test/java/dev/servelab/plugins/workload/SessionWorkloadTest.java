@@ -43,12 +43,12 @@ class SessionWorkloadTest {
         Map<String, Request> last = new HashMap<>();
         int checked = 0;
         for (Request r : generate("workload.sessions", SETTINGS, 9)) {
-            assertEquals((r.promptTokens() + 63) / 64, r.hashIds().length);
+            assertEquals((r.promptTokens() + 63) / 64, r.hashCount());
             Request prev = last.put(r.sessionId(), r);
             if (prev == null) continue;
             assertTrue(r.promptTokens() > prev.promptTokens() + prev.outputTokens());
             int full = prev.promptTokens() / 64;
-            for (int b = 0; b < full; b++) assertEquals(prev.hashIds()[b], r.hashIds()[b], "block " + b);
+            for (int b = 0; b < full; b++) assertEquals(prev.hashId(b), r.hashId(b), "block " + b);
             checked++;
         }
         assertTrue(checked > 4000, "turns checked: " + checked);
@@ -58,7 +58,7 @@ class SessionWorkloadTest {
     void systemPromptsAreSharedAcrossSessionsAndReuseIsHigh() throws IOException {
         List<Request> r = generate("workload.sessions", SETTINGS, 9);
         Set<Long> firstBlocks = new HashSet<>();
-        for (Request q : r) firstBlocks.add(q.hashIds()[0]);
+        for (Request q : r) firstBlocks.add(q.hashId(0));
         assertEquals(5, firstBlocks.size(), "one first block per shared system prompt");
         TraceStats s = GammaWorkloadTest.stats(r);
         assertTrue(s.prefixTokenHitRatio() > 0.6, "prefix reuse " + s.prefixTokenHitRatio());
