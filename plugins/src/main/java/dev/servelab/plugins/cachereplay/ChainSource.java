@@ -9,12 +9,11 @@ import dev.servelab.engine.workload.WorkloadFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
- * Feeds each request's chained prefix hashes, in file order, from a trace read by the registered
- * {@code trace.*} reader of its format (e.g. {@code trace.mooncake}, whose requests carry the
- * {@code hash_ids}).
+ * Reads each request's chained prefix hashes and arrival time, in file order, from a trace read by
+ * the registered {@code trace.*} reader of its format (e.g. {@code trace.mooncake}, whose requests
+ * carry the {@code hash_ids}).
  */
 public final class ChainSource {
     public static final String MOONCAKE = "trace.mooncake";
@@ -22,18 +21,17 @@ public final class ChainSource {
     private ChainSource() {
     }
 
-    /** Calls {@code sink} with every request's hash chain; returns the number of requests. */
-    public static long forEach(Path file, String format, PluginRegistry registry, Consumer<long[]> sink) {
+    public static BlockSequence read(Path file, String format, PluginRegistry registry) {
         if (registry.all().stream().noneMatch(d -> d.id().equals(format))) {
             throw new ServeLabException("--format: no trace reader '" + format + "' is installed");
         }
-        long n = 0;
+        BlockSequence blocks = new BlockSequence();
         try (RequestStream s = WorkloadFactory.openTrace(registry, format, JsonNodeFactory.instance.objectNode(), file,
                 1.0, 0, "--trace")) {
-            for (Request r = s.next(); r != null; r = s.next(), n++) sink.accept(r.hashIds());
+            for (Request r = s.next(); r != null; r = s.next()) blocks.add(r.arrivalNanos(), r.hashIds());
         } catch (IOException e) {
             throw new ServeLabException(file + ": cannot read trace: " + e.getMessage(), e);
         }
-        return n;
+        return blocks;
     }
 }
