@@ -3,6 +3,7 @@ package dev.servelab.plugins.cachereplay;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.workload.WorkloadFactory;
@@ -22,9 +23,7 @@ public final class ChainSource {
     }
 
     public static BlockSequence read(Path file, String format, PluginRegistry registry) {
-        if (registry.all().stream().noneMatch(d -> d.id().equals(format))) {
-            throw new ServeLabException("--format: no trace reader '" + format + "' is installed");
-        }
+        registry.require(PluginKind.TRACE, format, "--format");
         BlockSequence blocks = new BlockSequence();
         try (RequestStream s = WorkloadFactory.openTrace(registry, format, JsonNodeFactory.instance.objectNode(), file,
                 1.0, 0, "--trace")) {
