@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code servelab cache-replay}: replays a trace's prefix-hash chains through a KV block cache per
  * policy and capacity (no timing) and prints {@code hit_blocks}, {@code total_blocks} and
- * {@code hit_ratio} for each; optionally draws the hit-ratio curve into a PNG.
+ * {@code hit_ratio} for each; optionally draws the hit-ratio curve into a PNG. The policies are the
+ * registered {@code kv.*} eviction plugins, replayed through the engine's KV cache ({@link CacheReplay}).
  */
 @Command(name = "cache-replay", mixinStandardHelpOptions = true,
         description = "Replay a trace's prefix blocks through a KV cache per eviction policy and capacity (no timing).")
@@ -41,7 +42,8 @@ public final class CacheReplayCommand implements Callable<Integer> {
             description = "capacities in blocks, comma-separated; 0 = unlimited (default: ${DEFAULT-VALUE})")
     List<Long> capacities;
 
-    @Option(names = "--policy", description = "eviction policy id, repeatable (kv.lru, kv.lfu, kv.fifo, kv.s3-fifo; default kv.lru)")
+    @Option(names = "--policy", description = "eviction plugin id, repeatable: any registered kv.* id (built-in: kv.lru, kv.lfu,"
+            + " kv.fifo, kv.s3-fifo; default kv.lru)")
     List<String> policies;
 
     @Option(names = "--json", description = "print a JSON array")
@@ -54,11 +56,10 @@ public final class CacheReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!Files.isReadable(trace)) throw new ServeLabException(trace + ": trace file not found or not readable");
         for (long c : capacities) if (c < 0) throw new ServeLabException("--capacity-blocks: " + c + " is negative");
-        List<ReplayPolicy> ps = new ArrayList<>();
-        for (String id : policies == null ? List.of("kv.lru") : policies) ps.add(ReplayPolicy.byId(id));
-        CacheReplay replay = new CacheReplay(ps, capacities);
-        ChainSource.forEach(trace, format, PluginRegistry.load(), replay::accept);
-        List<ReplayResult> results = replay.results();
+        List<String> ids = policies == null ? List.of("kv.lru") : policies;
+        PluginRegistry registry = PluginRegistry.load();
+        CacheReplay.requirePolicies(registry, ids);
+        List<ReplayResult> results = CacheReplay.run(ChainSource.read(trace, format, registry), ids, capacities, registry);
         PrintWriter out = spec.commandLine().getOut();
         if (json) out.println(json(results));
         else table(out, results);

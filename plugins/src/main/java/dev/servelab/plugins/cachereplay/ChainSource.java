@@ -3,18 +3,18 @@ package dev.servelab.plugins.cachereplay;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.workload.WorkloadFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
- * Feeds each request's chained prefix hashes, in file order, from a trace read by the registered
- * {@code trace.*} reader of its format (e.g. {@code trace.mooncake}, whose requests carry the
- * {@code hash_ids}).
+ * Reads each request's chained prefix hashes and arrival time, in file order, from a trace read by
+ * the registered {@code trace.*} reader of its format (e.g. {@code trace.mooncake}, whose requests
+ * carry the {@code hash_ids}).
  */
 public final class ChainSource {
     public static final String MOONCAKE = "trace.mooncake";
@@ -22,18 +22,15 @@ public final class ChainSource {
     private ChainSource() {
     }
 
-    /** Calls {@code sink} with every request's hash chain; returns the number of requests. */
-    public static long forEach(Path file, String format, PluginRegistry registry, Consumer<long[]> sink) {
-        if (registry.all().stream().noneMatch(d -> d.id().equals(format))) {
-            throw new ServeLabException("--format: no trace reader '" + format + "' is installed");
-        }
-        long n = 0;
+    public static BlockSequence read(Path file, String format, PluginRegistry registry) {
+        registry.require(PluginKind.TRACE, format, "--format");
+        BlockSequence blocks = new BlockSequence();
         try (RequestStream s = WorkloadFactory.openTrace(registry, format, JsonNodeFactory.instance.objectNode(), file,
                 1.0, 0, "--trace")) {
-            for (Request r = s.next(); r != null; r = s.next(), n++) sink.accept(r.hashIds());
+            for (Request r = s.next(); r != null; r = s.next()) blocks.add(r.arrivalNanos(), r.hashIds());
         } catch (IOException e) {
             throw new ServeLabException(file + ": cannot read trace: " + e.getMessage(), e);
         }
-        return n;
+        return blocks;
     }
 }

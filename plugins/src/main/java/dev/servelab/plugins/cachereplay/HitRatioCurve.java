@@ -22,12 +22,11 @@ public record HitRatioCurve(String title, List<Series> series) {
     public record Series(String policy, List<Point> points, double unlimitedHitRatio) {
     }
 
-    /** Replays {@code trace} once for every policy and capacity and returns the curves. */
-    public static HitRatioCurve compute(Path trace, String format, List<ReplayPolicy> policies, List<Long> capacities,
+    /** Replays {@code trace} once for every policy ({@code kv.*} plugin ids) and capacity and returns the curves. */
+    public static HitRatioCurve compute(Path trace, String format, List<String> policies, List<Long> capacities,
                                         PluginRegistry registry) {
-        CacheReplay replay = new CacheReplay(policies, capacities);
-        ChainSource.forEach(trace, format, registry, replay::accept);
-        return of(trace.getFileName().toString(), replay.results());
+        CacheReplay.requirePolicies(registry, policies);
+        return of(trace.getFileName().toString(), CacheReplay.run(ChainSource.read(trace, format, registry), policies, capacities, registry));
     }
 
     public static HitRatioCurve of(String title, List<ReplayResult> results) {

@@ -3,6 +3,8 @@ package dev.servelab.plugins.tracecli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.pipeline.NodeSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.plugins.traceprofile.TraceProfile;
+import dev.servelab.plugins.traceprofile.TraceStats;
 
 import java.io.IOException;
 

@@ -1,5 +1,8 @@
 package dev.servelab.plugins.tracecli;
 
+import dev.servelab.plugins.traceprofile.LengthSummary;
+import dev.servelab.plugins.traceprofile.TraceStats;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package dev.servelab.plugins.tracecli;
 
-import javax.imageio.ImageIO;
+import dev.servelab.plugins.traceprofile.TokenHistogram;
+import dev.servelab.plugins.traceprofile.TraceProfile;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
  * A PNG comparing a trace with the generator fitted to it: the CDFs of input and output lengths (log

@@ -1,5 +1,8 @@
 package dev.servelab.plugins.tracecli;
 
+import dev.servelab.plugins.traceprofile.LengthSummary;
+import dev.servelab.plugins.traceprofile.TraceStats;
+
 import java.util.Locale;
 
 /** The human-readable table of {@code trace stats}. */

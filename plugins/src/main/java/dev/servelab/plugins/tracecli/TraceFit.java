@@ -3,6 +3,7 @@ package dev.servelab.plugins.tracecli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servelab.plugins.traceprofile.TraceProfile;
 
 /**
  * Fits a {@code workload.gamma} generator to a trace: the request count, the requests of every minute

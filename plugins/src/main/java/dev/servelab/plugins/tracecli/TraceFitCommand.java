@@ -2,6 +2,7 @@ package dev.servelab.plugins.tracecli;
 
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.plugins.traceprofile.TraceProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,7 +5,7 @@ import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.workload.TraceSniffer;
 import dev.servelab.engine.workload.WorkloadFactory;
-import dev.servelab.plugins.tracecli.TraceProfile;
+import dev.servelab.plugins.traceprofile.TraceProfile;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.model.Request;
 import dev.servelab.plugins.SharedData;
 import dev.servelab.plugins.tracecli.StatsAssert;
-import dev.servelab.plugins.tracecli.TraceProfile;
-import dev.servelab.plugins.tracecli.TraceStats;
+import dev.servelab.plugins.traceprofile.TraceProfile;
+import dev.servelab.plugins.traceprofile.TraceStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.servelab.plugins.tracecli;
 
+import dev.servelab.plugins.traceprofile.LengthSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Assertions comparing computed statistics with the figures printed in a SOURCE.md. */

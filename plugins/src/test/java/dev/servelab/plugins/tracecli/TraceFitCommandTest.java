@@ -3,6 +3,7 @@ package dev.servelab.plugins.tracecli;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.plugins.SharedData;
 import dev.servelab.plugins.tracecli.FitComparison.Row;
+import dev.servelab.plugins.traceprofile.TraceProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package dev.servelab.plugins.workload;
 
 import dev.servelab.engine.model.Request;
-import dev.servelab.plugins.tracecli.TraceProfile;
-import dev.servelab.plugins.tracecli.TraceStats;
+import dev.servelab.plugins.traceprofile.TraceProfile;
+import dev.servelab.plugins.traceprofile.TraceStats;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.servelab.plugins.workload;
 
 import dev.servelab.engine.model.Request;
-import dev.servelab.plugins.tracecli.TraceStats;
+import dev.servelab.plugins.traceprofile.TraceStats;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

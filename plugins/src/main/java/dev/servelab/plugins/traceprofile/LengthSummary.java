@@ -1,4 +1,4 @@
-package dev.servelab.plugins.tracecli;
+package dev.servelab.plugins.traceprofile;
 
 /** Summary of a token-length distribution (percentiles linearly interpolated). */
 public record LengthSummary(double mean, double p50, double p90, double p99, int min, int max) {

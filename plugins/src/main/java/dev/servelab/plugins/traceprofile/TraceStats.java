@@ -1,4 +1,4 @@
-package dev.servelab.plugins.tracecli;
+package dev.servelab.plugins.traceprofile;
 
 /**
  * What {@code servelab trace stats} reports.
