@@ -1,6 +1,8 @@
 package dev.servelab.plugins.admission;
 
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.model.Admission;
+import dev.servelab.testkit.ClusterScript;
 import dev.servelab.testkit.PipelineResult;
 import dev.servelab.testkit.PipelineScenario;
 import org.junit.jupiter.api.Test;
@@ -59,5 +61,14 @@ class AdmissionTest {
         assertEquals(3, o.count("completed"));
         assertEquals(17, o.count("rejected"));
         assertTrue(o.rows().values().stream().filter(r -> r.status().equals("rejected")).allMatch(r -> r.reason().startsWith("queue full")));
+    }
+
+    @Test
+    void boundedQueueCountsTheWaitingRequestsOfEveryReplica() {
+        BoundedQueueAdmission bound = new BoundedQueueAdmission(new BoundedQueueAdmission.Settings(5));
+        ClusterScript cluster = ClusterScript.of(3).waiting(2, 1, 1).running(8, 8, 8);
+        assertTrue(cluster.admit(bound, Request.of(0, 0, 10, 1)).accepted(), "4 waiting, running ones do not count");
+        Admission full = cluster.waitingAt(2, 2).admit(bound, Request.of(1, 0, 10, 1));
+        assertEquals("queue full: 5 waiting >= max_waiting 5", full.reason());
     }
 }

@@ -5,6 +5,8 @@ import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.testkit.Decision;
 import dev.servelab.testkit.ReplicaRun;
+import dev.servelab.testkit.ReplicaScript;
+import dev.servelab.testkit.ScriptedPlan;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
@@ -159,6 +161,22 @@ class ContinuousBatchSchedulerTest {
         single.run();
         assertEquals(batches(single), batches(bulk));
         assertEquals(200, bulk.finished().size());
+    }
+
+    @Test
+    void aDecodeWithoutABlockPreemptsTheLatestAdmittedWhoseBlocksServeTheOthers() {
+        // blocks of 4 tokens; sequences 1 and 2 have filled theirs and need one more each, one block is free
+        ReplicaScript r = ReplicaScript.of(9, 4)
+                .running(Request.of(1, 0, 12, 10), 1)
+                .running(Request.of(2, 0, 12, 10), 1)
+                .running(Request.of(3, 0, 8, 10), 1)
+                .waiting(Request.of(4, 0, 4, 2));
+        ScriptedPlan plan = r.schedule(new ContinuousBatchScheduler());
+        assertEquals(List.of(Decision.decode(1), Decision.preempt(3), Decision.decode(2), Decision.prefill(4, 4)),
+                plan.decisions(), "1 takes the free block; 3's two blocks go to 2's decode and 4's prompt");
+        assertEquals(List.of(3L), r.waiting().stream().map(s -> s.id()).toList(), "the victim waits for the next iteration");
+        assertEquals(List.of(1L, 2L, 4L), r.running().stream().map(s -> s.id()).toList());
+        assertEquals(0, r.kvAvailableBlocks());
     }
 
     private static Sequence byId(List<Sequence> seqs, long id) {
