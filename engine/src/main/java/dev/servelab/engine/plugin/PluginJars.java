@@ -69,8 +69,8 @@ public final class PluginJars {
 
     /** A class loader over one jar, child of {@code parent}; fails when the file is not a readable jar. */
     static URLClassLoader open(Path jar, ClassLoader parent) throws IOException {
-        try (JarFile ignored = new JarFile(jar.toFile())) {
-            // opening it checks that it is a zip we can read
+        try (JarFile file = new JarFile(jar.toFile())) {
+            if (file.size() == 0) throw new IOException("the jar is empty");
         }
         URL url;
         try {

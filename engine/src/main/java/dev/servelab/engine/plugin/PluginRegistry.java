@@ -64,8 +64,14 @@ public final class PluginRegistry {
     }
 
     private void addJar(Path jar, ClassLoader parent) {
+        URLClassLoader jarLoader;
         try {
-            URLClassLoader jarLoader = PluginJars.open(jar, parent);
+            jarLoader = PluginJars.open(jar, parent);
+        } catch (IOException e) {
+            warnings.add("skipped plugin jar " + jar + ": not a readable jar (" + e.getMessage() + ")");
+            return;
+        }
+        try {
             Map<String, PluginDescriptor> found = new TreeMap<>(byId);
             int added = 0;
             for (PluginKind kind : PluginKind.values()) {
@@ -77,10 +83,17 @@ public final class PluginRegistry {
             }
             if (added == 0) warnings.add("plugin jar " + jar + " registers no plugin (no META-INF/services entry)");
             byId.putAll(found);
-        } catch (IOException e) {
-            warnings.add("skipped plugin jar " + jar + ": not a readable jar (" + e.getMessage() + ")");
         } catch (ServeLabException | LinkageError e) {
             warnings.add("skipped plugin jar " + jar + ": " + e.getMessage());
+            closeQuietly(jarLoader);
+        }
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing of it is in use
         }
     }
 
