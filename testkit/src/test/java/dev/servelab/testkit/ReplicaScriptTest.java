@@ -33,8 +33,7 @@ class ReplicaScriptTest {
         ReplicaScript r = ReplicaScript.of(9, 4)
                 .running(Request.of(1, 0, 12, 10), 1)
                 .running(Request.of(2, 0, 12, 10), 1)
-                .running(Request.of(3, 0, 8, 10), 1)
-                .heldElsewhere(0);
+                .running(Request.of(3, 0, 8, 10), 1);
         assertEquals(1, r.kvAvailableBlocks());
         ScriptedPlan plan = r.schedule(new FcfsTestScheduler());
         assertEquals(List.of(Decision.decode(1), Decision.preempt(3), Decision.decode(2)), plan.decisions());
@@ -42,6 +41,15 @@ class ReplicaScriptTest {
         assertEquals(0, r.sequence(3).blocksHeld());
         assertEquals(0, r.sequence(3).computedTokens(), "recompute: its KV is gone");
         assertEquals(3L, r.waiting().getFirst().id(), "a preempted sequence waits at the front");
+    }
+
+    @Test
+    void aPromptNeedingMoreBlocksThanAreFreeIsNotAdmitted() {
+        ReplicaScript r = ReplicaScript.of(20, 16).heldElsewhere(10).waiting(Request.of(1, 0, 200, 5));
+        ScriptedPlan plan = r.schedule(new FcfsTestScheduler());
+        assertEquals(List.of(), plan.decisions(), "200 tokens need 13 blocks, 10 are free");
+        assertEquals(10, r.kvAvailableBlocks(), "nothing allocated");
+        assertEquals(0, plan.size());
     }
 
     @Test
