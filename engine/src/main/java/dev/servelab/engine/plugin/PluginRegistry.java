@@ -5,8 +5,11 @@ import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.PluginContext;
 
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,24 +20,81 @@ import java.util.TreeMap;
 
 /**
  * Every plugin on the class path, found with {@link ServiceLoader} — the built-ins exactly as a
- * third party's jar. Plugins are described without being instantiated and created on demand, one
+ * third party's jar — plus, through {@link #load()}, every plugin jar in the plugin directories
+ * ({@link PluginJars}). Plugins are described without being instantiated and created on demand, one
  * instance per pipeline node (per replica for replica-level policies).
  */
 public final class PluginRegistry {
     private final Map<String, PluginDescriptor> byId = new TreeMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
+    /** The plugins registered in {@code loader}'s {@code META-INF/services}; no plugin jars. */
     public PluginRegistry(ClassLoader loader) {
         for (PluginKind kind : PluginKind.values()) {
             for (ServiceLoader.Provider<?> p : providers(kind, loader)) {
-                register(kind, p.type());
+                register(byId, kind, p.type());
             }
         }
     }
 
-    /** The registry of the context class loader (or this class's loader). */
+    /**
+     * The plugins of {@code loader} and of each jar in {@code jars}. A jar that cannot be read or whose
+     * plugins cannot be registered is skipped whole, with one line in {@link #warnings()} naming it.
+     */
+    public PluginRegistry(ClassLoader loader, List<Path> jars) {
+        this(loader);
+        for (Path jar : jars) addJar(jar, loader);
+    }
+
+    /**
+     * The registry of the context class loader (or this class's loader) and of the plugin jars found
+     * in {@link PluginJars#locations()}; each skipped jar is one warning line on standard error.
+     */
     public static PluginRegistry load() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return new PluginRegistry(cl != null ? cl : PluginRegistry.class.getClassLoader());
+        PluginRegistry registry = new PluginRegistry(cl != null ? cl : PluginRegistry.class.getClassLoader(),
+                PluginJars.jars(PluginJars.locations()));
+        for (String w : registry.warnings) System.err.println("servelab: warning: " + w);
+        return registry;
+    }
+
+    /** One line per plugin jar that was skipped, naming the jar and why. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void addJar(Path jar, ClassLoader parent) {
+        URLClassLoader jarLoader;
+        try {
+            jarLoader = PluginJars.open(jar, parent);
+        } catch (IOException e) {
+            warnings.add("skipped plugin jar " + jar + ": not a readable jar (" + e.getMessage() + ")");
+            return;
+        }
+        try {
+            Map<String, PluginDescriptor> found = new TreeMap<>(byId);
+            int added = 0;
+            for (PluginKind kind : PluginKind.values()) {
+                for (ServiceLoader.Provider<?> p : providers(kind, jarLoader)) {
+                    if (p.type().getClassLoader() != jarLoader) continue;
+                    register(found, kind, p.type());
+                    added++;
+                }
+            }
+            if (added == 0) warnings.add("plugin jar " + jar + " registers no plugin (no META-INF/services entry)");
+            byId.putAll(found);
+        } catch (ServeLabException | LinkageError e) {
+            warnings.add("skipped plugin jar " + jar + ": " + e.getMessage());
+            closeQuietly(jarLoader);
+        }
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing of it is in use
+        }
     }
 
     private static List<? extends ServiceLoader.Provider<?>> providers(PluginKind kind, ClassLoader loader) {
@@ -45,7 +105,7 @@ public final class PluginRegistry {
         }
     }
 
-    private void register(PluginKind kind, Class<?> type) {
+    private static void register(Map<String, PluginDescriptor> byId, PluginKind kind, Class<?> type) {
         Plugin info = type.getAnnotation(Plugin.class);
         if (info == null) {
             throw new ServeLabException(type.getName() + " is listed as a " + kind.spi().getSimpleName()

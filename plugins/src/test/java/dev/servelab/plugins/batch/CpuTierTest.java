@@ -2,6 +2,7 @@ package dev.servelab.plugins.batch;
 
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.replica.CpuTier;
+import dev.servelab.testkit.ReplicaRun;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +22,8 @@ class CpuTierTest {
         return new Request(id, arrival, blocks * 16, 2, h, 16, null, null, null);
     }
 
-    static TimedReplica run(CpuTier tier) {
-        TimedReplica r = new TimedReplica(new ContinuousBatchScheduler(), 5, 0.01, 100, 8, 8192, tier);
+    static ReplicaRun run(CpuTier tier) {
+        ReplicaRun r = ReplicaRun.of(new ContinuousBatchScheduler()).iterationMs(5, 0.01).kv(100, 16).limits(8, 8192).cpuTier(tier);
         r.submit(prompt(0, 0, 1000, 64));
         for (int i = 1; i <= 3; i++) r.submit(prompt(i, i * 100 * MS, i * 10_000L, 64));
         r.submit(prompt(4, 1000 * MS, 1000, 65));
@@ -31,18 +32,18 @@ class CpuTierTest {
 
     @Test
     void withoutATierTheEvictedPrefixIsRecomputed() {
-        TimedReplica r = run(null);
+        ReplicaRun r = run(null);
         assertEquals(0, r.seq(4).cachedTokens());
     }
 
     @Test
     void theCpuTierReloadsEvictedPrefixBlocksAndChargesTheCopy() {
         CpuTier tier = new CpuTier(1000, MS);
-        TimedReplica r = run(tier);
+        ReplicaRun r = run(tier);
         assertEquals(64 * 16, r.seq(4).cachedTokens(), "B's 64 prefix blocks come back from the CPU tier");
         assertEquals(64, tier.reloads());
         assertTrue(tier.offloads() >= 64);
-        TimedReplica.Iteration admitB = r.iterations.stream().filter(i -> i.startNanos() >= 1000 * MS).findFirst().orElseThrow();
+        ReplicaRun.Iteration admitB = r.iterations().stream().filter(i -> i.startNanos() >= 1000 * MS).findFirst().orElseThrow();
         assertEquals(16, admitB.prefillTokens(), "only the last block is computed");
         assertEquals(Math.round((5 + 0.01 * 16) * MS) + 64 * MS, admitB.durationNanos(), "iteration + 64 block reloads");
     }
@@ -50,7 +51,7 @@ class CpuTierTest {
     @Test
     void aFullTierForgetsItsLeastRecentlyOffloadedBlocks() {
         CpuTier tier = new CpuTier(10, MS);
-        TimedReplica r = run(tier);
+        ReplicaRun r = run(tier);
         assertEquals(0, r.seq(4).cachedTokens(), "A's head blocks were pushed out of a 10-block tier");
     }
 }

@@ -3,6 +3,7 @@ package dev.servelab.plugins.batch;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.PluginContext;
+import dev.servelab.testkit.ReplicaRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
@@ -21,7 +22,7 @@ class OrderingSchedulersTest {
 
     @Test
     void anInteractiveRequestPreemptsARunningBatchRequest() {
-        TimedReplica r = new TimedReplica(new PriorityScheduler(), 5, 0, 1000, 1, 8192)
+        ReplicaRun r = ReplicaRun.of(new PriorityScheduler()).iterationMs(5, 0).kv(1000, 16).limits(1, 8192)
                 .submit(ofClass(0, 0, 100, "batch"))
                 .submit(ofClass(1, 50 * MS, 5, "interactive"))
                 .run();
@@ -34,7 +35,7 @@ class OrderingSchedulersTest {
 
     @Test
     void equalClassesDoNotPreemptEachOther() {
-        TimedReplica r = new TimedReplica(new PriorityScheduler(), 5, 0, 1000, 1, 8192)
+        ReplicaRun r = ReplicaRun.of(new PriorityScheduler()).iterationMs(5, 0).kv(1000, 16).limits(1, 8192)
                 .submit(ofClass(0, 0, 100, "batch"))
                 .submit(ofClass(1, 50 * MS, 5, "batch"))
                 .run();
@@ -44,12 +45,12 @@ class OrderingSchedulersTest {
 
     @Test
     void shortestPredictedOutputIsServedFirst() {
-        TimedReplica r = new TimedReplica(new ShortestJobFirstScheduler(), 5, 0, 1000, 1, 8192)
+        ReplicaRun r = ReplicaRun.of(new ShortestJobFirstScheduler()).iterationMs(5, 0).kv(1000, 16).limits(1, 8192)
                 .submit(Request.of(0, 0, 32, 50))
                 .submit(Request.of(1, 0, 32, 5))
                 .submit(Request.of(2, 0, 32, 20))
                 .run();
-        List<Long> order = r.finished.stream().sorted(Comparator.comparingLong(Sequence::firstScheduledNanos)).map(Sequence::id).toList();
+        List<Long> order = r.finished().stream().sorted(Comparator.comparingLong(Sequence::firstScheduledNanos)).map(Sequence::id).toList();
         assertEquals(List.of(1L, 2L, 0L), order);
     }
 

@@ -1,6 +1,7 @@
 package dev.servelab.plugins.batch;
 
 import dev.servelab.engine.model.Request;
+import dev.servelab.testkit.ReplicaRun;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SwapPreemptionTest {
     private static final long MS = 1_000_000;
 
-    private static TimedReplica run(Preemption mode) {
-        return new TimedReplica(new ChunkedPrefillScheduler(new ChunkedPrefillScheduler.Settings(0, mode)), 5, 0, 10, 8, 8192)
+    private static ReplicaRun run(Preemption mode) {
+        return ReplicaRun.of(new ChunkedPrefillScheduler(new ChunkedPrefillScheduler.Settings(0, mode)))
+                .iterationMs(5, 0).kv(10, 16).limits(8, 8192)
                 .submit(Request.of(0, 0, 60, 60))
                 .submit(Request.of(1, 0, 60, 60))
                 .run();
@@ -23,19 +25,19 @@ class SwapPreemptionTest {
 
     @Test
     void recomputeRedoesThePreemptedTokens() {
-        TimedReplica r = run(Preemption.RECOMPUTE);
+        ReplicaRun r = run(Preemption.RECOMPUTE);
         assertTrue(r.seq(1).preemptions() >= 1);
         assertTrue(r.totalPrefillTokens() > 120, "the victim's prompt and output are computed again: " + r.totalPrefillTokens());
-        assertTrue(r.iterations.stream().allMatch(i -> i.durationNanos() == 5 * MS), "no transfer time");
+        assertTrue(r.iterations().stream().allMatch(i -> i.durationNanos() == 5 * MS), "no transfer time");
     }
 
     @Test
     void swapKeepsTheComputedTokensButPaysThePcieCopyBothWays() {
         Preemption swap = new Preemption(Preemption.Mode.SWAP, 1, 1_000_000);
-        TimedReplica r = run(swap);
+        ReplicaRun r = run(swap);
         assertTrue(r.seq(1).preemptions() >= 1);
         assertEquals(120, r.totalPrefillTokens(), "each prompt is computed once");
-        long copying = r.iterations.stream().mapToLong(i -> i.durationNanos() - 5 * MS).sum();
+        long copying = r.iterations().stream().mapToLong(i -> i.durationNanos() - 5 * MS).sum();
         int swaps = r.seq(0).preemptions() + r.seq(1).preemptions();
         // 5 blocks out (80 tokens held) and back in, 16 ms per block each way
         assertEquals(swaps * 2L * 5 * 16 * MS, copying, "transfer time: " + copying / 1e6 + " ms for " + swaps + " swaps");

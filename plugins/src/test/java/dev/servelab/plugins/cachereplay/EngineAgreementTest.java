@@ -2,7 +2,8 @@ package dev.servelab.plugins.cachereplay;
 
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.plugins.sim.SimHarness;
+import dev.servelab.testkit.PipelineResult;
+import dev.servelab.testkit.PipelineScenario;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,8 +39,8 @@ class EngineAgreementTest {
         long unlimited = CacheReplay.run(blocks, List.of(policy), List.of(0L), REGISTRY).getFirst().hitBlocks();
         for (int capacity : new int[]{300, 2000}) {
             long replay = CacheReplay.run(blocks, List.of(policy), List.of((long) capacity), REGISTRY).getFirst().hitBlocks();
-            SimHarness.Outcome run = SimHarness.run(dir, pipeline(policy, capacity), requests(blocks));
-            long engine = run.rows().values().stream().mapToLong(SimHarness.Row::cachedTokens).sum() / BLOCK_TOKENS;
+            PipelineResult run = PipelineScenario.yaml(pipeline(policy, capacity)).requests(requests(blocks)).storeIn(dir).run();
+            long engine = run.rows().values().stream().mapToLong(PipelineResult.Row::cachedTokens).sum() / BLOCK_TOKENS;
             assertEquals(engine, replay, policy + " at " + capacity + " blocks");
             assertTrue(replay > 0 && replay < unlimited, policy + " at " + capacity + " evicts: " + replay + " of " + unlimited);
         }

@@ -1,11 +1,10 @@
 package dev.servelab.plugins.disagg;
 
 import dev.servelab.engine.model.Request;
-import dev.servelab.plugins.sim.SimHarness;
+import dev.servelab.testkit.PipelineResult;
+import dev.servelab.testkit.PipelineScenario;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Prefill/decode disaggregation through the real cluster: handoff timing and decode isolation. */
 class DisaggregationTest {
     private static final long MS = 1_000_000;
-
-    @TempDir
-    Path dir;
 
     static String disaggregated(double baseMs, double perTokenMs) {
         return """
@@ -35,21 +31,21 @@ class DisaggregationTest {
     }
 
     @Test
-    void thePrefilledRequestDecodesOnTheOtherPoolAfterTheKvTransfer() throws Exception {
-        SimHarness.Outcome o = SimHarness.run(dir, disaggregated(10, 0), List.of(Request.of(0, 0, 1000, 5)));
-        SimHarness.Row r = o.rows().get(0L);
+    void thePrefilledRequestDecodesOnTheOtherPoolAfterTheKvTransfer() {
+        PipelineResult o = PipelineScenario.yaml(disaggregated(10, 0)).requests(List.of(Request.of(0, 0, 1000, 5))).run();
+        PipelineResult.Row r = o.rows().get(0L);
         assertEquals(1, r.replica(), "finished on the decode replica");
         assertEquals(10 * MS, r.firstTokenNs(), "first token from the prefill iteration");
         // transfer 2 ms + 1,000 tokens x 1,000 B at 1 GB/s = 3 ms; then four 10 ms decode iterations
         assertEquals(10 * MS + 3 * MS + 40 * MS, r.finishNs());
     }
 
-    static double tpotMs(SimHarness.Row r, int outputTokens) {
+    static double tpotMs(PipelineResult.Row r, int outputTokens) {
         return (r.finishNs() - r.firstTokenNs()) / 1e6 / (outputTokens - 1);
     }
 
     @Test
-    void decodesNoLongerStallBehindLongPrefills() throws Exception {
+    void decodesNoLongerStallBehindLongPrefills() {
         List<Request> rs = new ArrayList<>();
         rs.add(Request.of(0, 0, 64, 300));
         for (int i = 1; i <= 4; i++) rs.add(Request.of(i, i * 200 * MS, 8000, 2));
@@ -61,8 +57,8 @@ class DisaggregationTest {
                      kv_cache: {block_size: 16, capacity_blocks: 4000},
                      executor: {type: exec.test-linear, base_ms: 5, per_token_ms: 0.01}}
                 """;
-        SimHarness.Outcome co = SimHarness.run(dir, colocated, rs);
-        SimHarness.Outcome dis = SimHarness.run(dir, disaggregated(5, 0.01), rs);
+        PipelineResult co = PipelineScenario.yaml(colocated).requests(rs).run();
+        PipelineResult dis = PipelineScenario.yaml(disaggregated(5, 0.01)).requests(rs).run();
         double coTpot = tpotMs(co.rows().get(0L), 300);
         double disTpot = tpotMs(dis.rows().get(0L), 300);
         // colocated: four 8,000-token prefills (85 ms each) stall A's decodes; disaggregated: they run elsewhere

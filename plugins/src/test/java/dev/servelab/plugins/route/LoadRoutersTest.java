@@ -1,8 +1,8 @@
 package dev.servelab.plugins.route;
 
 import dev.servelab.engine.model.Request;
-import dev.servelab.engine.spi.ClusterView;
 import dev.servelab.engine.spi.PluginContext;
+import dev.servelab.testkit.ClusterScript;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -13,39 +13,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The load-based and hashing routers' decisions over a fixed snapshot of cluster state. */
 class LoadRoutersTest {
-    /** A frozen cluster state: per replica outstanding requests, outstanding tokens, KV usage. */
-    record Snapshot(int[] outstanding, long[] tokens, double[] kv) implements ClusterView {
-        public int replicaCount() { return outstanding.length; }
-        public long nowNanos() { return 0; }
-        public String poolName(int r) { return "gpu"; }
-        public int outstandingRequests(int r) { return outstanding[r]; }
-        public int waitingRequests(int r) { return outstanding[r]; }
-        public int runningRequests(int r) { return 0; }
-        public long outstandingTokens(int r) { return tokens[r]; }
-        public double kvUsage(int r) { return kv[r]; }
-        public int kvCapacityBlocks(int r) { return 1000; }
-        public int kvBlockSizeTokens(int r) { return 16; }
-    }
-
-    private static final Snapshot STATE = new Snapshot(new int[]{3, 1, 2, 5}, new long[]{900, 5000, 300, 700},
-            new double[]{0.5, 0.2, 0.9, 0.2});
+    /** A frozen cluster state: per replica waiting requests (none running), outstanding tokens, KV usage. */
+    private static final ClusterScript STATE = ClusterScript.of(4).pool("gpu", 0, 4)
+            .waiting(3, 1, 2, 5).tokens(900, 5000, 300, 700).kvUsage(0.5, 0.2, 0.9, 0.2);
     private static final Request R = Request.of(1, 0, 100, 10);
 
     @Test
     void leastKvUsageBreaksTiesByOutstandingRequests() {
-        assertEquals(1, new LeastKvUsageRouter().route(R, STATE));
+        assertEquals(1, STATE.route(new LeastKvUsageRouter(), R));
     }
 
     @Test
     void shortestQueueCountsTokensNotRequests() {
-        assertEquals(2, new ShortestQueueTokensRouter().route(R, STATE));
+        assertEquals(2, STATE.route(new ShortestQueueTokensRouter(), R));
     }
 
     @Test
     void powerOfTwoNeverPicksTheWorseOfItsTwoSamples() {
         PowerOfTwoRouter p2 = new PowerOfTwoRouter(new PluginContext(3, "router", -1));
-        Set<Integer> seen = new HashSet<>();
-        for (int i = 0; i < 200; i++) seen.add(p2.route(R, STATE));
+        Set<Integer> seen = STATE.routeMany(p2, 200, i -> R).keySet();
         assertTrue(!seen.contains(1), "replica 1 has the most tokens, so it loses every pair: " + seen);
         assertEquals(Set.of(0, 2, 3), seen);
     }

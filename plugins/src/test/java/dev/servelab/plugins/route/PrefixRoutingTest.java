@@ -1,11 +1,10 @@
 package dev.servelab.plugins.route;
 
 import dev.servelab.engine.model.Request;
-import dev.servelab.plugins.sim.SimHarness;
+import dev.servelab.testkit.PipelineResult;
+import dev.servelab.testkit.PipelineScenario;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -17,9 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Prefix-aware and weighted-scorer routing on two real replicas with prefix caching. */
 class PrefixRoutingTest {
     private static final long MS = 1_000_000;
-
-    @TempDir
-    Path dir;
 
     static String pipeline(String router) {
         return """
@@ -50,30 +46,33 @@ class PrefixRoutingTest {
     }
 
     @Test
-    void aRequestSharingALongPrefixGoesToTheReplicaHoldingIt() throws Exception {
-        SimHarness.Outcome prefix = SimHarness.run(dir, pipeline("route.prefix-aware"), scenario());
+    void aRequestSharingALongPrefixGoesToTheReplicaHoldingIt() {
+        PipelineResult prefix = PipelineScenario.yaml(pipeline("route.prefix-aware")).requests(scenario()).run();
         assertEquals(prefix.rows().get(0L).replica(), prefix.rows().get(3L).replica());
         assertEquals(60 * 16, prefix.rows().get(3L).cachedTokens(), "B hits the 60 shared blocks");
 
-        SimHarness.Outcome rr = SimHarness.run(dir, pipeline("route.round-robin"), scenario());
+        PipelineResult rr = PipelineScenario.yaml(pipeline("route.round-robin")).requests(scenario()).run();
         assertNotEquals(rr.rows().get(0L).replica(), rr.rows().get(3L).replica());
         assertEquals(0, rr.rows().get(3L).cachedTokens(), "round-robin sends B where nothing is cached");
     }
 
     @Test
-    void weightedScorerFollowsPrefixAffinity() throws Exception {
-        SimHarness.Outcome o = SimHarness.run(dir, pipeline("{type: route.weighted-scorer, staleness_ms: 0}"), scenario());
+    void weightedScorerFollowsPrefixAffinity() {
+        PipelineResult o = PipelineScenario.yaml(pipeline("{type: route.weighted-scorer, staleness_ms: 0}"))
+                .requests(scenario()).run();
         assertEquals(o.rows().get(0L).replica(), o.rows().get(3L).replica());
         assertEquals(60 * 16, o.rows().get(3L).cachedTokens());
     }
 
     @Test
-    void theLoadBalanceThresholdOverridesCacheAffinity() throws Exception {
+    void theLoadBalanceThresholdOverridesCacheAffinity() {
         List<Request> burst = new ArrayList<>();
         LongStream.range(0, 12).forEach(i -> burst.add(withPrefix(i, 0, 1000, 64, 0)));
-        SimHarness.Outcome sticky = SimHarness.run(dir, pipeline("{type: route.prefix-aware, balance_abs_threshold: 1000}"), burst);
-        assertEquals(1, sticky.rows().values().stream().map(SimHarness.Row::replica).distinct().count());
-        SimHarness.Outcome balanced = SimHarness.run(dir, pipeline("{type: route.prefix-aware, balance_abs_threshold: 2}"), burst);
+        PipelineResult sticky = PipelineScenario.yaml(pipeline("{type: route.prefix-aware, balance_abs_threshold: 1000}"))
+                .requests(burst).run();
+        assertEquals(1, sticky.rows().values().stream().map(PipelineResult.Row::replica).distinct().count());
+        PipelineResult balanced = PipelineScenario.yaml(pipeline("{type: route.prefix-aware, balance_abs_threshold: 2}"))
+                .requests(burst).run();
         long onZero = balanced.rows().values().stream().filter(r -> r.replica() == 0).count();
         assertTrue(onZero >= 4 && onZero <= 8, "imbalance beyond 2 requests moves load: " + onZero + " of 12 on replica 0");
         assertEquals(12, balanced.count("completed"));

@@ -1,24 +1,17 @@
 package dev.servelab.plugins.route;
 
 import dev.servelab.engine.model.Request;
-import dev.servelab.engine.spi.ClusterView;
+import dev.servelab.testkit.ClusterScript;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The weighted scorer decides on metrics at most {@code staleness_ms} old, plus what it sent itself. */
 class WeightedScorerStalenessTest {
-    /** Two replicas; replica {@code busy} has 10 outstanding requests and full KV, the other none. */
-    record TwoReplicas(long nowNanos, int busy) implements ClusterView {
-        public int replicaCount() { return 2; }
-        public String poolName(int r) { return "gpu"; }
-        public int outstandingRequests(int r) { return r == busy ? 10 : 0; }
-        public int waitingRequests(int r) { return outstandingRequests(r); }
-        public int runningRequests(int r) { return 0; }
-        public long outstandingTokens(int r) { return outstandingRequests(r) * 100L; }
-        public double kvUsage(int r) { return r == busy ? 0.9 : 0.1; }
-        public int kvCapacityBlocks(int r) { return 100; }
-        public int kvBlockSizeTokens(int r) { return 16; }
+    /** Two replicas at {@code nowNanos}; replica {@code busy} has 10 waiting requests and full KV, the other none. */
+    private static ClusterScript twoReplicas(long nowNanos, int busy) {
+        return ClusterScript.of(2).pool("gpu", 0, 2).kvCapacity(100, 100).now(nowNanos)
+                .waitingAt(busy, 10).tokensAt(busy, 1000).kvUsage(busy == 0 ? 0.9 : 0.1, busy == 1 ? 0.9 : 0.1);
     }
 
     private static final Request R = Request.of(1, 0, 100, 10);
@@ -27,15 +20,15 @@ class WeightedScorerStalenessTest {
     @Test
     void withinTheStalenessWindowTheOldPictureIsUsed() {
         WeightedScorerRouter router = new WeightedScorerRouter(new WeightedScorerRouter.Settings(0, 1, 1, 100, 1000));
-        assertEquals(1, router.route(R, new TwoReplicas(0, 0)), "replica 0 is busy: go to 1");
-        assertEquals(1, router.route(R, new TwoReplicas(50 * MS, 1)), "50 ms later replica 1 is busy, but the router has not seen it");
-        assertEquals(0, router.route(R, new TwoReplicas(150 * MS, 1)), "after 100 ms the metrics are refreshed");
+        assertEquals(1, router.route(R, twoReplicas(0, 0)), "replica 0 is busy: go to 1");
+        assertEquals(1, router.route(R, twoReplicas(50 * MS, 1)), "50 ms later replica 1 is busy, but the router has not seen it");
+        assertEquals(0, router.route(R, twoReplicas(150 * MS, 1)), "after 100 ms the metrics are refreshed");
     }
 
     @Test
     void withExactStateItFollowsTheLoadImmediately() {
         WeightedScorerRouter router = new WeightedScorerRouter(new WeightedScorerRouter.Settings(0, 1, 1, 0, 1000));
-        assertEquals(1, router.route(R, new TwoReplicas(0, 0)));
-        assertEquals(0, router.route(R, new TwoReplicas(50 * MS, 1)));
+        assertEquals(1, router.route(R, twoReplicas(0, 0)));
+        assertEquals(0, router.route(R, twoReplicas(50 * MS, 1)));
     }
 }

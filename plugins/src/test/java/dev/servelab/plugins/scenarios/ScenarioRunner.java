@@ -2,16 +2,12 @@ package dev.servelab.plugins.scenarios;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.servelab.engine.pipeline.PipelineLoader;
-import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.run.RunOutcome;
-import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.spi.RequestStream;
-import dev.servelab.engine.store.RunStore;
 import dev.servelab.engine.workload.WorkloadFactory;
+import dev.servelab.testkit.PipelineResult;
+import dev.servelab.testkit.PipelineScenario;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +17,8 @@ import java.util.Map;
 /**
  * Runs one scenario of {@code docs/scenarios.md}: a pipeline file with {@code --set}-style overrides
  * over a real trace read by its reader plugin, into a throw-away SQLite store, and prints one JSON
- * line of the headline numbers (the same run as {@code servelab run}, with fewer keys).
+ * line of the headline numbers (the same run as {@code servelab run}, with fewer keys). The run goes
+ * through the test kit's {@link PipelineScenario}, so its end-of-run invariants are checked too.
  * Usage: {@code ScenarioRunner PIPELINE TRACE FORMAT RATE_SCALE LIMIT [KEY=VALUE ...]}.
  */
 public final class ScenarioRunner {
@@ -39,18 +36,16 @@ public final class ScenarioRunner {
         double rateScale = Double.parseDouble(args[3]);
         long limit = Long.parseLong(args[4]);
         List<String> overrides = Arrays.asList(args).subList(5, args.length);
-        PipelineSpec spec = PipelineLoader.load(pipeline, overrides);
         PluginRegistry registry = PluginRegistry.load();
         RequestStream stream = WorkloadFactory.openTrace(registry, format, JsonNodeFactory.instance.objectNode(), trace,
                 rateScale, limit, "trace");
-        Path dir = Files.createTempDirectory("scenario");
-        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
-            RunOutcome out = new PipelineRun(spec, registry, stream, trace.getFileName().toString(), 0, store).run("sim", null);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pipeline", pipeline.getFileName().toString());
-            row.put("overrides", String.join(" ", overrides));
-            for (String k : KEYS) row.put(k, out.summary().get(k));
-            System.out.println(new ObjectMapper().writeValueAsString(row));
-        }
+        PipelineScenario scenario = PipelineScenario.file(pipeline).registry(registry).stream(stream);
+        for (String o : overrides) scenario.set(o);
+        PipelineResult out = scenario.run();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("pipeline", pipeline.getFileName().toString());
+        row.put("overrides", String.join(" ", overrides));
+        for (String k : KEYS) row.put(k, out.summary().get(k));
+        System.out.println(new ObjectMapper().writeValueAsString(row));
     }
 }

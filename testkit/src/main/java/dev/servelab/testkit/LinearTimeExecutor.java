@@ -1,4 +1,4 @@
-package dev.servelab.plugins.sim;
+package dev.servelab.testkit;
 
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ExecutorContext;
@@ -6,7 +6,11 @@ import dev.servelab.engine.spi.IterationBatch;
 import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.Setting;
 
-/** Test executor: an iteration takes {@code base_ms + per_token_ms · (prefill + decode tokens)}. */
+/**
+ * A simulated executor for tests: an iteration takes {@code base_ms + per_token_ms · (prefill + decode
+ * tokens)}, rounded to the nanosecond, so expected timings can be worked out by hand. Registered as
+ * {@code exec.test-linear} by the test kit's jar, so it is on the class path of tests only.
+ */
 @Plugin(id = "exec.test-linear", summary = "Test executor: base + per-token iteration time")
 public final class LinearTimeExecutor implements Executor {
     public record Settings(@Setting(summary = "per iteration", unit = "ms", min = 0) double baseMs,

@@ -1,0 +1,71 @@
+package dev.servelab.testkit;
+
+import dev.servelab.engine.replica.Sequence;
+
+/**
+ * The end-of-run invariants every correct policy keeps, checked after each {@link ReplicaRun} and
+ * {@link PipelineScenario}: every request is accounted for (completed, or rejected with a reason), no
+ * KV block is still held, and the tokens add up.
+ */
+final class RunInvariants {
+    private RunInvariants() {
+    }
+
+    static void checkReplica(ReplicaRun run) {
+        int finished = run.finished().size();
+        int refused = run.refused().size();
+        check(finished + refused == run.submitted(), run.submitted() + " requests submitted, " + finished + " finished and "
+                + refused + " refused: the rest are stuck");
+        for (String why : run.refused()) check(why != null && !why.isBlank(), "a request was refused without a reason");
+        check(run.replica().waiting().isEmpty() && run.replica().running().isEmpty(), "queues not empty at the end: "
+                + run.replica().waiting().size() + " waiting, " + run.replica().running().size() + " running");
+        check(run.kvCache().usedBlocks() == 0, run.kvCache().usedBlocks() + " KV blocks still held at the end (leaked)");
+        long minimum = 0;
+        int preemptions = 0;
+        for (Sequence s : run.finished()) {
+            int output = s.request().outputTokens();
+            check(s.generatedTokens() == output, "request " + s.id() + " generated " + s.generatedTokens() + " of " + output + " tokens");
+            check(s.tokenTimes().size() == output, "request " + s.id() + " emitted " + s.tokenTimes().size() + " token times for "
+                    + output + " tokens");
+            check(s.preemptionTimes().size() == s.preemptions(), "request " + s.id() + ": preemption count and times disagree");
+            minimum += s.request().promptTokens() + output - 1 - s.totalCachedTokens();
+            preemptions += s.preemptions();
+        }
+        int reported = run.iterations().stream().mapToInt(ReplicaRun.Iteration::preemptions).sum();
+        check(reported == preemptions, "iterations report " + reported + " preemptions, sequences " + preemptions);
+        long computed = run.totalPrefillTokens() + (long) run.totalDecodeTokens();
+        boolean recomputed = run.iterations().stream().anyMatch(i -> i.decisions().stream()
+                .anyMatch(d -> d.kind() == Decision.Kind.PREEMPT));
+        check(recomputed ? computed >= minimum : computed == minimum, "token accounting: " + computed
+                + " tokens computed, prompts + outputs - 1 - cache hits = " + minimum);
+    }
+
+    static void checkPipeline(PipelineResult result, int requests) {
+        check(result.rows().size() == requests, result.rows().size() + " request rows for " + requests + " requests");
+        long prompt = 0;
+        long output = 0;
+        for (PipelineResult.Row r : result.rows().values()) {
+            boolean completed = "completed".equals(r.status());
+            boolean rejected = "rejected".equals(r.status()) && r.reason() != null && !r.reason().isBlank();
+            check(completed || rejected, "request " + r.id() + " ended " + r.status() + " (reason: " + r.reason() + ")");
+            if (completed) {
+                prompt += r.promptTokens();
+                output += r.outputTokens();
+                check(r.firstTokenNs() >= r.arrivalNs() && r.finishNs() >= r.firstTokenNs(), "request " + r.id()
+                        + ": arrival, first token and finish out of order");
+            }
+        }
+        check(result.count("completed") + result.count("rejected") == requests, "summary counts "
+                + result.count("completed") + " completed and " + result.count("rejected") + " rejected of " + requests);
+        check(result.count("total_input_tokens") == prompt, "summary has " + result.count("total_input_tokens")
+                + " input tokens, the completed rows " + prompt);
+        check(result.count("total_output_tokens") == output, "summary has " + result.count("total_output_tokens")
+                + " output tokens, the completed rows " + output);
+        result.finalKvUsedBlocks().forEach((replica, used) -> check(used == 0,
+                "replica " + replica + " still holds " + used + " KV blocks after its last iteration (leaked)"));
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) throw new AssertionError(message);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.servelab.testkit;
+
+import dev.servelab.engine.spi.EvictionPolicy;
+import dev.servelab.engine.spi.Plugin;
+
+import java.util.LinkedHashSet;
+
+/** The kit's own test eviction policy: least recently released first. */
+@Plugin(id = "kv.test-lru", summary = "Test eviction: least recently released")
+public final class LruTestEviction implements EvictionPolicy {
+    private final LinkedHashSet<Integer> candidates = new LinkedHashSet<>();
+
+    @Override
+    public void init(int capacityBlocks) {
+        candidates.clear();
+    }
+
+    @Override
+    public void onCandidate(int block, long nowNanos) {
+        candidates.remove(block);
+        candidates.add(block);
+    }
+
+    @Override
+    public void onReused(int block, long nowNanos) {
+        candidates.remove(block);
+    }
+
+    @Override
+    public int evict() {
+        if (candidates.isEmpty()) return -1;
+        int victim = candidates.getFirst();
+        candidates.remove(victim);
+        return victim;
+    }
+
+    @Override
+    public int size() {
+        return candidates.size();
+    }
+}
