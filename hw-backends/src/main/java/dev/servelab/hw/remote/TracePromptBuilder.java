@@ -1,6 +1,5 @@
 package dev.servelab.hw.remote;
 
-import dev.servelab.engine.model.SplitMix64;
 import dev.servelab.engine.model.Request;
 import java.util.SplittableRandom;
 
@@ -50,11 +49,11 @@ public final class TracePromptBuilder {
             if (n <= 0) {
                 break;
             }
-            append(out, new SplittableRandom(SplitMix64.mix(hash)), n);
+            append(out, new SplittableRandom(mix(hash)), n);
             written += n;
         }
         if (written < r.promptTokens()) {
-            append(out, new SplittableRandom(SplitMix64.mix(r.id() * SplitMix64.GOLDEN_GAMMA + salt + 1)), r.promptTokens() - written);
+            append(out, new SplittableRandom(mix(r.id() * 0x9E3779B97F4A7C15L + salt + 1)), r.promptTokens() - written);
         }
         return out.toString();
     }
@@ -71,5 +70,15 @@ public final class TracePromptBuilder {
             }
             out.append(WORDS[rng.nextInt(WORDS.length)]);
         }
+    }
+
+    /**
+     * MurmurHash3's 64-bit finaliser, not {@link dev.servelab.engine.model.SplitMix64}: the prompt text sent to
+     * real endpoints is part of recorded experiments (their prefix caches hit on it), so it stays as it was.
+     */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 }
