@@ -175,7 +175,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
         s.blockCount = 0;
         s.state = Sequence.State.FINISHED;
         s.finishNanos = end;
-        outstandingTokens -= s.promptTokens;
+        outstandingTokens -= s.promptTokens + (s.outputTokens - s.generated);
         exit.onExit(s, end);
         for (RunObserver o : observers) o.onFinished(s, end);
     }
@@ -201,6 +201,21 @@ public final class Replica implements ReplicaView, RoutedReplica {
         r.preemptions = plan.preempted.size();
         r.joules = executor.lastIterationJoules();
         for (RunObserver o : observers) o.onIteration(r);
+    }
+
+    /**
+     * Ends request {@code requestId} early, if it is here: it finishes at the end of the next iteration
+     * that emits a token for it (its current one, if it is running), releasing its KV blocks then. Live
+     * runs only (a client that went away, an end-of-sequence token). Returns whether it was found.
+     */
+    public boolean stop(long requestId) {
+        for (Sequence s : running) {
+            if (s.request().id() == requestId) return s.stopRequested = true;
+        }
+        for (Sequence s : waiting) {
+            if (s.request().id() == requestId) return s.stopRequested = true;
+        }
+        return false;
     }
 
     /** The running list itself (the plan's bulk decode path reads it without the read-only wrapper). */

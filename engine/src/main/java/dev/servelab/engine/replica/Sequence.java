@@ -27,6 +27,8 @@ public final class Sequence implements SequenceRecord {
     /** Leading prompt blocks that have a prefix-cache key in this replica (0 without prefix caching). */
     int keyableBlocks;
     int publishedBlocks;
+    /** Set when a live source asked to end the request early (end of sequence, client gone). */
+    boolean stopRequested;
     long planEpoch = -1;
     int planSlot;
     long firstScheduledNanos = -1;
@@ -184,7 +186,7 @@ public final class Sequence implements SequenceRecord {
     }
 
     boolean isComplete() {
-        return generated >= outputTokens;
+        return generated >= outputTokens || stopRequested;
     }
 
     void markPreempted(long nowNanos) {

@@ -12,6 +12,7 @@ import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.AdmissionPolicy;
 import dev.servelab.engine.spi.ClusterView;
 import dev.servelab.engine.spi.Handoff;
+import dev.servelab.engine.spi.LiveRequestStream;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.spi.Router;
 
@@ -63,9 +64,12 @@ public final class Cluster implements ClusterView, Replica.Exit {
         return out;
     }
 
-    /** Schedules the first arrival. */
-    void start() {
-        scheduleNext();
+    /**
+     * Schedules the first arrival; a {@link LiveRequestStream} is not pulled (its requests come in
+     * through {@link StreamArrivals}). Call on the loop's thread, before running the loop.
+     */
+    public void start() {
+        if (!(stream instanceof LiveRequestStream)) scheduleNext();
     }
 
     public long arrivals() {
@@ -88,7 +92,19 @@ public final class Cluster implements ClusterView, Replica.Exit {
     }
 
     private void arrive() {
-        Request r = pending;
+        arrive(pending);
+        scheduleNext();
+    }
+
+    /** Asks every local replica to end request {@code requestId} early (see {@link Replica#stop}). */
+    void stop(long requestId) {
+        for (RoutedReplica r : replicas) {
+            if (r instanceof Replica local && local.stop(requestId)) return;
+        }
+    }
+
+    /** Admits, routes and queues {@code r} at the loop's current time (live arrivals come straight here). */
+    void arrive(Request r) {
         long now = loop.nowNanos();
         long index = arrivals++;
         for (RunObserver o : observers) o.onArrival(r, now);
@@ -108,7 +124,6 @@ public final class Cluster implements ClusterView, Replica.Exit {
                 reject(r, refused, target, now);
             }
         }
-        scheduleNext();
     }
 
     private void reject(Request r, String reason, int replica, long now) {

@@ -21,10 +21,12 @@ import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.EvictionPolicy;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ExecutorContext;
+import dev.servelab.engine.spi.LiveRequestStream;
 import dev.servelab.engine.spi.PluginContext;
 import dev.servelab.engine.spi.RemoteEndpoint;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.spi.Router;
+import dev.servelab.engine.spi.TokenChannel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +62,19 @@ public final class ClusterBuilder {
                 new TokenSampler(firstN, spec.metrics().tokenSampleStride()));
         RemoteEventInbox inbox = spec.hasRemotePools() ? inbox(spec, loop) : null;
         boolean needsLiveExecutors = live && inbox == null;
+        TokenChannel tokens = stream instanceof TokenChannel t ? t : TokenChannel.NONE;
         List<RoutedReplica> replicas = new ArrayList<>();
         for (PoolSpec pool : spec.pools()) {
             for (int i = 0; i < pool.replicas(); i++) {
                 replicas.add(pool.isRemote()
                         ? remote(spec, pool, replicas.size(), registry, loop, observers, cluster, inbox)
-                        : replica(spec, pool, replicas.size(), registry, loop, observers, cluster, needsLiveExecutors));
+                        : replica(spec, pool, replicas.size(), registry, loop, observers, cluster, needsLiveExecutors,
+                        tokens));
             }
         }
         cluster.setReplicas(replicas.toArray(RoutedReplica[]::new));
         if (inbox != null) loop.setExternal(inbox);
+        if (stream instanceof LiveRequestStream liveStream) loop.setExternal(arrivals(spec, liveStream, cluster, loop, inbox));
         return cluster;
     }
 
@@ -81,6 +86,16 @@ public final class ClusterBuilder {
         return new RemoteEventInbox(clock);
     }
 
+    /** A live stream's arrivals as the loop's external source (a pipeline with remote pools cannot also have one). */
+    private static StreamArrivals arrivals(PipelineSpec spec, LiveRequestStream stream, Cluster cluster, EventLoop loop,
+                                           RemoteEventInbox inbox) {
+        if (inbox != null || !(loop.pacer() instanceof WallClockPacer clock)) {
+            throw new ServeLabException(spec.name() + ": a live request stream needs a live run on the wall clock"
+                    + " with engine pools only (no remote pool)");
+        }
+        return new StreamArrivals(stream, cluster, loop, clock);
+    }
+
     private static RemoteReplica remote(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,
                                         RunObserver[] observers, Cluster cluster, RemoteEventInbox inbox) {
         RemoteEndpoint endpoint = create(registry, PluginKind.REMOTE, pool.endpoint(), spec.seed(), index);
@@ -88,7 +103,7 @@ public final class ClusterBuilder {
     }
 
     private static Replica replica(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,
-                                   RunObserver[] observers, Cluster cluster, boolean live) {
+                                   RunObserver[] observers, Cluster cluster, boolean live, TokenChannel tokens) {
         long seed = spec.seed();
         KvCacheSpec kv = pool.kvCache();
         BatchScheduler scheduler = create(registry, PluginKind.SCHEDULER, pool.scheduler(), seed, index);
@@ -100,7 +115,8 @@ public final class ClusterBuilder {
         }
         try {
             executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
-                    kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir()));
+                    kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir(),
+                    tokens));
         } catch (ServeLabException e) {
             throw new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
         }

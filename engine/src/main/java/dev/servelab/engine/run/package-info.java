@@ -4,5 +4,8 @@
  * one pending iteration per replica, so its queue stays tiny however long the trace. In a run with remote
  * replicas (live only) the loop also waits on a {@link dev.servelab.engine.run.RemoteEventInbox}: tokens
  * and ends stamped on arrival by the endpoints' threads, applied before each event at their own times.
+ * A live run fed by a {@link dev.servelab.engine.spi.LiveRequestStream} (the edge agent's HTTP requests)
+ * waits on it through {@code StreamArrivals} instead of pulling a trace: each request arrives at the wall
+ * clock's run time when it is taken, and stop notices end requests early.
  */
 package dev.servelab.engine.run;

@@ -4,12 +4,24 @@ import java.nio.file.Path;
 
 /**
  * Where an executor runs: the replica's pool, index, model and hardware ids and parallelism, the KV
- * block size, the seed, and the directory relative paths (e.g. a model file) are resolved against
- * (the pipeline file's directory; null when unknown).
+ * block size, the seed, the directory relative paths (e.g. a model file) are resolved against
+ * (the pipeline file's directory; null when unknown), and the channel for real token ids
+ * ({@link TokenChannel#NONE} unless a live source such as the edge agent supplies prompts as token ids).
  */
 public record ExecutorContext(String poolName, int replicaIndex, String model, String hardware,
                               int tensorParallel, int blockSizeTokens, double gpuMemoryUtilization, long seed,
-                              Path baseDir) {
+                              Path baseDir, TokenChannel tokens) {
+    public ExecutorContext {
+        if (tokens == null) tokens = TokenChannel.NONE;
+    }
+
+    /** A context without real token ids (every simulated and trace-driven run). */
+    public ExecutorContext(String poolName, int replicaIndex, String model, String hardware, int tensorParallel,
+                           int blockSizeTokens, double gpuMemoryUtilization, long seed, Path baseDir) {
+        this(poolName, replicaIndex, model, hardware, tensorParallel, blockSizeTokens, gpuMemoryUtilization, seed, baseDir,
+                TokenChannel.NONE);
+    }
+
     /** Resolves {@code path} against {@link #baseDir()} when it is relative. */
     public Path resolve(String path) {
         Path p = Path.of(path);

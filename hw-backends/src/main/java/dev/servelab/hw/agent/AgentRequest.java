@@ -1,14 +1,12 @@
 package dev.servelab.hw.agent;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * One request inside the agent. The HTTP handler reads {@link #events()}; the scheduler thread owns
- * the rest: KV blocks (reserved for prompt + output at admission, so nothing is ever preempted),
- * tokens computed into the KV cache, tokens generated and the last one.
+ * One HTTP request inside the agent: its prompt's token ids, output limit and whether end of
+ * sequence is ignored, and the events its handler reads (written on the engine's loop thread).
+ * Batching, KV blocks and progress are the engine replica's, not kept here.
  */
 final class AgentRequest {
     final long id;
@@ -17,10 +15,8 @@ final class AgentRequest {
     final boolean ignoreEos;
     private final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
     private volatile boolean cancelled;
-    final List<Integer> blocks = new ArrayList<>();
-    int computed;
-    int generated;
-    int lastToken;
+    /** Set on the loop thread when the model produced end of sequence (finish reason {@code stop}). */
+    volatile boolean stoppedByEos;
 
     AgentRequest(long id, int[] prompt, int maxTokens, boolean ignoreEos) {
         this.id = id;
@@ -33,20 +29,14 @@ final class AgentRequest {
         return events;
     }
 
-    /** Called by the handler when its client went away; the scheduler drops the request and frees its blocks. */
-    void cancel() {
+    /** Marks the request cancelled; returns false if it already was. */
+    boolean cancel() {
+        boolean first = !cancelled;
         cancelled = true;
+        return first;
     }
 
     boolean isCancelled() {
         return cancelled;
-    }
-
-    int totalTokens() {
-        return prompt.length + maxTokens;
-    }
-
-    int[] blockTable() {
-        return blocks.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The agent's streamed chunks in OpenAI's shapes: {@code text_completion} chunks with
  * {@code choices[0].text} for {@code /v1/completions}, {@code chat.completion.chunk} with
  * {@code choices[0].delta} for chat (a role-only first chunk, then content), a usage chunk with empty
- * {@code choices} when {@code stream_options.include_usage} is set.
+ * {@code choices} when {@code stream_options.include_usage} is set (with
+ * {@code prompt_tokens_details.cached_tokens}, the prompt tokens served from the prefix cache).
  * Source: OpenAI API reference, "The chat completion chunk object" and legacy completions streaming.
  */
 final class CompletionChunks {
@@ -46,14 +47,20 @@ final class CompletionChunks {
         return root.toString();
     }
 
-    String usage(int promptTokens, int completionTokens) {
+    String usage(int promptTokens, int completionTokens, int cachedTokens) {
         ObjectNode root = base();
         root.putArray("choices");
+        usage(root, promptTokens, completionTokens, cachedTokens);
+        return root.toString();
+    }
+
+    /** OpenAI's usage object, with the prompt tokens served from the prefix cache as {@code prompt_tokens_details.cached_tokens}. */
+    static void usage(ObjectNode root, int promptTokens, int completionTokens, int cachedTokens) {
         ObjectNode u = root.putObject("usage");
         u.put("prompt_tokens", promptTokens);
         u.put("completion_tokens", completionTokens);
         u.put("total_tokens", promptTokens + completionTokens);
-        return root.toString();
+        u.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
     }
 
     private ObjectNode base() {

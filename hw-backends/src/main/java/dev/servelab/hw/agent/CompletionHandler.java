@@ -12,23 +12,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /v1/completions} and {@code POST /v1/chat/completions}: tokenizes the prompt (with
- * BOS), queues it on the scheduler (HTTP 429 with {@code Retry-After} when too many wait), and
- * streams each token as a server-sent event the moment the scheduler hands it over, ending with
- * {@code data: [DONE]}; or, without {@code stream}, answers once at the end. A client that goes
- * away cancels its request, which frees its KV blocks.
+ * BOS), hands it to the served pool's live run (HTTP 429 with {@code Retry-After} when too many
+ * wait), and streams each token as a server-sent event the moment the executor produced it, ending
+ * with {@code data: [DONE]}; or, without {@code stream}, answers once at the end. Usage reports the
+ * prompt tokens the prefix cache served as {@code prompt_tokens_details.cached_tokens}. A client that
+ * goes away cancels its request, which the engine ends after its current iteration, freeing its KV blocks.
  */
 final class CompletionHandler implements HttpHandler {
     private final boolean chat;
-    private final AgentScheduler scheduler;
+    private final ServedPool pool;
     private final Tokenizer tokenizer;
     private final String modelId;
     private final AgentConfig config;
     private final AgentMetrics metrics;
 
-    CompletionHandler(boolean chat, AgentScheduler scheduler, Tokenizer tokenizer, String modelId, AgentConfig config,
+    CompletionHandler(boolean chat, ServedPool pool, Tokenizer tokenizer, String modelId, AgentConfig config,
                       AgentMetrics metrics) {
         this.chat = chat;
-        this.scheduler = scheduler;
+        this.pool = pool;
         this.tokenizer = tokenizer;
         this.modelId = modelId;
         this.config = config;
@@ -50,10 +51,15 @@ final class CompletionHandler implements HttpHandler {
                 AgentJson.error(ex, 400, "bad request: " + e.getMessage());
                 return;
             }
-            if (scheduler.waiting() >= config.maxWaiting()) {
+            if (pool.broken() != null) {
+                AgentJson.error(ex, 503, pool.broken());
+                return;
+            }
+            HttpRequestStream stream = pool.stream();
+            if (stream.waiting() >= config.maxWaiting()) {
                 metrics.requestsRejected.incrementAndGet();
                 ex.getResponseHeaders().set("Retry-After", "1");
-                AgentJson.error(ex, 429, scheduler.waiting() + " requests are waiting; try again later");
+                AgentJson.error(ex, 429, stream.waiting() + " requests are waiting; try again later");
                 return;
             }
             int[] tokens = withBos(tokenizer.encode(params.prompt()));
@@ -61,14 +67,14 @@ final class CompletionHandler implements HttpHandler {
                 AgentJson.error(ex, 400, "empty prompt");
                 return;
             }
-            String refused = scheduler.refusal(tokens.length, params.maxTokens());
+            String refused = pool.refusal(tokens.length, params.maxTokens());
             if (refused != null) {
                 AgentJson.error(ex, 400, refused);
                 return;
             }
             metrics.requestsTotal.incrementAndGet();
             metrics.promptTokensTotal.addAndGet(tokens.length);
-            AgentRequest r = scheduler.submit(tokens, params.maxTokens(), params.ignoreEos());
+            AgentRequest r = stream.submit(tokens, params.maxTokens(), params.ignoreEos());
             CompletionChunks chunks = new CompletionChunks(chat, r.id, modelId);
             if (params.stream()) {
                 stream(ex, r, params, chunks);
@@ -96,7 +102,7 @@ final class CompletionHandler implements HttpHandler {
                 }
                 if (e.finishReason() != null) {
                     send(out, chunks.token("", e.finishReason()));
-                    if (params.includeUsage()) send(out, chunks.usage(r.prompt.length, n));
+                    if (params.includeUsage()) send(out, chunks.usage(r.prompt.length, n, e.cachedTokens()));
                     send(out, "[DONE]");
                     return;
                 }
@@ -104,10 +110,10 @@ final class CompletionHandler implements HttpHandler {
                 n++;
             }
         } catch (IOException e) {
-            r.cancel();
+            pool.stream().cancel(r);
             throw e;
         } catch (InterruptedException e) {
-            r.cancel();
+            pool.stream().cancel(r);
             Thread.currentThread().interrupt();
         }
     }
@@ -123,19 +129,19 @@ final class CompletionHandler implements HttpHandler {
                     return;
                 }
                 if (e.finishReason() != null) {
-                    AgentJson.reply(ex, 200, "application/json", wholeBody(r, text.toString(), n, e.finishReason()));
+                    AgentJson.reply(ex, 200, "application/json", wholeBody(r, text.toString(), n, e));
                     return;
                 }
                 text.append(e.text());
                 n++;
             }
         } catch (InterruptedException e) {
-            r.cancel();
+            pool.stream().cancel(r);
             Thread.currentThread().interrupt();
         }
     }
 
-    private String wholeBody(AgentRequest r, String text, int n, String finish) {
+    private String wholeBody(AgentRequest r, String text, int n, AgentEvent end) {
         ObjectNode root = AgentJson.MAPPER.createObjectNode();
         root.put("id", (chat ? "chatcmpl-" : "cmpl-") + r.id);
         root.put("object", chat ? "chat.completion" : "text_completion");
@@ -144,9 +150,8 @@ final class CompletionHandler implements HttpHandler {
         choice.put("index", 0);
         if (chat) choice.putObject("message").put("role", "assistant").put("content", text);
         else choice.put("text", text);
-        choice.put("finish_reason", finish);
-        root.putObject("usage").put("prompt_tokens", r.prompt.length).put("completion_tokens", n)
-                .put("total_tokens", r.prompt.length + n);
+        choice.put("finish_reason", end.finishReason());
+        CompletionChunks.usage(root, r.prompt.length, n, end.cachedTokens());
         return root.toString();
     }
 
@@ -156,7 +161,7 @@ final class CompletionHandler implements HttpHandler {
             AgentEvent e = r.events().poll(1, TimeUnit.SECONDS);
             if (e != null) return e;
         }
-        r.cancel();
+        pool.stream().cancel(r);
         return AgentEvent.failed("no progress for 600 s");
     }
 

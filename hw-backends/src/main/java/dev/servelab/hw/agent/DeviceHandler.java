@@ -3,24 +3,26 @@ package dev.servelab.hw.agent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.servelab.hw.jvm.JvmLlamaExecutor;
+import dev.servelab.engine.pipeline.PoolSpec;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 
 /**
  * {@code GET /device}: what the agent runs on (architecture, OS, processors, memory), its model,
- * KV capacity (blocks, block size, free blocks) and queue depth (waiting, running), as JSON. The
- * device registry stores it in the device profile.
+ * the pool it serves (name and plugin ids), KV capacity (blocks, block size, free blocks) and queue
+ * depth (waiting, running), as JSON. The device registry stores it in the device profile.
  */
 final class DeviceHandler implements HttpHandler {
-    private final JvmLlamaExecutor executor;
-    private final AgentScheduler scheduler;
+    private final ServedPool pool;
+    private final int contextLength;
+    private final String description;
     private final AgentConfig config;
     private final String modelId;
 
-    DeviceHandler(JvmLlamaExecutor executor, AgentScheduler scheduler, AgentConfig config, String modelId) {
-        this.executor = executor;
-        this.scheduler = scheduler;
+    DeviceHandler(ServedPool pool, int contextLength, String description, AgentConfig config, String modelId) {
+        this.pool = pool;
+        this.contextLength = contextLength;
+        this.description = description;
         this.config = config;
         this.modelId = modelId;
     }
@@ -41,20 +43,26 @@ final class DeviceHandler implements HttpHandler {
             hw.put("java", System.getProperty("java.version"));
             ObjectNode model = root.putObject("model");
             model.put("id", modelId);
-            model.put("describe", executor.describe());
-            model.put("context_length", executor.config().contextLength());
+            model.put("describe", description);
+            model.put("context_length", contextLength);
+            PoolSpec served = pool.pool().pool();
+            ObjectNode p = root.putObject("pool");
+            p.put("name", served.name());
+            p.put("scheduler", served.scheduler().type());
+            p.put("eviction", served.kvCache().eviction().type());
+            p.put("executor", served.executor().type());
             ObjectNode kv = root.putObject("kv");
-            kv.put("block_size_tokens", executor.kvCapacity().blockSizeTokens());
-            kv.put("blocks_total", scheduler.totalBlocks());
-            kv.put("blocks_free", scheduler.freeBlocks());
-            kv.put("token_capacity", executor.kvCapacity().tokenCapacity());
-            kv.put("prefix_caching", config.prefixCaching());
+            kv.put("block_size_tokens", pool.blockSizeTokens());
+            kv.put("blocks_total", pool.totalBlocks());
+            kv.put("blocks_free", pool.freeBlocks());
+            kv.put("token_capacity", pool.tokenCapacity());
+            kv.put("prefix_caching", served.kvCache().prefixCaching());
             ObjectNode queue = root.putObject("queue");
-            queue.put("waiting", scheduler.waiting());
-            queue.put("running", scheduler.running());
+            queue.put("waiting", pool.stream().waiting());
+            queue.put("running", pool.stream().running());
             ObjectNode limits = root.putObject("limits");
-            limits.put("max_num_seqs", config.maxNumSeqs());
-            limits.put("max_num_batched_tokens", config.maxNumBatchedTokens());
+            limits.put("max_num_seqs", served.maxNumSeqs());
+            limits.put("max_num_batched_tokens", served.maxNumBatchedTokens());
             limits.put("max_waiting", config.maxWaiting());
             AgentJson.json(ex, 200, root);
         }

@@ -11,11 +11,11 @@ import java.io.IOException;
  */
 final class MetricsHandler implements HttpHandler {
     private final AgentMetrics m;
-    private final AgentScheduler scheduler;
+    private final ServedPool pool;
 
-    MetricsHandler(AgentMetrics m, AgentScheduler scheduler) {
+    MetricsHandler(AgentMetrics m, ServedPool pool) {
         this.m = m;
-        this.scheduler = scheduler;
+        this.pool = pool;
     }
 
     @Override
@@ -32,10 +32,10 @@ final class MetricsHandler implements HttpHandler {
             counter(sb, "prefix_cache_hit_tokens_total", "Prompt tokens served from the prefix cache",
                     m.prefixHitTokensTotal.get());
             counter(sb, "iteration_seconds_total", "Time spent in forward passes", m.iterationNanosTotal.get() / 1e9);
-            gauge(sb, "requests_waiting", "Requests waiting for a slot", scheduler.waiting());
-            gauge(sb, "requests_running", "Requests in the running batch", scheduler.running());
-            gauge(sb, "kv_blocks_total", "KV cache blocks", scheduler.totalBlocks());
-            gauge(sb, "kv_blocks_used", "KV cache blocks held by requests", scheduler.totalBlocks() - scheduler.freeBlocks());
+            gauge(sb, "requests_waiting", "Requests waiting for a slot", pool.stream().waiting());
+            gauge(sb, "requests_running", "Requests in the running batch", pool.stream().running());
+            gauge(sb, "kv_blocks_total", "KV cache blocks", pool.totalBlocks());
+            gauge(sb, "kv_blocks_used", "KV cache blocks held by requests", pool.totalBlocks() - pool.freeBlocks());
             AgentJson.reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", sb.toString());
         }
     }

@@ -7,6 +7,7 @@ import dev.servelab.engine.spi.IterationBatch;
 import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.SequenceView;
 import dev.servelab.engine.spi.Setting;
+import dev.servelab.engine.spi.TokenChannel;
 import dev.servelab.hw.backend.JvmKernelBackend;
 import dev.servelab.hw.backend.KernelBackend;
 
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -25,9 +27,12 @@ import java.util.function.Function;
  * run as one batched forward pass of a real Llama-family model ({@link JvmLlamaExecutor}) over a
  * paged KV cache whose block ids are exactly the engine's (the engine's KV cache is sized to this
  * executor's block pool), and the measured wall time is returned. Prompts are synthesised from the
- * trace deterministically ({@link SyntheticTokens}); generated tokens are the model's greedy choices,
- * fed back on the next decode step; generation runs to the trace's output length (EOS ignored, as in
- * {@code vllm bench serve}).
+ * trace deterministically ({@link SyntheticTokens}) unless the run's {@link TokenChannel} supplies the
+ * real prompt ids (the edge agent's HTTP prompts); generated tokens are the model's greedy choices, fed
+ * back on the next decode step and reported to that channel as they are produced; generation runs to
+ * the trace's output length (EOS ignored, as in {@code vllm bench serve}) unless the channel ends a
+ * request earlier. {@code min_iteration_ms} holds each iteration to a floor of wall time, so a fast
+ * machine behaves like a slower device.
  */
 @Plugin(id = "exec.jvm", summary = "Live: a real GGUF transformer on the JVM, batched over a paged KV cache",
         source = "llama.cpp GGUF; vLLM PagedAttention (SOSP'23)")
@@ -39,14 +44,16 @@ public final class LiveJvmExecutor implements Executor {
             int warmupRounds,
             @Setting(summary = "keep warming up with probe batches until this much time has passed (the JIT needs"
                     + " a few seconds to compile the kernels for every batch shape)", unit = "ms", min = 0)
-            long warmupMs) {
+            long warmupMs,
+            @Setting(summary = "minimum wall time per iteration, to emulate a slower device (0: none)", unit = "ms",
+                    min = 0) double minIterationMs) {
         public Settings() {
-            this("tiny.gguf", 64, 3, 3000);
+            this("tiny.gguf", 64, 3, 3000, 0);
         }
 
-        /** The default warm-up time. */
+        /** The default warm-up time, no iteration floor. */
         public Settings(String modelFile, long kvBudgetMib, int warmupRounds) {
-            this(modelFile, kvBudgetMib, warmupRounds, 3000);
+            this(modelFile, kvBudgetMib, warmupRounds, 3000, 0);
         }
     }
 
@@ -55,6 +62,7 @@ public final class LiveJvmExecutor implements Executor {
     private final Map<Long, int[]> tokens = new HashMap<>();
     private final Map<Long, Integer> lengths = new HashMap<>();
     private JvmLlamaExecutor model;
+    private TokenChannel channel = TokenChannel.NONE;
 
     public LiveJvmExecutor() {
         this(new Settings());
@@ -77,6 +85,7 @@ public final class LiveJvmExecutor implements Executor {
             throw new ServeLabException("executor.model_file: " + file + " not found (make one with: servelab model tiny --out "
                     + file + ")");
         }
+        channel = ctx.tokens();
         KernelBackend kernels = backend.apply(file);
         try {
             model = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20, kernels);
@@ -111,17 +120,30 @@ public final class LiveJvmExecutor implements Executor {
         for (int i = 0; i < batch.size(); i++) {
             if (batch.emitsToken(i)) append(batch.sequence(i), next[i]);
         }
+        long floor = Math.round(settings.minIterationMs() * 1e6) - (System.nanoTime() - start);
+        if (floor > 0) LockSupport.parkNanos(floor);
         return System.nanoTime() - start;
     }
 
     /** Prompt plus generated tokens so far (grown as tokens are emitted, dropped at the last one). */
     private int[] tokensOf(SequenceView s) {
         return tokens.computeIfAbsent(s.id(), id -> {
-            int[] prompt = SyntheticTokens.prompt(s.request(), model.config().vocabSize());
+            int[] prompt = promptOf(s);
             int[] all = Arrays.copyOf(prompt, prompt.length + s.request().outputTokens());
             lengths.put(id, prompt.length);
             return all;
         });
+    }
+
+    /** The channel's real prompt ids, or ids synthesised from the trace. */
+    private int[] promptOf(SequenceView s) {
+        int[] real = channel.promptTokens(s.request());
+        if (real == null) return SyntheticTokens.prompt(s.request(), model.config().vocabSize());
+        if (real.length != s.request().promptTokens()) {
+            throw new IllegalStateException("request " + s.id() + ": " + real.length + " prompt token ids for "
+                    + s.request().promptTokens() + " prompt tokens");
+        }
+        return real;
     }
 
     private void append(SequenceView s, int token) {
@@ -129,7 +151,8 @@ public final class LiveJvmExecutor implements Executor {
         int length = lengths.get(s.id());
         if (length < all.length) all[length] = token;
         lengths.put(s.id(), length + 1);
-        if (s.generatedTokens() + 1 >= s.request().outputTokens()) {
+        boolean ended = channel.onToken(s.id(), s.generatedTokens(), token);
+        if (ended || s.generatedTokens() + 1 >= s.request().outputTokens()) {
             tokens.remove(s.id());
             lengths.remove(s.id());
         }

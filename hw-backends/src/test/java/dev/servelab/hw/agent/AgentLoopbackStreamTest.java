@@ -67,8 +67,9 @@ class AgentLoopbackStreamTest {
             for (int i = 0; i < 4; i++) {
                 StreamRecord rec = futures.get(i).get();
                 assertEquals(StreamOutcome.COMPLETED, rec.outcome(), rec.toString());
-                assertEquals(12 + i, rec.tokens());
                 assertEquals(12 + i, rec.usage().completionTokens());
+                // the client counts chunks with text; a token that is half of a UTF-8 character has none
+                assertTrue(rec.tokens() >= 12 + i - 2 && rec.tokens() <= 12 + i, rec.toString());
                 assertEquals("length", rec.finishReason());
                 assertTrue(rec.ttftNanos() > 0);
                 for (int t = 1; t < rec.tokens(); t++) {
