@@ -109,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
                 return Main.EXIT_CANCELLED;
             }
             if (json) spec.commandLine().getOut().println(Json.compact(out.summary()));
-            else SummaryTable.print(spec.commandLine().getOut(), out.summary(), db.path(), live);
+            else SummaryTable.print(spec.commandLine().getOut(), out, db.path(), live);
             return 0;
         }
     }

@@ -3,6 +3,7 @@ package dev.servelab.engine.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.metrics.MetricKey;
 import dev.servelab.engine.store.RunExport;
 import dev.servelab.engine.store.RunInfo;
 import dev.servelab.engine.store.RunStore;
@@ -27,10 +28,6 @@ import java.util.Map;
 /** {@code servelab runs list|show|compare|export}: the run store from the command line. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, compare and export stored runs.")
 public final class RunsCommand {
-    private static final String[] HEADLINE = {"completed", "duration", "request_throughput", "output_throughput",
-        "mean_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_itl_ms", "p99_itl_ms", "mean_e2el_ms",
-        "p99_e2el_ms", "request_goodput", "prefix_cache_hit_ratio", "preemptions"};
-
     @Spec
     CommandSpec spec;
 
@@ -53,8 +50,8 @@ public final class RunsCommand {
             for (RunInfo r : runs) {
                 Map<String, Object> s = summary(r);
                 out.printf(Locale.ROOT, "%5d  %-22s %-5s %-10s %-20s %10s %10s %12s%n", r.runId(), trim(r.name(), 22),
-                        r.mode(), r.status().dbValue(), trim(r.createdAt(), 19), num(s.get("completed")),
-                        num(s.get("request_throughput")), num(s.get("mean_ttft_ms")));
+                        r.mode(), r.status().dbValue(), trim(r.createdAt(), 19), num(s.get(MetricKey.COMPLETED.key())),
+                        num(s.get(MetricKey.REQUEST_THROUGHPUT.key())), num(s.get(MetricKey.MEAN_TTFT_MS.key())));
             }
             return 0;
         }
@@ -82,7 +79,7 @@ public final class RunsCommand {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                for (String k : HEADLINE) m.put(k, summaries.stream().map(s -> s.get(k)).toList());
+                for (MetricKey k : MetricKey.COMPARED) m.put(k.key(), summaries.stream().map(s -> s.get(k.key())).toList());
                 m.put("run_ids", ids);
                 out.println(Json.pretty(m));
                 return 0;
@@ -90,7 +87,7 @@ public final class RunsCommand {
             StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-24s", "metric"));
             for (int i = 0; i < ids.size(); i++) head.append(String.format(Locale.ROOT, "%14s", "run " + ids.get(i) + (i > 0 ? " (Δ%)" : "")));
             out.println(head);
-            for (String k : HEADLINE) out.println(compareRow(k, summaries));
+            for (MetricKey k : MetricKey.COMPARED) out.println(compareRow(k.key(), summaries));
             return 0;
         }
     }

@@ -1,50 +1,50 @@
 package dev.servelab.engine.cli;
 
+import dev.servelab.engine.metrics.MetricKey;
+import dev.servelab.engine.metrics.RunSummary;
+import dev.servelab.engine.run.RunOutcome;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
+
+import static dev.servelab.engine.metrics.MetricKey.*;
 
 /** The human-readable result of {@code servelab run}, laid out like vLLM's {@code bench serve} report. */
 final class SummaryTable {
+    private static final int WIDTH = 56;
+
     private SummaryTable() {
     }
 
-    static void print(PrintWriter out, Map<String, Object> s, Path db, boolean live) {
-        String rule = "=".repeat(56);
-        out.println(center(live ? " Serving Benchmark Result (live) " : " Serving Benchmark Result (simulated) ", rule.length()));
-        row(out, "Run id (" + db + ")", s.get("run_id"));
-        row(out, "Successful requests", s.get("completed"));
-        row(out, "Rejected requests", s.get("rejected"));
-        if (s.get("failed") != null) row(out, "Failed requests", s.get("failed"));
-        row(out, "Benchmark duration (s)", s.get("duration"));
-        row(out, "Total input tokens", s.get("total_input_tokens"));
-        row(out, "Total generated tokens", s.get("total_output_tokens"));
-        row(out, "Request throughput (req/s)", s.get("request_throughput"));
-        if (s.get("request_goodput") != null) row(out, "Request goodput (req/s)", s.get("request_goodput"));
-        row(out, "Output token throughput (tok/s)", s.get("output_throughput"));
-        row(out, "Total token throughput (tok/s)", s.get("total_token_throughput"));
-        section(out, "Time to First Token", "ttft", s);
-        section(out, "Time per Output Token (excl. 1st token)", "tpot", s);
-        section(out, "Inter-token Latency", "itl", s);
-        section(out, "End-to-end Latency", "e2el", s);
-        out.println(center(" Engine ", rule.length()));
-        row(out, "Iterations", s.get("iterations"));
-        row(out, "Mean batch size", s.get("mean_batch_size"));
-        row(out, "Preemptions", s.get("preemptions"));
-        row(out, "Prefix cache hit ratio", s.get("prefix_cache_hit_ratio"));
-        row(out, "Peak KV usage", s.get("peak_kv_usage"));
-        row(out, "Events", s.get("events"));
-        row(out, live ? "Run wall time (s)" : "Simulation wall time (s)", s.get("sim_wall_s"));
-        out.println(rule);
+    static void print(PrintWriter out, RunOutcome outcome, Path db, boolean live) {
+        RunSummary s = outcome.metrics();
+        out.println(center(live ? " Serving Benchmark Result (live) " : " Serving Benchmark Result (simulated) "));
+        row(out, "Run id (" + db + ")", outcome.runId());
+        metrics(out, s, COMPLETED, REJECTED);
+        if (s.failed() != null) metrics(out, s, FAILED);
+        metrics(out, s, DURATION, TOTAL_INPUT_TOKENS, TOTAL_OUTPUT_TOKENS, REQUEST_THROUGHPUT);
+        if (s.requestGoodput() != null) metrics(out, s, REQUEST_GOODPUT);
+        metrics(out, s, OUTPUT_THROUGHPUT, TOTAL_TOKEN_THROUGHPUT);
+        section(out, "Time to First Token", s, MEAN_TTFT_MS, MEDIAN_TTFT_MS, P99_TTFT_MS);
+        section(out, "Time per Output Token (excl. 1st token)", s, MEAN_TPOT_MS, MEDIAN_TPOT_MS, P99_TPOT_MS);
+        section(out, "Inter-token Latency", s, MEAN_ITL_MS, MEDIAN_ITL_MS, P99_ITL_MS);
+        section(out, "End-to-end Latency", s, MEAN_E2EL_MS, MEDIAN_E2EL_MS, P99_E2EL_MS);
+        out.println(center(" Engine "));
+        metrics(out, s, ITERATIONS, MEAN_BATCH_SIZE, PREEMPTIONS, PREFIX_CACHE_HIT_RATIO, PEAK_KV_USAGE);
+        row(out, "Events", outcome.events());
+        row(out, live ? "Run wall time (s)" : "Simulation wall time (s)", outcome.wallSeconds());
+        out.println("=".repeat(WIDTH));
         out.flush();
     }
 
-    private static void section(PrintWriter out, String title, String key, Map<String, Object> s) {
-        out.println(center(" " + title + " ", 56));
-        row(out, "Mean " + key.toUpperCase() + " (ms)", s.get("mean_" + key + "_ms"));
-        row(out, "Median " + key.toUpperCase() + " (ms)", s.get("median_" + key + "_ms"));
-        row(out, "P99 " + key.toUpperCase() + " (ms)", s.get("p99_" + key + "_ms"));
+    private static void section(PrintWriter out, String title, RunSummary s, MetricKey... keys) {
+        out.println(center(" " + title + " "));
+        metrics(out, s, keys);
+    }
+
+    private static void metrics(PrintWriter out, RunSummary s, MetricKey... keys) {
+        for (MetricKey k : keys) row(out, k.labelWithUnit(), k.read(s));
     }
 
     private static void row(PrintWriter out, String label, Object value) {
@@ -52,8 +52,8 @@ final class SummaryTable {
         out.printf(Locale.ROOT, "%-40s%16s%n", label + ":", v);
     }
 
-    private static String center(String title, int width) {
-        int pad = Math.max(0, width - title.length());
+    private static String center(String title) {
+        int pad = Math.max(0, WIDTH - title.length());
         return "-".repeat(pad / 2) + title + "-".repeat(pad - pad / 2);
     }
 }

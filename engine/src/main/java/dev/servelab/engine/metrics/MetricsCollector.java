@@ -6,9 +6,6 @@ import dev.servelab.engine.pipeline.SloSpec;
 import dev.servelab.engine.observe.IterationRecord;
 import dev.servelab.engine.observe.RunObserver;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Computes a run's headline numbers with vLLM {@code bench serve} definitions: TTFT = arrival → first
  * token; TPOT = (E2EL − TTFT) / (output tokens − 1) per request with more than one output token;
@@ -21,7 +18,6 @@ import java.util.Map;
  * request generated (equal to the requested output in simulation; a remote server may stop early).
  */
 public final class MetricsCollector implements RunObserver {
-    private static final double[] EXTRA_PERCENTILES = {50, 90, 95};
     private final SloSpec slo;
     final LatencyStat ttft = new LatencyStat();
     final LatencyStat tpot = new LatencyStat();
@@ -131,44 +127,20 @@ public final class MetricsCollector implements RunObserver {
         return outputTokens;
     }
 
-    /** The vLLM result keys (plus ServeLab's own), in vLLM's order; the caller adds run id and wall time. */
-    public Map<String, Object> summary() {
+    /** The run's headline numbers now (vLLM definitions plus ServeLab's); the caller adds run id and wall time. */
+    public RunSummary summary() {
         double duration = lastFinishNanos / 1e9;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("completed", completed);
-        m.put("rejected", rejected);
-        if (reportsFailed || failed > 0) m.put("failed", failed);
-        m.put("duration", duration);
-        m.put("total_input_tokens", inputTokens);
-        m.put("total_output_tokens", outputTokens);
-        m.put("request_throughput", perSecond(completed, duration));
-        m.put("request_goodput", slo.isSet() ? perSecond(good, duration) : null);
-        m.put("output_throughput", perSecond(outputTokens, duration));
-        m.put("total_token_throughput", perSecond(inputTokens + outputTokens, duration));
-        put(m, "ttft", ttft);
-        put(m, "tpot", tpot);
-        put(m, "itl", itl);
-        put(m, "e2el", e2el);
-        put(m, "queueing_delay", queueing);
-        m.put("iterations", iterations);
-        m.put("preemptions", preemptions);
-        m.put("prefix_cache_hit_ratio", lookupTokens == 0 ? 0.0 : (double) hitTokens / lookupTokens);
-        m.put("mean_batch_size", iterations == 0 ? 0.0 : (double) batchSizeSum / iterations);
-        m.put("peak_kv_usage", peakKvUsage);
-        m.put("energy_j", joules);
-        m.put("joules_per_output_token", outputTokens == 0 ? 0.0 : joules / outputTokens);
-        return m;
+        return new RunSummary(completed, rejected, reportsFailed || failed > 0 ? failed : null, duration, inputTokens,
+                outputTokens, perSecond(completed, duration), slo.isSet() ? perSecond(good, duration) : null,
+                perSecond(outputTokens, duration), perSecond(inputTokens + outputTokens, duration),
+                LatencySummary.of(ttft), LatencySummary.of(tpot), LatencySummary.of(itl), LatencySummary.of(e2el),
+                LatencySummary.of(queueing), iterations, preemptions,
+                lookupTokens == 0 ? 0.0 : (double) hitTokens / lookupTokens,
+                iterations == 0 ? 0.0 : (double) batchSizeSum / iterations, peakKvUsage, joules,
+                outputTokens == 0 ? 0.0 : joules / outputTokens);
     }
 
     private static double perSecond(long n, double seconds) {
         return seconds <= 0 ? 0 : n / seconds;
-    }
-
-    private static void put(Map<String, Object> m, String name, LatencyStat s) {
-        m.put("mean_" + name + "_ms", s.meanMs());
-        m.put("median_" + name + "_ms", s.medianMs());
-        m.put("std_" + name + "_ms", s.stdMs());
-        for (double p : EXTRA_PERCENTILES) m.put("p" + (int) p + "_" + name + "_ms", s.percentileMs(p));
-        m.put("p99_" + name + "_ms", s.percentileMs(99));
     }
 }

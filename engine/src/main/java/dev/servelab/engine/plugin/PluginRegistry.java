@@ -136,13 +136,36 @@ public final class PluginRegistry {
 
     /** The descriptor for {@code id}, or an error naming the node and listing the known ids of that kind. */
     public PluginDescriptor require(PluginKind kind, String id, String nodePath) {
-        PluginDescriptor d = id == null ? null : byId.get(id);
-        if (d == null || d.kind() != kind) {
-            List<String> known = ofKind(kind).stream().map(PluginDescriptor::id).toList();
-            throw new ServeLabException(nodePath + ": unknown " + kind.spi().getSimpleName() + " id '" + id
-                    + "' (known: " + String.join(", ", known) + ")");
-        }
+        PluginDescriptor d = find(kind, id);
+        if (d == null) throw new ServeLabException(unknownId(kind, id, nodePath).message());
         return d;
+    }
+
+    private PluginDescriptor find(PluginKind kind, String id) {
+        PluginDescriptor d = id == null ? null : byId.get(id);
+        return d == null || d.kind() != kind ? null : d;
+    }
+
+    private SettingProblem unknownId(PluginKind kind, String id, String nodePath) {
+        List<String> known = ofKind(kind).stream().map(PluginDescriptor::id).toList();
+        return new SettingProblem(nodePath, "unknown " + kind.spi().getSimpleName() + " id '" + id
+                + "' (known: " + String.join(", ", known) + ")");
+    }
+
+    /**
+     * What {@link #create} would reject in a node, without creating anything: an unknown plugin id,
+     * settings given to a plugin that takes none, or the {@link SettingsBinder#problems settings'
+     * problems}; each worded as {@code create} words it. Empty when the node binds.
+     */
+    public List<SettingProblem> problems(PluginKind kind, String id, JsonNode settings, String nodePath) {
+        PluginDescriptor d = find(kind, id);
+        if (d == null) return List.of(unknownId(kind, id, nodePath + ".type"));
+        if (d.settingsType() != null) return SettingsBinder.problems(d, settings, nodePath);
+        return settings != null && settings.size() > 0 ? List.of(takesNoSettings(id, settings, nodePath)) : List.of();
+    }
+
+    private static SettingProblem takesNoSettings(String id, JsonNode settings, String nodePath) {
+        return new SettingProblem(nodePath, id + " takes no settings (given: " + String.join(", ", SettingsBinder.names(settings)) + ")");
     }
 
     /** Creates a plugin instance with settings bound from {@code settings} (may be null for defaults). */
@@ -150,8 +173,7 @@ public final class PluginRegistry {
         PluginDescriptor d = require(kind, id, context.nodePath() + ".type");
         Record bound = d.settingsType() == null ? null : SettingsBinder.bind(d, settings, context.nodePath());
         if (d.settingsType() == null && settings != null && settings.size() > 0) {
-            throw new ServeLabException(context.nodePath() + ": " + id + " takes no settings (given: "
-                    + String.join(", ", SettingsBinder.names(settings)) + ")");
+            throw new ServeLabException(takesNoSettings(id, settings, context.nodePath()).message());
         }
         @SuppressWarnings("unchecked")
         T instance = (T) kind.spi().cast(instantiate(d, bound, context));

@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Binds a pipeline node's settings to a plugin's {@code Settings} record: the defaults from the
  * record's no-argument constructor, overlaid with the given keys (snake_case), then range-checked.
- * Every error names the node path and the field.
+ * Every error names the node path and the field; {@link #problems} lists them all without throwing
+ * (the workbench's editor shows them as they are worded here).
  */
 public final class SettingsBinder {
     static final ObjectMapper MAPPER = new ObjectMapper()
@@ -37,48 +40,71 @@ public final class SettingsBinder {
         return MAPPER.valueToTree(settings);
     }
 
+    /** The bound settings, or a {@link ServeLabException} with the first of {@link #problems}. */
     public static Record bind(PluginDescriptor d, JsonNode given, String nodePath) {
+        List<SettingProblem> problems = new ArrayList<>();
+        Record r = attempt(d, given, nodePath, problems);
+        if (!problems.isEmpty()) throw new ServeLabException(problems.getFirst().message());
+        return r;
+    }
+
+    /**
+     * Everything wrong with {@code given} as settings of {@code d} at {@code nodePath}, in the order
+     * {@link #bind} meets them (so the first is the message a run stops with): unknown keys, a value
+     * of the wrong type, values out of range. Empty when the settings bind.
+     */
+    public static List<SettingProblem> problems(PluginDescriptor d, JsonNode given, String nodePath) {
+        List<SettingProblem> problems = new ArrayList<>();
+        attempt(d, given, nodePath, problems);
+        return problems;
+    }
+
+    private static Record attempt(PluginDescriptor d, JsonNode given, String nodePath, List<SettingProblem> problems) {
         ObjectNode tree = toTree(defaults(d));
         if (given != null && !given.isNull()) {
-            if (!given.isObject()) throw new ServeLabException(nodePath + ": settings must be a mapping");
-            merge(tree, (ObjectNode) given, nodePath, d.id());
+            if (!given.isObject()) {
+                problems.add(new SettingProblem(nodePath, "settings must be a mapping"));
+                return null;
+            }
+            merge(tree, (ObjectNode) given, nodePath, d.id(), problems);
         }
+        if (!problems.isEmpty()) return null;
         Record r;
         try {
             r = MAPPER.treeToValue(tree, d.settingsType());
         } catch (Exception e) {
-            throw new ServeLabException(nodePath + ": invalid settings for " + d.id() + ": " + firstLine(e.getMessage()));
+            problems.add(new SettingProblem(nodePath, "invalid settings for " + d.id() + ": " + firstLine(e.getMessage())));
+            return null;
         }
-        checkRanges(d, r, nodePath);
+        checkRanges(d, r, nodePath, problems);
         return r;
     }
 
-    /** Deep-merges {@code given} into the defaults, rejecting keys the defaults do not have. */
-    private static void merge(ObjectNode defaults, ObjectNode given, String path, String id) {
+    /** Deep-merges {@code given} into the defaults, reporting keys the defaults do not have. */
+    private static void merge(ObjectNode defaults, ObjectNode given, String path, String id, List<SettingProblem> problems) {
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode d = defaults.get(e.getKey());
             if (d == null) {
-                throw new ServeLabException(path + "." + e.getKey() + ": unknown setting of " + id
-                        + " (known: " + String.join(", ", names(defaults)) + ")");
-            }
-            if (d.isObject() && e.getValue().isObject()) {
-                merge((ObjectNode) d, (ObjectNode) e.getValue(), path + "." + e.getKey(), id);
+                problems.add(new SettingProblem(path + "." + e.getKey(), "unknown setting of " + id
+                        + " (known: " + String.join(", ", names(defaults)) + ")"));
+            } else if (d.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) d, (ObjectNode) e.getValue(), path + "." + e.getKey(), id, problems);
             } else {
                 defaults.set(e.getKey(), e.getValue());
             }
         }
     }
 
-    private static void checkRanges(PluginDescriptor d, Record r, String nodePath) {
+    private static void checkRanges(PluginDescriptor d, Record r, String nodePath, List<SettingProblem> problems) {
         ObjectNode values = toTree(r);
         for (SettingInfo s : d.settings()) {
             JsonNode v = values.get(s.name());
             if (v == null || !v.isNumber()) continue;
             double x = v.asDouble();
             if (x < s.min() || x > s.max() || Double.isNaN(x)) {
-                throw new ServeLabException(nodePath + "." + s.name() + ": " + fmt(x) + " is out of range ["
-                        + fmt(s.min()) + ", " + fmt(s.max()) + "]" + (s.unit().isEmpty() ? "" : " " + s.unit()));
+                problems.add(new SettingProblem(nodePath + "." + s.name(), fmt(x) + " is out of range ["
+                        + fmt(s.min()) + ", " + fmt(s.max()) + "]" + (s.unit().isEmpty() ? "" : " " + s.unit())));
             }
         }
     }
@@ -88,8 +114,8 @@ public final class SettingsBinder {
         return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    static java.util.List<String> names(JsonNode node) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    static List<String> names(JsonNode node) {
+        List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);
         return out;
     }

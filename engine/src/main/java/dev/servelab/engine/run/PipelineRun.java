@@ -5,6 +5,7 @@ import dev.servelab.engine.event.WallClockPacer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.metrics.MetricsCollector;
+import dev.servelab.engine.metrics.RunSummary;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.observe.RunObserver;
@@ -15,8 +16,6 @@ import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -112,15 +111,15 @@ public final class PipelineRun {
             recorder.complete();
             recorder.close();
             progress = snapshot();
-            Map<String, Object> summary = summary(runId);
-            store.finishRun(runId, RunStatus.COMPLETED, toJson(summary), null);
-            return new RunOutcome(runId, RunStatus.COMPLETED, summary, null);
+            RunOutcome outcome = completed(runId);
+            store.finishRun(runId, RunStatus.COMPLETED, toJson(outcome.summary()), null);
+            return outcome;
         } catch (CancellationException e) {
             devices.abandon("run cancelled before the stream ended", runNanosNow());
             recorder.abandon();
             String why = "cancelled after " + metrics.completed() + " completed requests at t=" + loop.nowNanos() / 1e9 + " s";
             store.finishRun(runId, RunStatus.CANCELLED, null, why);
-            return new RunOutcome(runId, RunStatus.CANCELLED, null, why);
+            return RunOutcome.ended(runId, RunStatus.CANCELLED, why);
         } catch (RuntimeException | Error e) {
             try {
                 devices.abandon("run failed before the stream ended", runNanosNow());
@@ -141,14 +140,11 @@ public final class PipelineRun {
         return loop.pacer() instanceof WallClockPacer clock ? Math.max(loop.nowNanos(), clock.elapsedRunNanos()) : loop.nowNanos();
     }
 
-    private Map<String, Object> summary(long runId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run_id", runId);
-        m.putAll(metrics.summary());
-        m.put("events", loop.processedEvents());
-        m.put("sim_wall_s", (System.nanoTime() - startWall) / 1e9);
-        m.put("sim_cpu_s", (threadCpuNanos() - startCpu) / 1e9);
-        return m;
+    private RunOutcome completed(long runId) {
+        RunSummary summary = metrics.summary();
+        long events = loop.processedEvents();
+        double wall = (System.nanoTime() - startWall) / 1e9;
+        return new RunOutcome(runId, RunStatus.COMPLETED, summary, events, wall, (threadCpuNanos() - startCpu) / 1e9, null);
     }
 
     private RunProgress snapshot() {

@@ -6,6 +6,7 @@ import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.spi.RequestStream;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The transformations a trace workload node or the CLI may apply, in this order: a time window
@@ -23,6 +24,9 @@ public record TraceTransforms(double windowStartS, double windowEndS, int replay
         if (!(rateScale > 0)) throw new ServeLabException("rate_scale must be > 0, was " + rateScale);
         if (limit < 0) throw new ServeLabException("limit must be >= 0, was " + limit);
     }
+
+    /** The keys of a trace node that are transformations, not reader settings. */
+    static final List<String> KEYS = List.of("window_start_s", "window_end_s", "replay", "rate_scale", "limit");
 
     /** Removes the transformation keys from a trace node's settings and returns them. */
     public static TraceTransforms take(ObjectNode settings, String nodePath) {

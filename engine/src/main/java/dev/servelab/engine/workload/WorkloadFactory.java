@@ -6,6 +6,7 @@ import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.pipeline.NodeSpec;
 import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.plugin.SettingProblem;
 import dev.servelab.engine.spi.PluginContext;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.spi.TraceReader;
@@ -15,6 +16,8 @@ import dev.servelab.engine.spi.WorkloadGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Opens the request stream of a pipeline's workload node: a generator ({@code workload.*}) or a
@@ -38,6 +41,29 @@ public final class WorkloadFactory {
         WorkloadGenerator g = registry.create(PluginKind.WORKLOAD, node.type(), node.settings(),
                 new PluginContext(seed, node.path(), -1));
         return g.open(new WorkloadContext(seed, requestLimit, baseDir));
+    }
+
+    /**
+     * What {@link #open} would reject in the workload node's settings, without opening anything (the
+     * trace file is not read): for a trace, a missing {@code file}, bad window/replay keys and the
+     * reader's settings; for a generator, its settings. Worded as {@code open} words them.
+     */
+    public static List<SettingProblem> problems(PluginRegistry registry, NodeSpec node) {
+        if (node.type() == null || !node.type().startsWith(PluginKind.TRACE.prefix() + ".")) {
+            return registry.problems(PluginKind.WORKLOAD, node.type(), node.settings(), node.path());
+        }
+        List<SettingProblem> out = new ArrayList<>();
+        ObjectNode settings = node.settings().deepCopy();
+        JsonNode file = settings.remove("file");
+        try {
+            TraceTransforms.take(settings, node.path());
+        } catch (ServeLabException e) {
+            out.add(SettingProblem.fromMessage(e.getMessage(), node.path()));
+            settings.remove(TraceTransforms.KEYS);
+        }
+        if (file == null || !file.isTextual()) out.add(new SettingProblem(node.path() + ".file", "a trace workload needs a file"));
+        out.addAll(registry.problems(PluginKind.TRACE, node.type(), settings, node.path()));
+        return out;
     }
 
     public static RequestStream openTrace(PluginRegistry registry, String format, JsonNode settings, Path file,

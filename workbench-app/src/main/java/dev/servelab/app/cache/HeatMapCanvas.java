@@ -1,6 +1,6 @@
 package dev.servelab.app.cache;
 
-import dev.servelab.app.data.BucketTable;
+import dev.servelab.engine.store.BucketTable;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,7 +1,7 @@
 package dev.servelab.app.cache;
 
-import dev.servelab.app.data.BucketTable;
-import dev.servelab.app.data.RequestTable;
+import dev.servelab.engine.store.BucketTable;
+import dev.servelab.engine.store.RequestTable;
 import dev.servelab.app.sla.Curve;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

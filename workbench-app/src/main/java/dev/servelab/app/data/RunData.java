@@ -1,6 +1,10 @@
 package dev.servelab.app.data;
 
+import dev.servelab.engine.store.BucketTable;
+import dev.servelab.engine.store.IterationTable;
+import dev.servelab.engine.store.RequestTable;
 import dev.servelab.engine.store.RunInfo;
+import dev.servelab.engine.store.TokenTable;
 
 import java.util.List;
 

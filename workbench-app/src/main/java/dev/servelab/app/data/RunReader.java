@@ -2,18 +2,22 @@ package dev.servelab.app.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.store.BucketTable;
+import dev.servelab.engine.store.IterationTable;
+import dev.servelab.engine.store.RequestTable;
 import dev.servelab.engine.store.RunInfo;
 import dev.servelab.engine.store.RunStore;
+import dev.servelab.engine.store.StoreReader;
+import dev.servelab.engine.store.TokenTable;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Read-only access to a run store for the workbench: the runs list and one run's data for the result
- * views. Opens its own connection so it never shares one with a run being written.
+ * views, read through the engine's {@link StoreReader} (its own connection, never one shared with a run
+ * being written).
  */
 public final class RunReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,14 +42,12 @@ public final class RunReader {
         try (RunStore store = RunStore.open(db)) {
             info = store.run(runId).orElseThrow(() -> new ServeLabException(db + ": no run " + runId));
         }
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
-            RequestTable requests = RequestQuery.read(c, runId);
-            TokenTable tokens = TokenQuery.read(c, runId);
-            List<IterationTable> its = IterationQuery.read(c, runId, info.replicas());
-            BucketTable buckets = BucketQuery.read(c, runId, info.replicas(), info.bucketMs() * 1_000_000L);
+        try (StoreReader store = StoreReader.open(db)) {
+            RequestTable requests = store.requests(runId);
+            TokenTable tokens = store.tokens(runId);
+            List<IterationTable> its = store.iterations(runId, info.replicas());
+            BucketTable buckets = store.buckets(runId, info.replicas(), info.bucketMs() * 1_000_000L);
             return new RunData(info, Summary.parse(info.summaryJson()), requests, tokens, its, buckets, slo(info));
-        } catch (SQLException e) {
-            throw new ServeLabException(db + ": cannot read run " + runId + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.servelab.app.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servelab.engine.metrics.MetricKey;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -24,6 +25,11 @@ public record Summary(Map<String, Double> values) {
             }
         }
         return new Summary(Map.copyOf(m));
+    }
+
+    /** A metric's value, NaN when the summary has none. */
+    public double get(MetricKey key) {
+        return get(key.key());
     }
 
     public double get(String key) {

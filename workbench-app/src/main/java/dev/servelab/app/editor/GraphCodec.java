@@ -8,6 +8,8 @@ import dev.servelab.engine.pipeline.PipelineLoader;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Converts between a pipeline file's tree (what the CLI runs) and the editor's graph of nodes and wires. */
@@ -103,6 +105,42 @@ public final class GraphCodec {
         o.put("type", n.plugin.get());
         n.settings.forEach((k, v) -> o.set(k, v.deepCopy()));
         return o;
+    }
+
+    /**
+     * Where each node of the graph lands in the tree {@link #write} produces, as the engine's paths
+     * ({@code workload}, {@code pools[0].scheduler}, {@code pools[1].kv_cache.eviction}, ...): path to
+     * node, in file order; a node feeding several pools appears under each. The sink owns {@code slo}
+     * and {@code metrics}. Nodes not wired into the pipeline have no path.
+     */
+    public static Map<String, GraphNode> paths(PipelineGraph g) {
+        Map<String, GraphNode> out = new LinkedHashMap<>();
+        GraphNode w = first(g, NodeKind.WORKLOAD);
+        GraphNode a = w == null ? null : g.targets(w, "requests").stream().findFirst().orElse(null);
+        GraphNode r = a == null ? null : g.targets(a, "admitted").stream().findFirst().orElse(null);
+        if (w != null) out.put("workload", w);
+        if (a != null) out.put("admission", a);
+        if (r != null) out.put("router", r);
+        List<GraphNode> pools = (r == null ? List.<GraphNode>of() : g.targets(r, "replicas")).stream()
+                .sorted(Comparator.comparingDouble(n -> n.y.get())).toList();
+        for (int i = 0; i < pools.size(); i++) {
+            GraphNode p = pools.get(i);
+            String at = "pools[" + i + "]";
+            out.put(at, p);
+            putIfWired(out, at + ".scheduler", g.source(p, "scheduler"));
+            putIfWired(out, at + ".kv_cache.eviction", g.source(p, "kv eviction"));
+            putIfWired(out, at + ".executor", g.source(p, "executor"));
+        }
+        GraphNode sink = first(g, NodeKind.SINK);
+        if (sink != null) {
+            out.put("slo", sink);
+            out.put("metrics", sink);
+        }
+        return out;
+    }
+
+    private static void putIfWired(Map<String, GraphNode> out, String path, GraphNode n) {
+        if (n != null) out.put(path, n);
     }
 
     static GraphNode first(PipelineGraph g, NodeKind k) {

@@ -1,17 +1,22 @@
 package dev.servelab.app.editor;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.pipeline.NodeSpec;
 import dev.servelab.engine.pipeline.PipelineLoader;
-import dev.servelab.engine.plugin.SettingInfo;
+import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.plugin.SettingProblem;
+import dev.servelab.engine.workload.WorkloadFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * Checks a pipeline graph: every stage present and wired, plugin ids known, each explicit setting of
- * the right type and within its range; then lets the engine's loader read the resulting tree.
+ * Checks a pipeline graph: every stage present and wired; then, through the engine, each wired
+ * plugin node's id and settings (the binder a run uses, so every message is worded exactly as
+ * {@code servelab run} words it, naming {@code node.field}) and the pipeline tree as the loader reads it.
  */
 public final class Validator {
     private Validator() {
@@ -26,23 +31,38 @@ public final class Validator {
         List<Problem> out = new ArrayList<>();
         structure(g, out);
         if (liveExecutor != null) LiveCheck.pools(g, liveExecutor, out);
-        for (GraphNode n : g.nodes) {
-            if (n.plugin.get() != null && catalog.descriptor(n).isEmpty()) out.add(new Problem(n, "unknown plugin id " + n.plugin.get(), true));
-            List<SettingInfo> infos = catalog.settings(n);
-            n.settings.forEach((k, v) -> {
-                SettingInfo info = infos.stream().filter(i -> i.name().equals(k)).findFirst().orElse(null);
-                String why = info == null ? "unknown setting '" + k + "'" : check(info, v);
-                if (why != null) out.add(new Problem(n, why, true));
-            });
-        }
-        if (out.stream().noneMatch(Problem::error)) {
+        boolean structural = out.stream().anyMatch(Problem::error);
+        Map<String, GraphNode> paths = GraphCodec.paths(g);
+        paths.forEach((path, n) -> {
+            for (SettingProblem p : bind(catalog.registry(), path, n)) out.add(new Problem(nodeAt(paths, p.path()), p.message(), true));
+        });
+        if (!structural) {
             try {
                 PipelineLoader.fromTree(GraphCodec.write(g), "pipeline", null);
             } catch (ServeLabException e) {
-                out.add(new Problem(null, e.getMessage(), true));
+                out.add(new Problem(nodeAt(paths, e.getMessage()), e.getMessage(), true));
             }
         }
         return out;
+    }
+
+    /** What a run would reject in a plugin node at {@code path}; nothing for pools and the sink (the loader reads those). */
+    private static List<SettingProblem> bind(PluginRegistry registry, String path, GraphNode n) {
+        if (n.kind.pluginKinds().isEmpty() || n.plugin.get() == null) return List.of();
+        ObjectNode settings = JsonNodeFactory.instance.objectNode();
+        n.settings.forEach((k, v) -> settings.set(k, v.deepCopy()));
+        if (n.kind == NodeKind.WORKLOAD) return WorkloadFactory.problems(registry, new NodeSpec(path, n.plugin.get(), settings));
+        return registry.problems(n.kind.pluginKinds().getFirst(), n.plugin.get(), settings, path);
+    }
+
+    /** The node whose path is the longest one {@code path} starts with (a message may follow the path), or null. */
+    private static GraphNode nodeAt(Map<String, GraphNode> paths, String path) {
+        String best = null;
+        for (String p : paths.keySet()) {
+            boolean under = path.startsWith(p) && (path.length() == p.length() || ".[:".indexOf(path.charAt(p.length())) >= 0);
+            if (under && (best == null || p.length() > best.length())) best = p;
+        }
+        return best == null ? null : paths.get(best);
     }
 
     private static void structure(PipelineGraph g, List<Problem> out) {
@@ -61,25 +81,6 @@ public final class Validator {
         }
     }
 
-    /** Why a value does not fit a setting, or null. */
-    public static String check(SettingInfo info, JsonNode v) {
-        Class<?> t = info.type();
-        boolean numeric = Number.class.isAssignableFrom(box(t));
-        if (v == null || v.isNull()) return null;
-        if (numeric) {
-            if (!v.isNumber()) return info.name() + ": expected a number, got '" + v.asText() + "'";
-            boolean integral = t == int.class || t == long.class || t == Integer.class || t == Long.class;
-            if (integral && !v.canConvertToLong()) return info.name() + ": expected a whole number";
-            if (integral && v.isFloatingPointNumber() && v.asDouble() != Math.rint(v.asDouble())) return info.name() + ": expected a whole number";
-            double d = v.asDouble();
-            if (d < info.min() || d > info.max()) return String.format(Locale.ROOT, "%s: %s is outside [%s, %s]%s", info.name(),
-                    v.asText(), fmt(info.min()), fmt(info.max()), info.unit().isEmpty() ? "" : " " + info.unit());
-        } else if (box(t) == Boolean.class && !v.isBoolean()) {
-            return info.name() + ": expected true or false";
-        }
-        return null;
-    }
-
     static Class<?> box(Class<?> t) {
         if (t == int.class) return Integer.class;
         if (t == long.class) return Long.class;
@@ -87,10 +88,5 @@ public final class Validator {
         if (t == float.class) return Float.class;
         if (t == boolean.class) return Boolean.class;
         return t;
-    }
-
-    private static String fmt(double d) {
-        if (Double.isInfinite(d) || d >= Double.MAX_VALUE) return d < 0 ? "-∞" : "∞";
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -1,6 +1,7 @@
 package dev.servelab.app.runs;
 
 import dev.servelab.app.data.Summary;
+import dev.servelab.engine.metrics.MetricKey;
 import dev.servelab.engine.store.RunInfo;
 
 /** One line of the runs browser: a run and its headline numbers (NaN when it did not complete). */
@@ -11,7 +12,7 @@ public record RunRow(long id, String name, String mode, String status, String cr
         Summary s = Summary.parse(r.summaryJson());
         return new RunRow(r.runId(), r.name(), r.mode(), r.status().dbValue(),
                 r.createdAt() == null ? "" : r.createdAt().replace('T', ' ').replaceFirst("\\..*", ""), r.workload(),
-                s.get("completed"), s.get("request_throughput"), s.get("mean_ttft_ms"), s.get("p99_ttft_ms"),
-                s.get("mean_tpot_ms"), s.get("request_goodput"));
+                s.get(MetricKey.COMPLETED), s.get(MetricKey.REQUEST_THROUGHPUT), s.get(MetricKey.MEAN_TTFT_MS),
+                s.get(MetricKey.P99_TTFT_MS), s.get(MetricKey.MEAN_TPOT_MS), s.get(MetricKey.REQUEST_GOODPUT));
     }
 }

@@ -2,6 +2,7 @@ package dev.servelab.app.runs;
 
 import dev.servelab.app.data.RunData;
 import dev.servelab.app.sla.SlaViewModel;
+import dev.servelab.engine.metrics.MetricKey;
 import dev.servelab.engine.store.RunInfo;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -20,12 +21,6 @@ import java.util.StringJoiner;
 
 /** The runs browser (every run in the store) and the comparison of the selected runs. */
 public final class RunsViewModel {
-    static final String[] METRICS = {"completed", "duration", "request_throughput", "output_throughput", "mean_ttft_ms",
-        "median_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_itl_ms", "p99_itl_ms", "mean_e2el_ms",
-        "p99_e2el_ms", "request_goodput", "prefix_cache_hit_ratio", "preemptions"};
-    /** The per-metric error table of {@code servelab compare-modes}: simulation against live. */
-    static final String[] MODE_METRICS = {"mean_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_e2el_ms",
-        "median_e2el_ms", "p99_e2el_ms", "request_throughput", "output_throughput"};
     public final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     public final ObservableList<RunRow> selected = FXCollections.observableArrayList();
     public final ObservableList<DeltaRow> deltas = FXCollections.observableArrayList();
@@ -53,9 +48,9 @@ public final class RunsViewModel {
         overlay.show(charts);
         comparedLabels.setAll(data.stream().map(d -> "#" + d.info().runId() + " " + d.info().name()).toList());
         List<DeltaRow> rows = new ArrayList<>();
-        for (String m : METRICS) {
+        for (MetricKey m : MetricKey.COMPARED) {
             List<Double> v = data.stream().map(d -> d.summary().get(m)).toList();
-            if (v.stream().anyMatch(x -> !Double.isNaN(x))) rows.add(new DeltaRow(m, v));
+            if (v.stream().anyMatch(x -> !Double.isNaN(x))) rows.add(new DeltaRow(m.key(), v));
         }
         deltas.setAll(rows);
     }
@@ -99,7 +94,7 @@ public final class RunsViewModel {
         comparisonTitle.set(String.format(Locale.ROOT, "Sim vs live · %s · live #%d vs simulated #%d · error = (sim − live) / live",
                 live.info().name(), live.info().runId(), sim.info().runId()));
         List<DeltaRow> rows = new ArrayList<>();
-        for (String m : MODE_METRICS) rows.add(new DeltaRow(m, List.of(live.summary().get(m), sim.summary().get(m))));
+        for (MetricKey m : MetricKey.SIM_VS_LIVE) rows.add(new DeltaRow(m.key(), List.of(live.summary().get(m), sim.summary().get(m))));
         deltas.setAll(rows);
         comparedLabels.setAll("live #" + live.info().runId(), "sim #" + sim.info().runId());
     }

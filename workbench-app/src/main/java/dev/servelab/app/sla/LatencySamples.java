@@ -1,7 +1,7 @@
 package dev.servelab.app.sla;
 
-import dev.servelab.app.data.RequestTable;
-import dev.servelab.app.data.TokenTable;
+import dev.servelab.engine.store.RequestTable;
+import dev.servelab.engine.store.TokenTable;
 
 import java.util.Arrays;
 

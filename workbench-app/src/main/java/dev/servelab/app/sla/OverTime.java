@@ -1,6 +1,6 @@
 package dev.servelab.app.sla;
 
-import dev.servelab.app.data.BucketTable;
+import dev.servelab.engine.store.BucketTable;
 import dev.servelab.app.data.Slo;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.servelab.app.timeline;
 
-import dev.servelab.app.data.IterationTable;
+import dev.servelab.engine.store.IterationTable;
 import javafx.scene.canvas.GraphicsContext;
 
 import java.util.Arrays;

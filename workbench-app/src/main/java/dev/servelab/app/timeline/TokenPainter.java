@@ -1,6 +1,6 @@
 package dev.servelab.app.timeline;
 
-import dev.servelab.app.data.TokenTable;
+import dev.servelab.engine.store.TokenTable;
 import javafx.scene.canvas.GraphicsContext;
 
 import java.util.Arrays;

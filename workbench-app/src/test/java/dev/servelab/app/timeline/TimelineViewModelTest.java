@@ -1,7 +1,7 @@
 package dev.servelab.app.timeline;
 
-import dev.servelab.app.data.IterationTable;
-import dev.servelab.app.data.TokenTable;
+import dev.servelab.engine.store.IterationTable;
+import dev.servelab.engine.store.TokenTable;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

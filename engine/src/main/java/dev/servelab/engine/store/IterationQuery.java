@@ -1,6 +1,5 @@
-package dev.servelab.app.data;
+package dev.servelab.engine.store;
 
-import dev.servelab.engine.store.IterationDecoder;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

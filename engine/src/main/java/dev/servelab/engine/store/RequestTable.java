@@ -1,4 +1,4 @@
-package dev.servelab.app.data;
+package dev.servelab.engine.store;
 
 /**
  * The {@code requests} rows of one run as parallel arrays (times in ns; -1 where the store has null),

@@ -1,4 +1,4 @@
-package dev.servelab.app.data;
+package dev.servelab.engine.store;
 
 /**
  * Per-token timestamps of the sampled requests, sorted by arrival: request {@code r}'s tokens are

@@ -1,4 +1,4 @@
-package dev.servelab.app.data;
+package dev.servelab.engine.store;
 
 /**
  * The {@code replica_buckets} rows of a run as a dense replica × bucket grid ({@code [replica][bucket]});

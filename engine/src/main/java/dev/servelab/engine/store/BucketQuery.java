@@ -1,4 +1,4 @@
-package dev.servelab.app.data;
+package dev.servelab.engine.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

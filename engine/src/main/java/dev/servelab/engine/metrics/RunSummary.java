@@ -1,0 +1,38 @@
+package dev.servelab.engine.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run's headline numbers (vLLM {@code bench serve} definitions plus ServeLab's), as
+ * {@link MetricsCollector#summary()} computes them. {@code failed} is null when the summary leaves it
+ * out (a simulated run without failures); {@code requestGoodput} is null when the pipeline sets no SLO.
+ * {@link #toMap()} is the JSON form that the CLI prints and the run store keeps.
+ */
+public record RunSummary(long completed, long rejected, Long failed, double duration, long totalInputTokens,
+                         long totalOutputTokens, double requestThroughput, Double requestGoodput, double outputThroughput,
+                         double totalTokenThroughput, LatencySummary ttft, LatencySummary tpot, LatencySummary itl,
+                         LatencySummary e2el, LatencySummary queueingDelay, long iterations, long preemptions,
+                         double prefixCacheHitRatio, double meanBatchSize, double peakKvUsage, double energyJ,
+                         double joulesPerOutputToken) {
+
+    /** A metric as a double; NaN where the summary has none (failed left out, goodput without SLO). */
+    public double value(MetricKey key) {
+        Number n = key.read(this);
+        return n == null ? Double.NaN : n.doubleValue();
+    }
+
+    /**
+     * The summary keyed by {@link MetricKey#key()} in {@link MetricKey} order: {@code Long} counts,
+     * {@code Double} measurements, {@code request_goodput} null without SLO, {@code failed} only when set.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (MetricKey k : MetricKey.values()) {
+            Number v = k.read(this);
+            if (v == null && k == MetricKey.FAILED) continue;
+            m.put(k.key(), v);
+        }
+        return m;
+    }
+}

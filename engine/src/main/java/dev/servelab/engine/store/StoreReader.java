@@ -1,0 +1,76 @@
+package dev.servelab.engine.store;
+
+import dev.servelab.engine.ServeLabException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Reads one run's rows back for analysis (the workbench's result views): requests, sampled token
+ * times, iterations and time buckets, each decoded into column arrays in one pass over its table.
+ * It opens a connection of its own, so it reads while another connection writes (the store is in
+ * WAL mode) and never shares one with a run in progress. Runs themselves are listed by {@link RunStore}.
+ */
+public final class StoreReader implements AutoCloseable {
+    private final Path file;
+    private final Connection connection;
+
+    private StoreReader(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** A reader on the store at {@code file} (which {@link RunStore#open} created). */
+    public static StoreReader open(Path file) {
+        try {
+            return new StoreReader(file, DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+        } catch (SQLException e) {
+            throw new ServeLabException(file + ": cannot open the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's {@code requests} rows in request-id order. */
+    public RequestTable requests(long runId) {
+        return read(runId, () -> RequestQuery.read(connection, runId));
+    }
+
+    /** The run's sampled per-token times, requests in arrival order. */
+    public TokenTable tokens(long runId) {
+        return read(runId, () -> TokenQuery.read(connection, runId));
+    }
+
+    /** The run's iterations, one table per replica {@code 0 .. replicas-1} (rows of other replicas are skipped). */
+    public List<IterationTable> iterations(long runId, int replicas) {
+        return read(runId, () -> IterationQuery.read(connection, runId, replicas));
+    }
+
+    /** The run's time buckets as a dense replica × bucket grid of {@code bucketNanos} buckets. */
+    public BucketTable buckets(long runId, int replicas, long bucketNanos) {
+        return read(runId, () -> BucketQuery.read(connection, runId, replicas, bucketNanos));
+    }
+
+    /** One query of this reader. */
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T read(long runId, Query<T> q) {
+        try {
+            return q.run();
+        } catch (SQLException e) {
+            throw new ServeLabException(file + ": cannot read run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new ServeLabException(file + ": cannot close the run store: " + e.getMessage(), e);
+        }
+    }
+}
