@@ -57,7 +57,7 @@ class MetricsCollectorTest {
 
     @Test
     void latenciesFollowVllmDefinitions() {
-        Map<String, Object> s = threeRequests(SloSpec.NONE).summary();
+        Map<String, Object> s = threeRequests(SloSpec.NONE).summary().toMap();
         assertEquals(3L, s.get("completed"));
         assertEquals(1L, s.get("rejected"));
         assertFalse(s.containsKey("failed"), "a simulated summary has no failed key unless something failed");
@@ -82,11 +82,11 @@ class MetricsCollectorTest {
 
     @Test
     void goodputCountsRequestsMeetingEverySetSlo() {
-        Map<String, Object> ttftOnly = threeRequests(new SloSpec(25.0, null, null)).summary();
+        Map<String, Object> ttftOnly = threeRequests(new SloSpec(25.0, null, null)).summary().toMap();
         assertEquals(2 / 0.08, (double) ttftOnly.get("request_goodput"), 1e-9, "A and B within 25 ms TTFT");
-        Map<String, Object> both = threeRequests(new SloSpec(25.0, 15.0, null)).summary();
+        Map<String, Object> both = threeRequests(new SloSpec(25.0, 15.0, null)).summary().toMap();
         assertEquals(1 / 0.08, (double) both.get("request_goodput"), 1e-9, "B's 20 ms TPOT misses");
-        Map<String, Object> e2el = threeRequests(new SloSpec(null, null, 50.0)).summary();
+        Map<String, Object> e2el = threeRequests(new SloSpec(null, null, 50.0)).summary().toMap();
         assertEquals(2 / 0.08, (double) e2el.get("request_goodput"), 1e-9, "A (50 ms) and C (30 ms)");
     }
 
@@ -95,7 +95,7 @@ class MetricsCollectorTest {
         MetricsCollector m = new MetricsCollector(SloSpec.NONE);
         m.onIteration(iteration(2, 30, 100, 1000, 250, 0, 1.5));
         m.onIteration(iteration(4, 80, 100, 1000, 0, 1, Double.NaN));
-        Map<String, Object> s = m.summary();
+        Map<String, Object> s = m.summary().toMap();
         assertEquals(2L, s.get("iterations"));
         assertEquals(3.0, s.get("mean_batch_size"));
         assertEquals(0.8, s.get("peak_kv_usage"));
@@ -108,7 +108,7 @@ class MetricsCollectorTest {
     void aFailedRequestIsCountedApartFromTheCompletedOnes() {
         MetricsCollector m = threeRequests(SloSpec.NONE);
         m.onFailed(new Done(Request.of(9, 0, 10, 10), 0, 5 * MS, 90 * MS, 4), "stream broke", 90 * MS);
-        Map<String, Object> s = m.summary();
+        Map<String, Object> s = m.summary().toMap();
         assertEquals(1L, s.get("failed"));
         assertEquals(3L, s.get("completed"));
         assertEquals(9L, s.get("total_output_tokens"), "a failed request's tokens are not in the totals");

@@ -87,7 +87,7 @@ class ReplicaTest {
         assertEquals(0, rig.kv.usedBlocks());
         assertEquals(0, rig.lastKvUsed, "the last iteration reports its blocks released");
 
-        Map<String, Object> m = rig.metrics.summary();
+        Map<String, Object> m = rig.metrics.summary().toMap();
         assertEquals(2L, m.get("completed"));
         assertEquals(12.5, (double) m.get("mean_ttft_ms"), 0.02, "TTFT 10 and 15 ms");
         assertEquals(27.5, (double) m.get("mean_e2el_ms"), 0.03, "E2EL 30 and 25 ms");
@@ -151,7 +151,7 @@ class ReplicaTest {
         assertEquals(64, rig.seq(1).totalCachedTokens(), "both 32-token hash blocks (four KV blocks) hit");
         assertEquals(8, rig.executor.batches.stream().filter(b -> b.startNanos() == 100 * MS).findFirst().orElseThrow()
                 .prefillTokens(), "only the unshared tail is computed");
-        assertEquals(1.0 * 64 / (2 * 72), (double) rig.metrics.summary().get("prefix_cache_hit_ratio"), 1e-12);
+        assertEquals(1.0 * 64 / (2 * 72), (double) rig.metrics.summary().toMap().get("prefix_cache_hit_ratio"), 1e-12);
     }
 
     @Test
