@@ -1,7 +1,7 @@
 package dev.servelab.app.run;
 
 import dev.servelab.hw.backend.BackendProbe;
-import dev.servelab.hw.backend.KernelBackends;
+import dev.servelab.hw.jvm.backend.KernelBackends;
 
 import java.util.ArrayList;
 import java.util.List;

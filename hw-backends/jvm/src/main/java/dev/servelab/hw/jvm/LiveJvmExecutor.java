@@ -1,0 +1,137 @@
+package dev.servelab.hw.jvm;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.spi.Executor;
+import dev.servelab.engine.spi.ExecutorContext;
+import dev.servelab.engine.spi.IterationBatch;
+import dev.servelab.engine.spi.Plugin;
+import dev.servelab.engine.spi.SequenceView;
+import dev.servelab.engine.spi.Setting;
+import dev.servelab.hw.jvm.backend.JvmKernelBackend;
+import dev.servelab.hw.backend.KernelBackend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The live JVM backend as a replica executor: every iteration the pipeline's scheduler composed is
+ * run as one batched forward pass of a real Llama-family model ({@link JvmLlamaExecutor}) over a
+ * paged KV cache whose block ids are exactly the engine's (the engine's KV cache is sized to this
+ * executor's block pool), and the measured wall time is returned. Prompts are synthesised from the
+ * trace deterministically ({@link SyntheticTokens}); generated tokens are the model's greedy choices,
+ * fed back on the next decode step; generation runs to the trace's output length (EOS ignored, as in
+ * {@code vllm bench serve}).
+ */
+@Plugin(id = "exec.jvm", summary = "Live: a real GGUF transformer on the JVM, batched over a paged KV cache",
+        source = "llama.cpp GGUF; vLLM PagedAttention (SOSP'23)")
+public final class LiveJvmExecutor implements Executor {
+    public record Settings(
+            @Setting(summary = "GGUF model file (relative to the pipeline file)") String modelFile,
+            @Setting(summary = "memory for the KV cache (F32 K and V)", unit = "MiB", min = 1) long kvBudgetMib,
+            @Setting(summary = "rounds of probe batches run before the first request, to warm up the JIT", min = 0)
+            int warmupRounds,
+            @Setting(summary = "keep warming up with probe batches until this much time has passed (the JIT needs"
+                    + " a few seconds to compile the kernels for every batch shape)", unit = "ms", min = 0)
+            long warmupMs) {
+        public Settings() {
+            this("tiny.gguf", 64, 3, 3000);
+        }
+
+        /** The default warm-up time. */
+        public Settings(String modelFile, long kvBudgetMib, int warmupRounds) {
+            this(modelFile, kvBudgetMib, warmupRounds, 3000);
+        }
+    }
+
+    private final Settings settings;
+    private final Function<Path, KernelBackend> backend;
+    private final Map<Long, int[]> tokens = new HashMap<>();
+    private final Map<Long, Integer> lengths = new HashMap<>();
+    private JvmLlamaExecutor model;
+
+    public LiveJvmExecutor() {
+        this(new Settings());
+    }
+
+    public LiveJvmExecutor(Settings settings) {
+        this(settings, JvmKernelBackend::forModel);
+    }
+
+    /** The same executor with its kernels on the backend {@code backend} opens (another live plugin's core). */
+    LiveJvmExecutor(Settings settings, Function<Path, KernelBackend> backend) {
+        this.settings = settings;
+        this.backend = backend;
+    }
+
+    @Override
+    public void attach(ExecutorContext ctx) {
+        Path file = ctx.resolve(settings.modelFile());
+        if (!Files.isReadable(file)) {
+            throw new ServeLabException("executor.model_file: " + file + " not found (make one with: servelab model tiny --out "
+                    + file + ")");
+        }
+        KernelBackend kernels = backend.apply(file);
+        try {
+            model = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20, kernels);
+            new LiveCalibration(model, 1).warmUp(settings.warmupRounds(), settings.warmupMs());
+        } catch (IOException | RuntimeException e) {
+            throw new ServeLabException("executor.model_file: cannot load " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isLive() {
+        return true;
+    }
+
+    @Override
+    public int kvCapacityBlocks(int blockSizeTokens) {
+        return model.kvCapacity().blockCount();
+    }
+
+    @Override
+    public long iterationNanos(IterationBatch batch) {
+        long start = System.nanoTime();
+        List<SequenceChunk> chunks = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            SequenceView s = batch.sequence(i);
+            int[] all = tokensOf(s);
+            int from = batch.contextTokens(i);
+            chunks.add(new SequenceChunk(s.id(), Arrays.copyOfRange(all, from, from + batch.newTokens(i)), from,
+                    s.blockTable()));
+        }
+        int[] next = model.run(new Iteration(chunks)).greedyTokens();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.emitsToken(i)) append(batch.sequence(i), next[i]);
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Prompt plus generated tokens so far (grown as tokens are emitted, dropped at the last one). */
+    private int[] tokensOf(SequenceView s) {
+        return tokens.computeIfAbsent(s.id(), id -> {
+            int[] prompt = SyntheticTokens.prompt(s.request(), model.config().vocabSize());
+            int[] all = Arrays.copyOf(prompt, prompt.length + s.request().outputTokens());
+            lengths.put(id, prompt.length);
+            return all;
+        });
+    }
+
+    private void append(SequenceView s, int token) {
+        int[] all = tokens.get(s.id());
+        int length = lengths.get(s.id());
+        if (length < all.length) all[length] = token;
+        lengths.put(s.id(), length + 1);
+        if (s.generatedTokens() + 1 >= s.request().outputTokens()) {
+            tokens.remove(s.id());
+            lengths.remove(s.id());
+        }
+    }
+}
