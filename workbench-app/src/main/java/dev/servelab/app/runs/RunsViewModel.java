@@ -3,6 +3,7 @@ package dev.servelab.app.runs;
 import dev.servelab.app.data.RunData;
 import dev.servelab.app.sla.SlaViewModel;
 import dev.servelab.engine.store.RunInfo;
+import dev.servelab.hw.jvm.CompareModes;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -23,9 +24,6 @@ public final class RunsViewModel {
     static final String[] METRICS = {"completed", "duration", "request_throughput", "output_throughput", "mean_ttft_ms",
         "median_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_itl_ms", "p99_itl_ms", "mean_e2el_ms",
         "p99_e2el_ms", "request_goodput", "prefix_cache_hit_ratio", "preemptions"};
-    /** The per-metric error table of {@code servelab compare-modes}: simulation against live. */
-    static final String[] MODE_METRICS = {"mean_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_e2el_ms",
-        "median_e2el_ms", "p99_e2el_ms", "request_throughput", "output_throughput"};
     public final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     public final ObservableList<RunRow> selected = FXCollections.observableArrayList();
     public final ObservableList<DeltaRow> deltas = FXCollections.observableArrayList();
@@ -92,14 +90,19 @@ public final class RunsViewModel {
         return "completed".equals(r.status());
     }
 
-    /** Overlays a live run and a simulated one and fills the error table: each metric live, sim, and the simulation's error in %. */
+    /**
+     * Overlays a live run and a simulated one and fills the error table of {@link CompareModes} (the
+     * service {@code servelab compare-modes} runs): each metric live, sim, and the simulation's error in %.
+     */
     public void compareModes(RunData live, RunData sim, SlaViewModel.Prepared charts) {
         overlay.show(charts);
         simVsLive.set(true);
         comparisonTitle.set(String.format(Locale.ROOT, "Sim vs live · %s · live #%d vs simulated #%d · error = (sim − live) / live",
                 live.info().name(), live.info().runId(), sim.info().runId()));
         List<DeltaRow> rows = new ArrayList<>();
-        for (String m : MODE_METRICS) rows.add(new DeltaRow(m, List.of(live.summary().get(m), sim.summary().get(m))));
+        for (CompareModes.MetricError e : CompareModes.errors(live.summary().values(), sim.summary().values())) {
+            rows.add(new DeltaRow(e.metric(), List.of(e.live(), e.sim())));
+        }
         deltas.setAll(rows);
         comparedLabels.setAll("live #" + live.info().runId(), "sim #" + sim.info().runId());
     }

@@ -1,17 +1,7 @@
 package dev.servelab.hw.jvm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.servelab.engine.ServeLabException;
-import dev.servelab.engine.pipeline.PipelineLoader;
-import dev.servelab.engine.pipeline.PipelineSpec;
-import dev.servelab.engine.pipeline.PoolSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
-import dev.servelab.engine.run.RunOutcome;
-import dev.servelab.engine.run.PipelineRun;
-import dev.servelab.engine.store.RunStore;
-import dev.servelab.engine.workload.WorkloadFactory;
-import dev.servelab.hw.sim.LiveProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,26 +9,20 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code servelab compare-modes PIPELINE}: calibrates the live backend, runs the pipeline live, runs
- * it again in simulation with {@code exec.calibrated} on the same workload and seed, and prints the
- * per-metric error of the simulation against the live run. Both runs are stored.
+ * {@code servelab compare-modes PIPELINE}: the {@link CompareModes} workflow from the command line;
+ * prints the per-metric error of the simulation against the live run (a table, or one JSON object).
  */
 @Command(name = "compare-modes", mixinStandardHelpOptions = true,
         description = "Run a live pipeline live and in simulation on the same workload; print the per-metric error.")
 public final class CompareModesCommand implements Callable<Integer> {
-    static final List<String> METRICS = List.of("mean_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms",
-            "mean_e2el_ms", "median_e2el_ms", "p99_e2el_ms", "request_throughput", "output_throughput");
-
     @Spec
     CommandSpec spec;
 
@@ -73,133 +57,47 @@ public final class CompareModesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("least-squares", "robust").contains(fit)) {
-            throw new ServeLabException("--fit " + fit + ": expected least-squares or robust");
-        }
-        if (!List.of("profile-run", "probes", "live").contains(calibrateFrom)) {
-            throw new ServeLabException("--calibrate-from " + calibrateFrom + ": expected profile-run, probes or live");
-        }
-        PipelineSpec live = PipelineLoader.load(pipeline, List.of());
-        Path prof = profile != null ? profile : calibrate(live);
-        PluginRegistry registry = PluginRegistry.load();
+        CompareModes.Fit f = CompareModes.Fit.parse("--fit", fit);
+        CompareModes.CalibrateFrom from = CompareModes.CalibrateFrom.parse("--calibrate-from", calibrateFrom);
         Path store = db != null ? db : dev.servelab.engine.cli.DbOption.defaultPath();
-        if (warmUp) warmUp(live, registry);
-        try (RunStore s = RunStore.open(store)) {
-            Long profileRunId = null;
-            if (calibrateFrom.equals("profile-run") && profile == null) {
-                PipelineSpec profileRun = PipelineLoader.load(pipeline, List.of("name=" + live.name() + "-profile-run",
-                        "seed=" + (live.seed() + 1)));
-                profileRunId = runLive(profileRun, registry, s).runId();
-                prof = refit(prof, s, profileRunId);
-            }
-            RunOutcome l = runLive(live, registry, s);
-            if (calibrateFrom.equals("live")) prof = refit(prof, s, l.runId());
-            PipelineSpec sim = PipelineLoader.load(pipeline, simOverrides(live, prof));
-            RunOutcome m = new PipelineRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
-                    sim.baseDir()), "compare-modes", 0, s).run("sim", null);
-            print(l, m, profileRunId);
-        } catch (java.sql.SQLException e) {
-            throw new ServeLabException("cannot read the live run's iterations: " + e.getMessage(), e);
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        CompareModes.Result r = new CompareModes(PluginRegistry.load(), err::println)
+                .run(new CompareModes.Request(pipeline, profile, from, f, warmUp, store));
+        print(r);
         return 0;
     }
 
-    /**
-     * One unmeasured live run: the first live run in a JVM is slower than later ones (the JIT is still
-     * compiling the live path, on the same cores), which would bias whichever run comes first.
-     */
-    private void warmUp(PipelineSpec live, PluginRegistry registry) throws IOException {
-        PipelineSpec w = PipelineLoader.load(pipeline, List.of("name=" + live.name() + "-warm-up",
-                "seed=" + (live.seed() + 2)));
-        Path tmp = Files.createTempFile("servelab-warm-up-", ".db");
-        long start = System.nanoTime();
-        try (RunStore store = RunStore.open(tmp)) {
-            runLive(w, registry, store, 4.0);
-        } finally {
-            for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(tmp + suffix));
-        }
-        spec.commandLine().getErr().printf(Locale.ROOT, "warm-up live run: %.1f s (not stored)%n",
-                (System.nanoTime() - start) / 1e9);
-    }
-
-    private static RunOutcome runLive(PipelineSpec p, PluginRegistry registry, RunStore store) throws IOException {
-        return runLive(p, registry, store, 1.0);
-    }
-
-    private static RunOutcome runLive(PipelineSpec p, PluginRegistry registry, RunStore store, double speed)
-            throws IOException {
-        return PipelineRun.live(p, registry, WorkloadFactory.open(registry, p.workload(), p.seed(), 0, p.baseDir()),
-                "compare-modes", 0, store, speed).run("live", null);
-    }
-
-    private static List<String> simOverrides(PipelineSpec live, Path prof) {
-        List<String> o = new ArrayList<>();
-        for (int i = 0; i < live.pools().size(); i++) {
-            o.add("pools." + i + ".executor=exec.calibrated");
-            o.add("pools." + i + ".executor.profile=" + prof.toAbsolutePath());
-        }
-        return o;
-    }
-
-    /** The same profile with its iteration model refitted to a live run's recorded iterations. */
-    private Path refit(Path probes, RunStore store, long liveRunId) throws IOException, java.sql.SQLException {
-        LiveProfile p = LiveProfile.read(probes);
-        LiveProfile refit = new LiveProfile(p.backend(), p.modelFile(), p.device(), p.blockSizeTokens(), p.kvCapacityBlocks(),
-                LiveRunFit.fit(store, liveRunId, p.blockSizeTokens(), fit.equals("robust")));
-        Path out = Files.createTempFile("servelab-profile-live-", ".json");
-        refit.write(out);
-        spec.commandLine().getErr().printf(Locale.ROOT, "recalibrated from live run %d: R² %.4f (%s)%n", liveRunId,
-                refit.fit().r2(), out);
-        return out;
-    }
-
-    private Path calibrate(PipelineSpec p) throws IOException {
-        PoolSpec pool = p.pools().getFirst();
-        if (!"exec.jvm".equals(pool.executor().type())) {
-            throw new ServeLabException(pool.executor().path() + ".type: compare-modes needs a live pipeline (exec.jvm), found "
-                    + pool.executor().type());
-        }
-        JsonNode file = pool.executor().settings().get("model_file");
-        JsonNode budget = pool.executor().settings().get("kv_budget_mib");
-        Path model = p.baseDir().resolve(file == null ? "tiny.gguf" : file.asText());
-        LiveProfile lp = LiveProfiler.measure("jvm", model, pool.kvCache().blockSizeTokens(),
-                budget == null ? 64 : budget.asLong(), 5);
-        Path out = Files.createTempFile("servelab-profile-", ".json");
-        lp.write(out);
-        spec.commandLine().getErr().printf(Locale.ROOT, "calibrated %s: R² %.4f (%s)%n", model, lp.fit().r2(), out);
-        return out;
-    }
-
-    private void print(RunOutcome live, RunOutcome sim, Long profileRunId) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("live_run_id", live.runId());
-        out.put("sim_run_id", sim.runId());
-        out.put("calibrated_from", profile != null && !calibrateFrom.equals("live") ? profile.toString() : calibrateFrom);
-        boolean refitted = profileRunId != null || calibrateFrom.equals("live");
-        if (refitted) out.put("fit", fit);
-        if (profileRunId != null) out.put("profile_run_id", profileRunId);
-        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        for (String k : METRICS) {
-            double l = ((Number) live.summary().get(k)).doubleValue();
-            double s = ((Number) sim.summary().get(k)).doubleValue();
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put("live", l);
-            row.put("sim", s);
-            row.put("error_pct", l == 0 ? 0 : 100 * (s - l) / l);
-            metrics.put(k, row);
-        }
-        out.put("metrics", metrics);
+    private void print(CompareModes.Result r) throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(out));
+            w.println(new ObjectMapper().writeValueAsString(jsonOf(r)));
             return;
         }
-        var w = spec.commandLine().getOut();
-        String from = (profile != null && !calibrateFrom.equals("live") ? profile.toString() : calibrateFrom)
-                + (profileRunId == null ? "" : " " + profileRunId)
-                + (refitted ? ", " + fit + " fit" : "");
+        String from = r.calibratedFrom() + (r.profileRunId() == null ? "" : " " + r.profileRunId())
+                + (r.fit() != null ? ", " + r.fit().id() + " fit" : "");
         w.printf(Locale.ROOT, "live run %d vs simulated run %d (calibrated from %s)%n%-22s %12s %12s %9s%n",
-                live.runId(), sim.runId(), from, "metric", "live", "sim", "error");
-        metrics.forEach((k, r) -> w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", k, r.get("live"), r.get("sim"),
-                r.get("error_pct")));
+                r.liveRunId(), r.simRunId(), from, "metric", "live", "sim", "error");
+        for (CompareModes.MetricError e : r.metrics()) {
+            w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", e.metric(), e.live(), e.sim(), e.errorPct());
+        }
+    }
+
+    private static Map<String, Object> jsonOf(CompareModes.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("live_run_id", r.liveRunId());
+        out.put("sim_run_id", r.simRunId());
+        out.put("calibrated_from", r.calibratedFrom());
+        if (r.fit() != null) out.put("fit", r.fit().id());
+        if (r.profileRunId() != null) out.put("profile_run_id", r.profileRunId());
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        for (CompareModes.MetricError e : r.metrics()) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("live", e.live());
+            row.put("sim", e.sim());
+            row.put("error_pct", e.errorPct());
+            metrics.put(e.metric(), row);
+        }
+        out.put("metrics", metrics);
+        return out;
     }
 }

@@ -33,8 +33,8 @@ public final class DeviceCommand implements Runnable {
         @Option(names = "--name", description = "Name (default: the URL's host and port).")
         String name;
 
-        @Option(names = "--dialect", defaultValue = "servelab",
-                description = "openai, vllm, sglang, llamacpp, ollama or servelab (default ${DEFAULT-VALUE}).")
+        @Option(names = "--dialect", defaultValue = ServeLabStreamDialect.ID, completionCandidates = DialectIds.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
         String dialect;
 
         @Option(names = "--api", defaultValue = "completions", description = "completions or chat (default ${DEFAULT-VALUE}).")
@@ -50,22 +50,27 @@ public final class DeviceCommand implements Runnable {
         String caCert;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
+            DeviceRegistry registry = DeviceRegistry.standard();
             DeviceEntry entry;
             try {
-                java.net.URI uri = java.net.URI.create(url);
-                String n = name != null ? name : (uri.getHost() + "-" + uri.getPort()).replaceAll("[^A-Za-z0-9._-]", "-");
-                entry = new DeviceEntry(n, url, dialect.toLowerCase(Locale.ROOT), api.toUpperCase(Locale.ROOT), model, apiKeyEnv,
-                        caCert == null ? null : java.nio.file.Path.of(caCert).toAbsolutePath().toString());
-                entry.endpoint();
+                entry = new DeviceRegistration(registry).add(new DeviceRegistration.Form(url, name, dialect, api, model,
+                        apiKeyEnv, caCert));
             } catch (IllegalArgumentException e) {
                 System.err.println("device add: " + e.getMessage());
                 return 2;
             }
-            DeviceRegistry registry = DeviceRegistry.standard();
-            registry.put(entry);
             System.out.println("added " + entry.name() + " (" + entry.url() + ", " + entry.dialect() + ") to " + registry.home());
             return 0;
+        }
+    }
+
+    /** The dialect ids for {@code --dialect}'s help, from {@link StreamDialect#ids()}. */
+    static final class DialectIds extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        DialectIds() {
+            super(StreamDialect.ids());
         }
     }
 
@@ -80,9 +85,7 @@ public final class DeviceCommand implements Runnable {
             DeviceRegistry registry = DeviceRegistry.standard();
             DeviceEntry entry = registry.find(device).orElse(null);
             if (entry == null && device.matches("https?://.+")) {
-                java.net.URI uri = java.net.URI.create(device);
-                String n = (uri.getHost() + "-" + uri.getPort()).replaceAll("[^A-Za-z0-9._-]", "-");
-                entry = new DeviceEntry(n, device, "servelab", "COMPLETIONS", "", null, null);
+                entry = DeviceRegistration.entry(DeviceRegistration.Form.of(device, null, null, null));
             }
             if (entry == null) {
                 System.err.println("device probe: no device called " + device + " (add it with 'servelab device add URL')");

@@ -82,7 +82,7 @@ public final class OpenAiEndpointPlugin implements RemoteEndpoint {
             @Setting(summary = "attempts on HTTP 429/503, first included", min = 1, max = 100) int maxAttempts,
             @Setting(summary = "first wait before a retry (doubles each time)", unit = "ms", min = 0) long backoffMs) {
         public Settings() {
-            this("", "", "servelab", "completions", "", "", 256, 5_000, 60_000, 600_000, 4, 200);
+            this("", "", ServeLabStreamDialect.ID, "completions", "", "", 256, 5_000, 60_000, 600_000, 4, 200);
         }
 
         /** The endpoint configuration, the device looked up in {@code registry} when one is named. */

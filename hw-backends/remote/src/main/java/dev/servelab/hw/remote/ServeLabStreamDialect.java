@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code stream_options.include_usage}), plain OpenAI chunks. See {@code dev.servelab.hw.agent}.
  */
 public final class ServeLabStreamDialect implements StreamDialect {
+    /** Its id, the default dialect of a registered device. */
+    public static final String ID = "servelab";
+
     @Override
     public String id() {
-        return "servelab";
+        return ID;
     }
 
     @Override

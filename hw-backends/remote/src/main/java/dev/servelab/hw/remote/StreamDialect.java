@@ -29,6 +29,13 @@ public interface StreamDialect {
                 new LlamaCppStreamDialect(), new OllamaStreamDialect(), new ServeLabStreamDialect());
     }
 
+    /** Every built-in dialect's id, ServeLab's own (the default for a device) first: for pickers and help. */
+    static List<String> ids() {
+        List<String> ids = new java.util.ArrayList<>(List.of(ServeLabStreamDialect.ID));
+        for (StreamDialect d : all()) if (!d.id().equals(ServeLabStreamDialect.ID)) ids.add(d.id());
+        return List.copyOf(ids);
+    }
+
     /** The dialect called {@code id}; the error lists the known ones. */
     static StreamDialect byId(String id) {
         for (StreamDialect d : all()) {
