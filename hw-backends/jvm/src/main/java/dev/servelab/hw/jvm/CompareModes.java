@@ -8,6 +8,7 @@ import dev.servelab.engine.pipeline.PoolSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.run.PipelineRun;
 import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.spi.BackendUse;
 import dev.servelab.engine.store.RunStore;
 import dev.servelab.engine.workload.WorkloadFactory;
 import dev.servelab.hw.sim.LiveProfile;
@@ -170,9 +171,12 @@ public final class CompareModes {
         progress.accept(String.format(Locale.ROOT, "warm-up live run: %.1f s (not stored)", (System.nanoTime() - start) / 1e9));
     }
 
+    /** One live run; a backend that fell back is reported on {@code progress} before it starts. */
     private RunOutcome runLive(PipelineSpec p, RunStore store, double speed) throws IOException {
-        return PipelineRun.live(p, registry, WorkloadFactory.open(registry, p.workload(), p.seed(), 0, p.baseDir()),
-                "compare-modes", 0, store, speed).run("live", null);
+        PipelineRun run = PipelineRun.live(p, registry, WorkloadFactory.open(registry, p.workload(), p.seed(), 0, p.baseDir()),
+                "compare-modes", 0, store, speed);
+        run.backends().stream().filter(BackendUse::fellBack).forEach(b -> progress.accept(b.warning()));
+        return run.run("live", null);
     }
 
     private static List<String> simOverrides(PipelineSpec live, Path prof) {

@@ -1,6 +1,7 @@
 package dev.servelab.hw.jvm;
 
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.spi.BackendUse;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ExecutorContext;
 import dev.servelab.engine.spi.IterationBatch;
@@ -8,6 +9,7 @@ import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.SequenceView;
 import dev.servelab.engine.spi.Setting;
 import dev.servelab.hw.jvm.backend.JvmKernelBackend;
+import dev.servelab.hw.jvm.backend.KernelBackends;
 import dev.servelab.hw.backend.KernelBackend;
 
 import java.io.IOException;
@@ -39,7 +41,10 @@ public final class LiveJvmExecutor implements Executor {
             int warmupRounds,
             @Setting(summary = "keep warming up with probe batches until this much time has passed (the JIT needs"
                     + " a few seconds to compile the kernels for every batch shape)", unit = "ms", min = 0)
-            long warmupMs) {
+            long warmupMs,
+            @Setting(summary = "kernel backend: jvm (default), a backend id such as tornadovm, or auto (the first"
+                    + " optional backend that opens); one that cannot open here runs on the JVM, with a warning and"
+                    + " the reason stored in the run") String backend) {
         public Settings() {
             this("tiny.gguf", 64, 3, 3000);
         }
@@ -48,10 +53,16 @@ public final class LiveJvmExecutor implements Executor {
         public Settings(String modelFile, long kvBudgetMib, int warmupRounds) {
             this(modelFile, kvBudgetMib, warmupRounds, 3000);
         }
+
+        /** On the JVM backend. */
+        public Settings(String modelFile, long kvBudgetMib, int warmupRounds, long warmupMs) {
+            this(modelFile, kvBudgetMib, warmupRounds, warmupMs, KernelBackends.JVM);
+        }
     }
 
     private final Settings settings;
     private final Function<Path, KernelBackend> backend;
+    private BackendUse use;
     private final Map<Long, int[]> tokens = new HashMap<>();
     private final Map<Long, Integer> lengths = new HashMap<>();
     private JvmLlamaExecutor model;
@@ -61,7 +72,7 @@ public final class LiveJvmExecutor implements Executor {
     }
 
     public LiveJvmExecutor(Settings settings) {
-        this(settings, JvmKernelBackend::forModel);
+        this(settings, null);
     }
 
     /** The same executor with its kernels on the backend {@code backend} opens (another live plugin's core). */
@@ -77,13 +88,31 @@ public final class LiveJvmExecutor implements Executor {
             throw new ServeLabException("executor.model_file: " + file + " not found (make one with: servelab model tiny --out "
                     + file + ")");
         }
-        KernelBackend kernels = backend.apply(file);
+        KernelBackend kernels = kernels(file);
         try {
             model = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20, kernels);
             new LiveCalibration(model, 1).warmUp(settings.warmupRounds(), settings.warmupMs());
         } catch (IOException | RuntimeException e) {
             throw new ServeLabException("executor.model_file: cannot load " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The given backend (another live plugin's), else the one {@link Settings#backend()} asks for, falling back to the JVM's. */
+    private KernelBackend kernels(Path file) {
+        if (backend != null) {
+            KernelBackend k = backend.apply(file);
+            use = new BackendUse(k.name(), k.name(), "");
+            return k;
+        }
+        String asked = settings.backend() == null || settings.backend().isBlank() ? KernelBackends.JVM : settings.backend();
+        KernelBackends.BackendChoice c = KernelBackends.prefer(asked, () -> JvmKernelBackend.forModel(file));
+        use = new BackendUse(c.requested(), c.used(), c.reason());
+        return c.backend();
+    }
+
+    @Override
+    public BackendUse backendUse() {
+        return use;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.servelab.hw.jvm;
 
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.spi.BackendUse;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ExecutorContext;
 import dev.servelab.engine.spi.IterationBatch;
@@ -52,6 +53,12 @@ public final class LiveTornadoExecutor implements Executor {
             backend.close();
             throw e;
         }
+    }
+
+    /** Asked for and running on TornadoVM (a missing TornadoVM fails the attach instead). */
+    @Override
+    public BackendUse backendUse() {
+        return live == null ? null : new BackendUse(LiveKernelBackends.TORNADOVM, live.backendUse().used(), "");
     }
 
     @Override

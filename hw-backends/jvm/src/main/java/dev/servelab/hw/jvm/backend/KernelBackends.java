@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Finds kernel backends: {@code jvm} is always here; others come from {@link KernelBackendProvider}s
@@ -21,6 +22,8 @@ import java.util.ServiceLoader;
 public final class KernelBackends {
     /** The name of the always-present JVM backend. */
     public static final String JVM = "jvm";
+    /** Asks {@link #prefer} for the first optional backend that opens here. */
+    public static final String AUTO = "auto";
     private static final int MAX_PROVIDER_ERRORS = 16;
 
     private KernelBackends() {
@@ -67,18 +70,57 @@ public final class KernelBackends {
         }
     }
 
-    /** The first optional backend that is available here, else the JVM's. */
-    public static KernelBackend preferred() {
+    /**
+     * The first optional backend that opens here, else the JVM's; when one answered its probe but
+     * failed to open, the choice says so (never a silent fallback).
+     */
+    public static BackendChoice preferred() {
+        return prefer(AUTO, JvmKernelBackend::best);
+    }
+
+    /**
+     * Backend {@code name} if it opens here, else the JVM's ({@code jvm}) with the reason; {@link #AUTO}
+     * asks for the first optional backend that opens. Never throws for a missing or failing backend:
+     * the caller records and reports the fallback.
+     */
+    public static BackendChoice prefer(String name, Supplier<KernelBackend> jvm) {
+        if (JVM.equals(name)) return new BackendChoice(jvm.get(), JVM, "");
+        if (!AUTO.equals(name)) {
+            BackendProbe probe = probe(name);
+            if (!probe.available()) return new BackendChoice(jvm.get(), name, probe.reason());
+            try {
+                return new BackendChoice(open(name), name, "");
+            } catch (RuntimeException | LinkageError e) {
+                return new BackendChoice(jvm.get(), name, "cannot open the backend: " + e.getMessage());
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        String requested = JVM;
         for (KernelBackendProvider p : load().providers()) {
             if (safeProbe(p).available()) {
+                if (failures.isEmpty()) requested = p.name();
                 try {
-                    return p.open();
+                    return new BackendChoice(p.open(), requested, String.join("; ", failures));
                 } catch (RuntimeException | LinkageError e) {
-                    // an available probe but a failing open: fall back to the reference backend
+                    failures.add(p.name() + ": cannot open the backend: " + e);
                 }
             }
         }
-        return JvmKernelBackend.best();
+        return new BackendChoice(jvm.get(), requested, String.join("; ", failures));
+    }
+
+    /**
+     * The backend chosen by {@link #prefer}: the one asked for ({@code requested}), the one that
+     * runs ({@link #used()}), and why they differ ({@code reason}, empty when they do not).
+     */
+    public record BackendChoice(KernelBackend backend, String requested, String reason) {
+        public String used() {
+            return backend.name();
+        }
+
+        public boolean fellBack() {
+            return !requested.equals(used());
+        }
     }
 
     private static BackendProbe safeProbe(KernelBackendProvider p) {

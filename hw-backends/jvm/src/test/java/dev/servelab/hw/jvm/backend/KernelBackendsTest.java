@@ -46,9 +46,27 @@ class KernelBackendsTest {
     }
 
     @Test
-    void preferredFallsBackToTheJvm() {
-        try (KernelBackend backend = KernelBackends.preferred()) {
+    void preferredSaysWhyItFellBackToTheJvm() {
+        KernelBackends.BackendChoice c = KernelBackends.preferred();
+        try (KernelBackend backend = c.backend()) {
             assertEquals("jvm", backend.name());
         }
+        assertEquals("open-failing", c.requested());
+        assertTrue(c.fellBack());
+        assertTrue(c.reason().startsWith("open-failing: cannot open the backend: "), c.reason());
+        assertTrue(c.reason().contains("CL_OUT_OF_RESOURCES"), c.reason());
+    }
+
+    @Test
+    void aNamedBackendThatIsMissingFallsBackWithTheProbesReason() {
+        KernelBackends.BackendChoice c = KernelBackends.prefer("tornadovm", JvmKernelBackend::reference);
+        assertEquals("jvm", c.used());
+        assertEquals("tornadovm", c.requested());
+        assertTrue(c.reason().startsWith("no 'tornadovm' kernel backend on the class path"), c.reason());
+        KernelBackends.BackendChoice open = KernelBackends.prefer("open-failing", JvmKernelBackend::reference);
+        assertEquals("jvm", open.used());
+        assertTrue(open.reason().contains("CL_OUT_OF_RESOURCES"), open.reason());
+        KernelBackends.BackendChoice jvm = KernelBackends.prefer("jvm", JvmKernelBackend::reference);
+        assertTrue(!jvm.fellBack() && jvm.reason().isEmpty(), jvm.toString());
     }
 }
