@@ -3,6 +3,8 @@ package dev.servelab.engine.cli;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
+import dev.servelab.engine.plugin.LiveExecutors;
+import dev.servelab.engine.plugin.PluginRegistry;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,21 +12,21 @@ import java.util.List;
 
 /**
  * {@code --backend ID}: runs every engine pool on the live executor {@code exec.ID}, keeping its other
- * settings; remote pools keep their endpoints.
+ * settings; remote pools keep their endpoints. The backends offered are the live executor plugins
+ * found on the class path ({@link LiveExecutors}).
  */
 final class LiveBackends {
-    private static final List<String> KNOWN = List.of("jvm", "tornadovm");
-
     private LiveBackends() {
     }
 
     static PipelineSpec apply(PipelineSpec p, String backend, Path file, List<String> overrides) {
-        if (!KNOWN.contains(backend)) {
-            throw new ServeLabException("--backend " + backend + ": expected one of " + String.join(", ", KNOWN));
+        List<String> known = LiveExecutors.backends(PluginRegistry.load());
+        if (!known.contains(backend)) {
+            throw new ServeLabException("--backend " + backend + ": expected one of " + String.join(", ", known));
         }
         List<String> all = new ArrayList<>(overrides);
         for (int i = 0; i < p.pools().size(); i++) {
-            if (!p.pools().get(i).isRemote()) all.add("pools." + i + ".executor.type=exec." + backend);
+            if (!p.pools().get(i).isRemote()) all.add("pools." + i + ".executor.type=" + LiveExecutors.executorOf(backend));
         }
         return PipelineLoader.load(file, all);
     }

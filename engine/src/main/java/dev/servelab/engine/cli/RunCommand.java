@@ -7,6 +7,7 @@ import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.run.RunOutcome;
 import dev.servelab.engine.run.PipelineRun;
+import dev.servelab.engine.spi.BackendUse;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
@@ -61,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
             + " (implied by a pipeline with a remote pool)")
     boolean live;
 
-    @Option(names = "--backend", paramLabel = "ID", description = "Live backend for every pool: jvm or tornadovm (sets executor type exec.ID)")
+    @Option(names = "--backend", paramLabel = "ID", description = "Live backend for every pool: a live executor's id without exec. (e.g. jvm; sets executor type exec.ID)")
     String backend;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
@@ -94,6 +95,7 @@ public final class RunCommand implements Callable<Integer> {
             PipelineRun run = live
                     ? PipelineRun.live(p, registry, stream, label, expected(p, limit), store, speed)
                     : new PipelineRun(p, registry, stream, label, expected(p, limit), store);
+            run.backends().stream().filter(BackendUse::fellBack).forEach(b -> spec.commandLine().getErr().println(b.warning()));
             CountDownLatch marked = new CountDownLatch(1);
             Thread hook = new Thread(() -> cancelAndWait(run, marked), "servelab-cancel");
             Runtime.getRuntime().addShutdownHook(hook);

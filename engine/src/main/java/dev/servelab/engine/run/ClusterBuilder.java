@@ -19,6 +19,7 @@ import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.spi.AdmissionPolicy;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.EvictionPolicy;
+import dev.servelab.engine.spi.BackendUse;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ExecutorContext;
 import dev.servelab.engine.spi.LiveRequestStream;
@@ -54,6 +55,12 @@ public final class ClusterBuilder {
     /** As {@link #build}, requiring live executors when {@code live} (for {@code run --live}). */
     public static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
                                 RunObserver[] observers, boolean live) {
+        return build(spec, registry, stream, loop, observers, live, new ArrayList<>());
+    }
+
+    /** As {@link #build}, adding to {@code backends} the backend each attached executor reports (distinct). */
+    static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
+                         RunObserver[] observers, boolean live, List<BackendUse> backends) {
         long seed = spec.seed();
         AdmissionPolicy admission = create(registry, PluginKind.ADMISSION, spec.admission(), seed, -1);
         Router router = create(registry, PluginKind.ROUTER, spec.router(), seed, -1);
@@ -69,7 +76,7 @@ public final class ClusterBuilder {
                 replicas.add(pool.isRemote()
                         ? remote(spec, pool, replicas.size(), registry, loop, observers, cluster, inbox)
                         : replica(spec, pool, replicas.size(), registry, loop, observers, cluster, needsLiveExecutors,
-                        tokens));
+                        tokens, backends));
             }
         }
         cluster.setReplicas(replicas.toArray(RoutedReplica[]::new));
@@ -103,7 +110,8 @@ public final class ClusterBuilder {
     }
 
     private static Replica replica(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,
-                                   RunObserver[] observers, Cluster cluster, boolean live, TokenChannel tokens) {
+                                   RunObserver[] observers, Cluster cluster, boolean live, TokenChannel tokens,
+                                   List<BackendUse> backends) {
         long seed = spec.seed();
         KvCacheSpec kv = pool.kvCache();
         BatchScheduler scheduler = create(registry, PluginKind.SCHEDULER, pool.scheduler(), seed, index);
@@ -120,6 +128,8 @@ public final class ClusterBuilder {
         } catch (ServeLabException e) {
             throw new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
         }
+        BackendUse use = executor.backendUse();
+        if (use != null && !backends.contains(use)) backends.add(use);
         int capacity = kv.capacityBlocks();
         if (capacity == 0) {
             capacity = executor.kvCapacityBlocks(kv.blockSizeTokens());

@@ -9,6 +9,7 @@ import dev.servelab.engine.metrics.RunSummary;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.observe.RunObserver;
+import dev.servelab.engine.spi.BackendUse;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.NewRun;
 import dev.servelab.engine.store.RunRecorder;
@@ -16,6 +17,10 @@ import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -38,6 +43,7 @@ public final class PipelineRun {
     private final RunObserver[] observers = new RunObserver[2];
     private final Cluster cluster;
     private final RequestStream stream;
+    private final List<BackendUse> backends = new ArrayList<>();
     private volatile RunProgress progress = new RunProgress(0, 0, 0, 0, 0, 0);
     private long startWall;
     private long startCpu;
@@ -75,7 +81,19 @@ public final class PipelineRun {
         if (spec.hasRemotePools()) metrics.reportFailed();
         observers[0] = metrics;
         observers[1] = new RunObserver() { };
-        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live);
+        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live, backends);
+    }
+
+    /** The backends the attached executors run on (empty for simulated runs); a fallback deserves a warning. */
+    public List<BackendUse> backends() {
+        return List.copyOf(backends);
+    }
+
+    /** The versions stored with the run, and the backends when an executor reports one. */
+    private Map<String, Object> versions() {
+        Map<String, Object> v = new LinkedHashMap<>(Versions.current());
+        if (!backends.isEmpty()) v.put("backends", List.copyOf(backends));
+        return v;
     }
 
     public RunProgress progress() {
@@ -95,7 +113,7 @@ public final class PipelineRun {
             throw e;
         }
         long runId = store.beginRun(new NewRun(spec.name(), mode, spec.seed(), workloadLabel, spec.replicaCount(),
-                spec.metrics().bucketMs(), toJson(spec.resolved()), toJson(Versions.current())));
+                spec.metrics().bucketMs(), toJson(spec.resolved()), toJson(versions())));
         RunRecorder recorder = new RunRecorder(store, runId, spec.replicaCount(), spec.metrics().bucketMs() * 1_000_000);
         observers[1] = recorder;
         startWall = System.nanoTime();

@@ -29,6 +29,14 @@ public interface Executor {
         return false;
     }
 
+    /**
+     * The backend this executor runs on once attached (asked for, used, why they differ), or null for
+     * executors without such a choice (simulated ones).
+     */
+    default BackendUse backendUse() {
+        return null;
+    }
+
     /** Energy of the last iteration in joules, or NaN when unknown. */
     default double lastIterationJoules() {
         return Double.NaN;

@@ -2,7 +2,7 @@ package dev.servelab.hw.tornadovm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.servelab.hw.backend.JvmKernelBackend;
+import dev.servelab.hw.jvm.backend.JvmKernelBackend;
 import dev.servelab.hw.jvm.gguf.GgmlType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

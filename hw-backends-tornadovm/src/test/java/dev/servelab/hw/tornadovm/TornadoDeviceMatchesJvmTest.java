@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.servelab.hw.backend.AttentionArgs;
 import dev.servelab.hw.backend.BackendProbe;
-import dev.servelab.hw.backend.JvmKernelBackend;
+import dev.servelab.hw.jvm.backend.JvmKernelBackend;
 import dev.servelab.hw.backend.KernelBackend;
-import dev.servelab.hw.backend.KernelBackends;
+import dev.servelab.hw.jvm.backend.KernelBackends;
 import dev.servelab.hw.jvm.gguf.GgmlType;
 import java.nio.file.Path;
 import java.util.SplittableRandom;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.servelab.hw.backend.BackendProbe;
-import dev.servelab.hw.backend.KernelBackends;
+import dev.servelab.hw.jvm.backend.KernelBackends;
 import org.junit.jupiter.api.Test;
 
 /** The provider is found by ServiceLoader and, in a JVM not started under TornadoVM, says so instead of failing. */

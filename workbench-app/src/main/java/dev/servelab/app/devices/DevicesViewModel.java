@@ -3,8 +3,10 @@ package dev.servelab.app.devices;
 import dev.servelab.hw.remote.DeviceEntry;
 import dev.servelab.hw.remote.DeviceProbe;
 import dev.servelab.hw.remote.DeviceProfile;
+import dev.servelab.hw.remote.DeviceRegistration;
 import dev.servelab.hw.remote.DeviceRegistry;
 import dev.servelab.hw.remote.ProbePlan;
+import dev.servelab.hw.remote.StreamDialect;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,7 +15,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.concurrent.Executor;
  * one line what happened, naming the device.
  */
 public final class DevicesViewModel {
-    public static final List<String> DIALECTS = List.of("servelab", "openai", "vllm", "sglang", "llamacpp", "ollama");
+    public static final List<String> DIALECTS = StreamDialect.ids();
     public final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
     public final StringProperty status = new SimpleStringProperty("");
     public final BooleanProperty probing = new SimpleBooleanProperty(false);
@@ -65,34 +66,14 @@ public final class DevicesViewModel {
     }
 
     /**
-     * Registers a device as {@code servelab device add} does: a blank name becomes host-port, and
-     * {@code apiKeyEnv} is the name of an environment variable (never a key). Throws
-     * {@link IllegalArgumentException} with the reason when an input is wrong.
+     * Registers a device through {@link DeviceRegistration}, as {@code servelab device add} does: a blank
+     * name becomes host-port, and {@code apiKeyEnv} is the name of an environment variable (never a key).
+     * Throws {@link IllegalArgumentException} with the reason when an input is wrong.
      */
     public DeviceEntry add(String url, String name, String dialect, String apiKeyEnv) {
-        String u = url == null ? "" : url.strip();
-        if (!u.matches("https?://.+")) throw new IllegalArgumentException("URL '" + u + "' must start with http:// or https://");
-        URI uri;
-        try {
-            uri = URI.create(u);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("URL '" + u + "' is not a URL");
-        }
-        String n = name == null || name.isBlank() ? (uri.getHost() + "-" + uri.getPort()).replaceAll("[^A-Za-z0-9._-]", "-") : name.strip();
-        String env = apiKeyEnv == null || apiKeyEnv.isBlank() ? null : apiKeyEnv.strip();
-        if (env != null && !env.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("'" + env + "' is not an environment variable name (give the variable's name, never the key)");
-        }
-        String d = dialect == null || dialect.isBlank() ? "servelab" : dialect.toLowerCase(Locale.ROOT);
-        DeviceEntry entry = new DeviceEntry(n, u, d, "COMPLETIONS", "", env, null);
-        new DeviceEntry(n, u, d, "COMPLETIONS", "", null, null).endpoint(); // checks the URL; the key is read only when probing
-        try {
-            registry.put(entry);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + registry.home().resolve("devices.json") + ": " + e.getMessage());
-        }
+        DeviceEntry entry = new DeviceRegistration(registry).add(DeviceRegistration.Form.of(url, name, dialect, apiKeyEnv));
         refresh();
-        status.set("added " + n + " (" + u + ", " + d + ")");
+        status.set("added " + entry.name() + " (" + entry.url() + ", " + entry.dialect() + ")");
         return entry;
     }
 

@@ -1,7 +1,9 @@
 package dev.servelab.app.run;
 
+import dev.servelab.engine.plugin.LiveExecutors;
+import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.hw.backend.BackendProbe;
-import dev.servelab.hw.backend.KernelBackends;
+import dev.servelab.hw.jvm.backend.KernelBackends;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.List;
 public record ExecutionMode(String backend, String label) {
     public static final ExecutionMode SIMULATION = new ExecutionMode(null, "Simulation");
     public static final ExecutionMode LIVE_JVM = new ExecutionMode(KernelBackends.JVM, "Live — JVM");
-    /** Live executors: the pools of a live run must use one of these, and are switched to the chosen one. */
-    public static final List<String> LIVE_EXECUTORS = List.of("exec.jvm", "exec.tornadovm");
+    /** Live executors (found among the executor plugins): the pools of a live run must use one of these, and are switched to the chosen one. */
+    public static final List<String> LIVE_EXECUTORS = LiveExecutors.ids(PluginRegistry.load());
 
     public boolean live() {
         return backend != null;

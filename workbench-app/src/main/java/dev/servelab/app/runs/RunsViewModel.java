@@ -4,6 +4,7 @@ import dev.servelab.app.data.RunData;
 import dev.servelab.app.sla.SlaViewModel;
 import dev.servelab.engine.metrics.MetricKey;
 import dev.servelab.engine.store.RunInfo;
+import dev.servelab.hw.jvm.CompareModes;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -87,14 +88,19 @@ public final class RunsViewModel {
         return "completed".equals(r.status());
     }
 
-    /** Overlays a live run and a simulated one and fills the error table: each metric live, sim, and the simulation's error in %. */
+    /**
+     * Overlays a live run and a simulated one and fills the error table of {@link CompareModes} (the
+     * service {@code servelab compare-modes} runs): each metric live, sim, and the simulation's error in %.
+     */
     public void compareModes(RunData live, RunData sim, SlaViewModel.Prepared charts) {
         overlay.show(charts);
         simVsLive.set(true);
         comparisonTitle.set(String.format(Locale.ROOT, "Sim vs live · %s · live #%d vs simulated #%d · error = (sim − live) / live",
                 live.info().name(), live.info().runId(), sim.info().runId()));
         List<DeltaRow> rows = new ArrayList<>();
-        for (MetricKey m : MetricKey.SIM_VS_LIVE) rows.add(new DeltaRow(m.key(), List.of(live.summary().get(m), sim.summary().get(m))));
+        for (CompareModes.MetricError e : CompareModes.errors(live.summary().values(), sim.summary().values())) {
+            rows.add(new DeltaRow(e.metric(), List.of(e.live(), e.sim())));
+        }
         deltas.setAll(rows);
         comparedLabels.setAll("live #" + live.info().runId(), "sim #" + sim.info().runId());
     }

@@ -33,7 +33,7 @@ class LiveModeTest {
     void modesOfferSimulationAndTheJvmAndTornadoVmOnlyWhereADeviceAnswers() {
         List<ExecutionMode> modes = ExecutionMode.found();
         assertEquals(List.of("Simulation", "Live — JVM"), modes.subList(0, 2).stream().map(ExecutionMode::label).toList());
-        boolean tornado = dev.servelab.hw.backend.KernelBackends.probe("tornadovm").available();
+        boolean tornado = dev.servelab.hw.jvm.backend.KernelBackends.probe("tornadovm").available();
         assertEquals(tornado ? 3 : 2, modes.size());
         if (tornado) assertTrue(modes.get(2).label().startsWith("Live — TornadoVM ("), modes.get(2).label());
         assertEquals("exec.jvm", ExecutionMode.LIVE_JVM.executor());

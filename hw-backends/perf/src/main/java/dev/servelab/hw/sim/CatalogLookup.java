@@ -1,0 +1,46 @@
+package dev.servelab.hw.sim;
+
+import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.spi.ExecutorContext;
+import dev.servelab.hw.perf.operator.Deployment;
+import dev.servelab.hw.perf.PerformanceModel;
+import dev.servelab.hw.perf.hardware.HardwareCatalog;
+import dev.servelab.hw.perf.memory.MemorySettings;
+import dev.servelab.hw.perf.model.Dtype;
+import dev.servelab.hw.perf.model.ModelCatalog;
+
+/** Resolves a pool's model and hardware ids against the catalogs, with errors naming the field. */
+final class CatalogLookup {
+    private CatalogLookup() {
+    }
+
+    static PerformanceModel model(ExecutorContext ctx, int pipelineParallel, String weightDtype, String kvDtype) {
+        Deployment d = new Deployment(ctx.tensorParallel(), pipelineParallel, dtype("weight_dtype", weightDtype),
+                dtype("kv_dtype", kvDtype));
+        var model = lookup("model", () -> ModelCatalog.standard().get(ctx.model()));
+        var hardware = lookup("hardware", () -> HardwareCatalog.standard().get(ctx.hardware()));
+        return PerformanceModel.of(model, hardware, d);
+    }
+
+    static int kvBlocks(PerformanceModel pm, ExecutorContext ctx, int blockSizeTokens) {
+        long blocks = pm.kvBudget(MemorySettings.vllmDefaults().withBlockSize(blockSizeTokens)
+                .withUtilization(ctx.gpuMemoryUtilization())).kvBlocks();
+        return (int) Math.min(Integer.MAX_VALUE, blocks);
+    }
+
+    private static Dtype dtype(String field, String text) {
+        try {
+            return Dtype.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ServeLabException(field + ": " + e.getMessage());
+        }
+    }
+
+    private static <T> T lookup(String field, java.util.function.Supplier<T> get) {
+        try {
+            return get.get();
+        } catch (RuntimeException e) {
+            throw new ServeLabException(field + ": " + e.getMessage(), e);
+        }
+    }
+}
