@@ -2,6 +2,7 @@ package dev.servelab.app.cache;
 
 import dev.servelab.app.sla.Charts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
@@ -22,17 +23,19 @@ public final class HitMapView extends BorderPane {
     public HitMapView(HitMapViewModel vm) {
         getStyleClass().add("hitmap-view");
         heatMap = new HeatMapCanvas(vm, vm::select);
-        Charts.bind(kvChart, vm.kvUsage, null);
+        Charts.bind(kvChart, vm.kvUsage(), null);
         Label title = new Label();
-        title.textProperty().bind(vm.title);
+        title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("view-headline");
         Label sel = new Label();
-        sel.textProperty().bind(vm.selection);
+        sel.textProperty().bind(vm.selectionProperty());
         VBox map = new VBox(6, title, heatMap, sel);
         map.setPadding(new Insets(8, 12, 8, 12));
         VBox.setVgrow(heatMap, javafx.scene.layout.Priority.ALWAYS);
         heatMap.setMinHeight(140);
-        table.setItems(vm.cellRequests);
+        SortedList<CellRequest> rows = new SortedList<>(vm.cellRequests());
+        rows.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(rows);
         table.getColumns().add(col("request", CellRequest::requestId));
         table.getColumns().add(col("arrival (s)", r -> String.format("%.3f", r.arrivalS())));
         table.getColumns().add(col("prompt", CellRequest::promptTokens));

@@ -2,6 +2,7 @@ package dev.servelab.app.devices;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -34,7 +35,9 @@ public final class DevicesView extends BorderPane {
     public DevicesView(DevicesViewModel vm) {
         getStyleClass().add("devices-view");
         setId("devices-view");
-        table.setItems(vm.devices);
+        SortedList<DeviceRow> rows = new SortedList<>(vm.devices());
+        rows.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(rows);
         table.setPlaceholder(new Label("No devices: Add device… registers one by URL (as 'servelab device add URL' does)"));
         table.getColumns().setAll(List.of(
                 col("Name", 110, DeviceRow::name), col("URL", 190, DeviceRow::url), col("Dialect", 80, DeviceRow::dialect),
@@ -45,20 +48,20 @@ public final class DevicesView extends BorderPane {
         add.setId("device-add");
         add.setOnAction(e -> new AddDeviceDialog(vm).showAndWait());
         probe.setId("device-probe");
-        probe.disableProperty().bind(Bindings.or(vm.probing, table.getSelectionModel().selectedItemProperty().isNull()));
+        probe.disableProperty().bind(Bindings.or(vm.probingProperty(), table.getSelectionModel().selectedItemProperty().isNull()));
         probe.setOnAction(e -> vm.probe(table.getSelectionModel().getSelectedItem().name()));
         refresh = new Button("Refresh", new FontIcon("mdi2r-refresh"));
         refresh.setOnAction(e -> vm.refresh());
-        progress.visibleProperty().bind(vm.probing);
-        progress.managedProperty().bind(vm.probing);
+        progress.visibleProperty().bind(vm.probingProperty());
+        progress.managedProperty().bind(vm.probingProperty());
         progress.setPrefWidth(140);
         status.setId("device-status");
-        status.textProperty().bind(vm.status);
+        status.textProperty().bind(vm.statusProperty());
         status.setWrapText(false);
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-        tip.textProperty().bind(vm.status);
+        tip.textProperty().bind(vm.statusProperty());
         status.setTooltip(tip);
         HBox.setHgrow(status, Priority.ALWAYS);
         for (Button b : List.of(add, probe, refresh)) b.setMinWidth(Region.USE_PREF_SIZE);
@@ -70,11 +73,11 @@ public final class DevicesView extends BorderPane {
         bar.setPadding(new Insets(8));
         setTop(bar);
         setCenter(table);
-        vm.devices.addListener((javafx.collections.ListChangeListener<DeviceRow>) c -> {
-            if (table.getSelectionModel().isEmpty() && !vm.devices.isEmpty()) table.getSelectionModel().selectFirst();
+        rows.addListener((javafx.collections.ListChangeListener<DeviceRow>) c -> {
+            if (table.getSelectionModel().isEmpty() && !rows.isEmpty()) table.getSelectionModel().selectFirst();
         });
         vm.refresh();
-        if (!vm.devices.isEmpty()) table.getSelectionModel().selectFirst();
+        if (!vm.devices().isEmpty()) table.getSelectionModel().selectFirst();
     }
 
     private static TableColumn<DeviceRow, String> col(String name, double width, Function<DeviceRow, String> f) {

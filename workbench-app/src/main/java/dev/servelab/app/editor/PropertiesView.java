@@ -37,14 +37,14 @@ public final class PropertiesView extends BorderPane {
         head.setPadding(new Insets(8, 10, 6, 10));
         setTop(head);
         setCenter(sheet);
-        vm.selection.addListener((ListChangeListener<GraphNode>) c -> refresh());
-        vm.undo.version.addListener((o, a, b) -> refresh());
+        vm.selection().addListener((ListChangeListener<GraphNode>) c -> refresh());
+        vm.undo().versionProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
     public void refresh() {
-        GraphNode n = vm.selection.size() == 1 ? vm.selection.getFirst() : null;
-        List<SettingInfo> infos = n == null ? BuiltinFields.PIPELINE : vm.catalog.settings(n);
+        GraphNode n = vm.selection().size() == 1 ? vm.selection().getFirst() : null;
+        List<SettingInfo> infos = n == null ? BuiltinFields.PIPELINE : vm.catalog().settings(n);
         title.setText(n == null ? "Pipeline " + vm.name() : n.title());
         summary.setText(n == null ? "Select a node to edit its settings." : describe(n));
         String category = n == null ? "pipeline" : n.kind.title();
@@ -52,7 +52,7 @@ public final class PropertiesView extends BorderPane {
     }
 
     private String describe(GraphNode n) {
-        return vm.catalog.descriptor(n).map(PluginDescriptor::summary).orElse(n.kind.title())
-                + (vm.catalog.settings(n).isEmpty() ? " — no settings" : "");
+        return vm.catalog().descriptor(n).map(PluginDescriptor::summary).orElse(n.kind.title())
+                + (vm.catalog().settings(n).isEmpty() ? " — no settings" : "");
     }
 }

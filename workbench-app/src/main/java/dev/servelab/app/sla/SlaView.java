@@ -24,16 +24,16 @@ public final class SlaView extends BorderPane {
 
     public SlaView(SlaViewModel vm) {
         getStyleClass().add("sla-view");
-        Charts.bind(ttft, vm.ttft, vm.ttftSlo);
-        Charts.bind(tpot, vm.tpot, vm.tpotSlo);
-        Charts.bind(itl, vm.itl, vm.tpotSlo);
-        Charts.bind(e2el, vm.e2el, vm.e2elSlo);
-        Charts.bind(overTime, vm.ttftOverTime, vm.ttftSlo, true);
-        Charts.bind(tpotOverTime, vm.tpotOverTime, vm.tpotSlo, true);
-        Charts.bind(throughput, vm.throughput, null);
-        Charts.bind(goodput, vm.goodput, null);
+        Charts.bind(ttft, vm.ttft(), vm.ttftSloProperty());
+        Charts.bind(tpot, vm.tpot(), vm.tpotSloProperty());
+        Charts.bind(itl, vm.itl(), vm.tpotSloProperty());
+        Charts.bind(e2el, vm.e2el(), vm.e2elSloProperty());
+        Charts.bind(overTime, vm.ttftOverTime(), vm.ttftSloProperty(), true);
+        Charts.bind(tpotOverTime, vm.tpotOverTime(), vm.tpotSloProperty(), true);
+        Charts.bind(throughput, vm.throughput(), null);
+        Charts.bind(goodput, vm.goodput(), null);
         Label head = new Label();
-        head.textProperty().bind(vm.headline);
+        head.textProperty().bind(vm.headlineProperty());
         head.getStyleClass().add("view-headline");
         head.setPadding(new Insets(8, 12, 4, 12));
         setTop(head);

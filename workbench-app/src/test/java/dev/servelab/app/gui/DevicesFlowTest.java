@@ -85,9 +85,9 @@ class DevicesFlowTest {
 
         robot.interact(() -> window.devices().table.getSelectionModel().selectFirst());
         robot.clickOn("#device-probe");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.wb.devices.status.get().startsWith("probe"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.workbench().devices().statusProperty().get().startsWith("probe"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.wb.devices.status.get().startsWith("probed pi-1: model tiny"), window.wb.devices.status.get());
+        assertTrue(window.workbench().devices().statusProperty().get().startsWith("probed pi-1: model tiny"), window.workbench().devices().statusProperty().get());
         DeviceRow row = window.devices().table.getItems().getFirst();
         assertEquals("tiny", row.model());
         assertTrue(row.rtt().endsWith(" ms") && row.kvCapacity().endsWith("tokens"), row.toString());
