@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /** Heat map of prefix-cache hit ratio, KV-cache usage over time, and the requests of the clicked cell. */
 public final class HitMapView extends BorderPane {
-    public final HeatMapCanvas heatMap;
-    public final LineChart<Number, Number> kvChart = Charts.line("KV-cache usage", "time (s)", "blocks in use (%)");
-    public final TableView<CellRequest> table = new TableView<>();
+    private final HeatMapCanvas heatMap;
+    private final LineChart<Number, Number> kvChart = Charts.line("KV-cache usage", "time (s)", "blocks in use (%)");
+    private final TableView<CellRequest> table = new TableView<>();
 
     public HitMapView(HitMapViewModel vm) {
         getStyleClass().add("hitmap-view");
@@ -56,5 +56,17 @@ public final class HitMapView extends BorderPane {
         TableColumn<CellRequest, T> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
+    }
+
+    public HeatMapCanvas heatMap() {
+        return heatMap;
+    }
+
+    public LineChart<Number, Number> kvChart() {
+        return kvChart;
+    }
+
+    public TableView<CellRequest> table() {
+        return table;
     }
 }

@@ -25,12 +25,12 @@ import java.util.function.Function;
  * thread while a progress bar runs and then shows the result or the error in one line.
  */
 public final class DevicesView extends BorderPane {
-    public final TableView<DeviceRow> table = new TableView<>();
-    public final Button add = new Button("Add device…", new FontIcon("mdi2p-plus-circle-outline"));
-    public final Button probe = new Button("Probe", new FontIcon("mdi2s-speedometer"));
-    public final Label status = new Label();
-    public final Button refresh;
-    public final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+    private final TableView<DeviceRow> table = new TableView<>();
+    private final Button add = new Button("Add device…", new FontIcon("mdi2p-plus-circle-outline"));
+    private final Button probe = new Button("Probe", new FontIcon("mdi2s-speedometer"));
+    private final Label status = new Label();
+    private final Button refresh;
+    private final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
 
     public DevicesView(DevicesViewModel vm) {
         getStyleClass().add("devices-view");
@@ -85,5 +85,29 @@ public final class DevicesView extends BorderPane {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    public TableView<DeviceRow> table() {
+        return table;
+    }
+
+    public Button add() {
+        return add;
+    }
+
+    public Button probe() {
+        return probe;
+    }
+
+    public Label status() {
+        return status;
+    }
+
+    public Button refresh() {
+        return refresh;
+    }
+
+    public ProgressBar progress() {
+        return progress;
     }
 }

@@ -14,10 +14,10 @@ import javafx.scene.layout.VBox;
 public final class EditorView extends BorderPane {
     /** The editor's stylesheet, beside this class in the resources. */
     static final String CSS = EditorView.class.getResource("editor.css").toExternalForm();
-    public final GraphCanvas canvas;
-    public final PaletteView palette;
-    public final PropertiesView properties;
-    public final ListView<Problem> problems = new ListView<>();
+    private final GraphCanvas canvas;
+    private final PaletteView palette;
+    private final PropertiesView properties;
+    private final ListView<Problem> problems = new ListView<>();
     private final EditorViewModel vm;
     private final Label ghost = new Label();
 
@@ -118,5 +118,21 @@ public final class EditorView extends BorderPane {
         GraphNode n = vm.addNode(kind, plugin, g.getX() - NodeView.WIDTH / 2, g.getY() - 20);
         vm.selection().setAll(n);
         canvas.requestFocus();
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public PaletteView palette() {
+        return palette;
+    }
+
+    public PropertiesView properties() {
+        return properties;
+    }
+
+    public ListView<Problem> problems() {
+        return problems;
     }
 }

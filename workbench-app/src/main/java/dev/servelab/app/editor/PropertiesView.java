@@ -17,7 +17,7 @@ import java.util.List;
  * generated from the settings record: name with unit, summary, range and default in the description.
  */
 public final class PropertiesView extends BorderPane {
-    public final PropertySheet sheet = new PropertySheet();
+    private final PropertySheet sheet = new PropertySheet();
     private final Label title = new Label();
     private final Label summary = new Label();
     private final EditorViewModel vm;
@@ -54,5 +54,9 @@ public final class PropertiesView extends BorderPane {
     private String describe(GraphNode n) {
         return vm.catalog().descriptor(n).map(PluginDescriptor::summary).orElse(n.kind.title())
                 + (vm.catalog().settings(n).isEmpty() ? " — no settings" : "");
+    }
+
+    public PropertySheet sheet() {
+        return sheet;
     }
 }

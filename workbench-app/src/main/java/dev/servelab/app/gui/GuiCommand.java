@@ -65,10 +65,15 @@ public final class GuiCommand implements Callable<Integer> {
             System.err.println("error: servelab gui needs a display: set DISPLAY (or WAYLAND_DISPLAY), or run it under xvfb-run");
             return 2;
         }
-        GuiOptions options = GuiOptions.builder().open(open).run(run).screenshot(screenshot).db(db.path()).view(view).zoom(zoom)
+        GuiOptions options = options();
+        return WorkbenchApp.launch(options, Preload.start(options.db()));
+    }
+
+    /** The options as given on the command line. */
+    GuiOptions options() {
+        return GuiOptions.builder().open(open).run(run).screenshot(screenshot).db(db.path()).view(view).zoom(zoom)
                 .showRun(showRun).compare(compare).size(size).dark(dark).bench(bench).shootAt(shootAt).simVsLive(simVsLive)
                 .mode(mode).probe(probe).build();
-        return WorkbenchApp.launch(options, Preload.start(db.path()));
     }
 
     /** On Linux without X11 or Wayland (and not on Monocle), JavaFX would fail with a native error. */

@@ -61,7 +61,7 @@ public final class MainWindow extends BorderPane {
 
     /** Canvas views draw their own text and background: follow the light/dark theme. */
     private static TimelineView themed(TimelineView v, BooleanProperty dark) {
-        Runnable apply = () -> v.canvas.setColors(dark.get() ? Color.web("#c9d1d9") : Color.web("#444"),
+        Runnable apply = () -> v.canvas().setColors(dark.get() ? Color.web("#c9d1d9") : Color.web("#444"),
                 dark.get() ? Color.web("#0d1117") : Color.WHITE);
         dark.addListener(o -> apply.run());
         apply.run();
@@ -69,7 +69,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private static HitMapView themed(HitMapView v, BooleanProperty dark) {
-        Runnable apply = () -> v.heatMap.setTextColor(dark.get() ? Color.web("#c9d1d9") : Color.web("#444"));
+        Runnable apply = () -> v.heatMap().setTextColor(dark.get() ? Color.web("#c9d1d9") : Color.web("#444"));
         dark.addListener(o -> apply.run());
         apply.run();
         return v;

@@ -49,24 +49,24 @@ final class ScriptedSession {
             ready = w.running().shownRun();
             w.running().run();
         } else if (o.simVsLive()) {
-            for (var r : wb.runs().runs()) if (o.compare().contains(r.id())) w.runs().table.getSelectionModel().select(r);
+            for (var r : wb.runs().runs()) if (o.compare().contains(r.id())) w.runs().table().getSelectionModel().select(r);
             var pair = wb.runs().simLivePair();
             if (pair.isEmpty()) {
                 app.fail("--sim-vs-live: no live run with a simulated run of the same pipeline in the store");
                 return;
             }
-            w.runs().table.getSelectionModel().clearSelection();
-            for (var r : wb.runs().runs()) if (pair.get().contains(r.id())) w.runs().table.getSelectionModel().select(r);
+            w.runs().table().getSelectionModel().clearSelection();
+            for (var r : wb.runs().runs()) if (pair.get().contains(r.id())) w.runs().table().getSelectionModel().select(r);
             ready = w.running().compareModes(pair.get());
         } else if (o.compare().size() >= 2) {
             List<Long> ids = o.compare();
-            for (var r : wb.runs().runs()) if (ids.contains(r.id())) w.runs().table.getSelectionModel().select(r);
+            for (var r : wb.runs().runs()) if (ids.contains(r.id())) w.runs().table().getSelectionModel().select(r);
             ready = w.running().compare(ids);
         } else if (o.probe() != null) {
             w.showView("devices");
-            w.devices().table.getSelectionModel().clearSelection();
-            w.devices().table.getItems().stream().filter(r -> r.name().equals(o.probe())).findFirst()
-                    .ifPresent(r -> w.devices().table.getSelectionModel().select(r));
+            w.devices().table().getSelectionModel().clearSelection();
+            w.devices().table().getItems().stream().filter(r -> r.name().equals(o.probe())).findFirst()
+                    .ifPresent(r -> w.devices().table().getSelectionModel().select(r));
             ready = wb.devices().probe(o.probe()).handle((p, e) -> null);
         } else if (!wb.runs().runs().isEmpty() && !"editor".equals(o.view()) && !"devices".equals(o.view())) {
             ready = w.running().shownRun();

@@ -24,7 +24,7 @@ final class TimelineBench {
 
     /** Runs the frames, then calls {@code done} on the JavaFX thread with the report. */
     void start(long loadMillis, long openStartNanos, java.util.function.Consumer<String> done) {
-        TimelineCanvas canvas = w.timeline().canvas;
+        TimelineCanvas canvas = w.timeline().canvas();
         TimelineViewModel vm = w.workbench().timeline();
         new AnimationTimer() {
             int frame = -1;

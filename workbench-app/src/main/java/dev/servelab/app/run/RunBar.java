@@ -15,8 +15,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RunBar extends HBox {
     /** The run feature's stylesheet, beside this class in the resources. */
     static final String CSS = RunBar.class.getResource("run.css").toExternalForm();
-    public final Button cancel = new Button("Cancel", new FontIcon("mdi2s-stop-circle-outline"));
-    public final ProgressBar bar = new ProgressBar(0);
+    private final Button cancel = new Button("Cancel", new FontIcon("mdi2s-stop-circle-outline"));
+    private final ProgressBar bar = new ProgressBar(0);
 
     public RunBar(RunViewModel vm, Runnable onCancel) {
         super(10);
@@ -44,5 +44,13 @@ public final class RunBar extends HBox {
         HBox.setHgrow(sp, Priority.ALWAYS);
         eta.visibleProperty().bind(Bindings.isNotEmpty(vm.etaProperty()));
         getChildren().addAll(status, bar, eta, cancel, sp, head);
+    }
+
+    public Button cancel() {
+        return cancel;
+    }
+
+    public ProgressBar bar() {
+        return bar;
     }
 }

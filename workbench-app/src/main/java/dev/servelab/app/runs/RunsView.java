@@ -28,13 +28,13 @@ import java.util.function.Function;
 
 /** Runs browser (top) and the comparison of the selected runs: overlaid CDFs and a delta table (bottom). */
 public final class RunsView extends BorderPane {
-    public final TableView<RunRow> table = new TableView<>();
-    public final DeltaTable deltaTable;
-    public final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "TTFT (ms)", "fraction");
-    public final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "TPOT (ms)", "fraction");
-    public final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "E2EL (ms)", "fraction");
-    public final Button compare = new Button("Compare", new FontIcon("mdi2c-compare-horizontal"));
-    public final Button simVsLive = new Button("Sim vs live", new FontIcon("mdi2s-scale-balance"));
+    private final TableView<RunRow> table = new TableView<>();
+    private final DeltaTable deltaTable;
+    private final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "TTFT (ms)", "fraction");
+    private final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "TPOT (ms)", "fraction");
+    private final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "E2EL (ms)", "fraction");
+    private final Button compare = new Button("Compare", new FontIcon("mdi2c-compare-horizontal"));
+    private final Button simVsLive = new Button("Sim vs live", new FontIcon("mdi2s-scale-balance"));
 
     public RunsView(RunsViewModel vm, Consumer<Long> open, Function<List<Long>, ?> onCompare, Function<List<Long>, ?> onSimVsLive,
                     Runnable refresh) {
@@ -126,5 +126,33 @@ public final class RunsView extends BorderPane {
         TableColumn<RunRow, T> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
+    }
+
+    public TableView<RunRow> table() {
+        return table;
+    }
+
+    public DeltaTable deltaTable() {
+        return deltaTable;
+    }
+
+    public LineChart<Number, Number> ttft() {
+        return ttft;
+    }
+
+    public LineChart<Number, Number> tpot() {
+        return tpot;
+    }
+
+    public LineChart<Number, Number> e2el() {
+        return e2el;
+    }
+
+    public Button compare() {
+        return compare;
+    }
+
+    public Button simVsLive() {
+        return simVsLive;
     }
 }

@@ -13,14 +13,14 @@ import java.util.List;
 
 /** Eight charts: the four latency CDFs with SLO lines, TTFT/TPOT percentiles over time, throughput and goodput. */
 public final class SlaView extends BorderPane {
-    public final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "time to first token (ms)", "fraction of requests");
-    public final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "time per output token (ms)", "fraction of requests");
-    public final LineChart<Number, Number> itl = Charts.line("ITL — CDF", "inter-token latency (ms)", "fraction of gaps");
-    public final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "end-to-end latency (ms)", "fraction of requests");
-    public final LineChart<Number, Number> overTime = Charts.line("TTFT percentiles over time", "time (s)", "TTFT (ms)");
-    public final LineChart<Number, Number> tpotOverTime = Charts.line("TPOT percentiles over time", "time (s)", "TPOT (ms)");
-    public final LineChart<Number, Number> throughput = Charts.line("Token throughput", "time (s)", "tokens / s");
-    public final LineChart<Number, Number> goodput = Charts.line("Completions and goodput", "time (s)", "requests / s");
+    private final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "time to first token (ms)", "fraction of requests");
+    private final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "time per output token (ms)", "fraction of requests");
+    private final LineChart<Number, Number> itl = Charts.line("ITL — CDF", "inter-token latency (ms)", "fraction of gaps");
+    private final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "end-to-end latency (ms)", "fraction of requests");
+    private final LineChart<Number, Number> overTime = Charts.line("TTFT percentiles over time", "time (s)", "TTFT (ms)");
+    private final LineChart<Number, Number> tpotOverTime = Charts.line("TPOT percentiles over time", "time (s)", "TPOT (ms)");
+    private final LineChart<Number, Number> throughput = Charts.line("Token throughput", "time (s)", "tokens / s");
+    private final LineChart<Number, Number> goodput = Charts.line("Completions and goodput", "time (s)", "requests / s");
 
     public SlaView(SlaViewModel vm) {
         getStyleClass().add("sla-view");
@@ -56,5 +56,37 @@ public final class SlaView extends BorderPane {
             grid.getRowConstraints().add(rc);
         }
         setCenter(grid);
+    }
+
+    public LineChart<Number, Number> ttft() {
+        return ttft;
+    }
+
+    public LineChart<Number, Number> tpot() {
+        return tpot;
+    }
+
+    public LineChart<Number, Number> itl() {
+        return itl;
+    }
+
+    public LineChart<Number, Number> e2el() {
+        return e2el;
+    }
+
+    public LineChart<Number, Number> overTime() {
+        return overTime;
+    }
+
+    public LineChart<Number, Number> tpotOverTime() {
+        return tpotOverTime;
+    }
+
+    public LineChart<Number, Number> throughput() {
+        return throughput;
+    }
+
+    public LineChart<Number, Number> goodput() {
+        return goodput;
     }
 }

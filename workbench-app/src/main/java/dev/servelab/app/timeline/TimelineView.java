@@ -22,7 +22,7 @@ import java.util.Locale;
  * pointer, drag pans (time and rows), Ctrl+wheel changes row height, hover names the token.
  */
 public final class TimelineView extends BorderPane {
-    public final TimelineCanvas canvas;
+    private final TimelineCanvas canvas;
     private final TimelineViewModel vm;
     private final Tooltip tip = new Tooltip();
     private double dragX;
@@ -125,5 +125,9 @@ public final class TimelineView extends BorderPane {
         String token = h.tokenIndex() < 0 ? "waiting in queue" : "token " + (h.tokenIndex() + 1) + " of " + h.tokens();
         return String.format(Locale.ROOT, "request %d · replica %d · %s (%s)%narrived %.3f s · token at %.3f s · gap %.2f ms",
                 h.requestId(), h.replica(), token, h.phase(), h.arrivalNanos() / 1e9, h.tokenNanos() / 1e9, h.gapNanos() / 1e6);
+    }
+
+    public TimelineCanvas canvas() {
+        return canvas;
     }
 }

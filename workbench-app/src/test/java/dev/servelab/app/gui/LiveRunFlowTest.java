@@ -46,9 +46,9 @@ class LiveRunFlowTest {
         robot.clickOn("Live — JVM");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("exec.jvm", window.workbench().editor().liveExecutorProperty().get());
-        assertTrue(window.editor().problems.getItems().stream().anyMatch(p -> p.message()
+        assertTrue(window.editor().problems().getItems().stream().anyMatch(p -> p.message()
                 .equals("pools[0].executor: exec.roofline is simulated; pick a live executor (exec.jvm) or Simulation")),
-                () -> window.editor().problems.getItems().toString());
+                () -> window.editor().problems().getItems().toString());
         robot.clickOn("#run-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.running().isRunning(), "a simulated pipeline does not run live");
@@ -71,17 +71,17 @@ class LiveRunFlowTest {
         assertEquals("sim", s.info().mode());
 
         robot.interact(() -> window.showView("runs"));
-        assertEquals(List.of("sim", "live"), window.runs().table.getItems().stream().map(r -> r.mode()).toList());
+        assertEquals(List.of("sim", "live"), window.runs().table().getItems().stream().map(r -> r.mode()).toList());
         robot.clickOn("#sim-vs-live");
         WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < 50 && window.runs().deltaTable.getColumns().size() < 4; i++) {
+        for (int i = 0; i < 50 && window.runs().deltaTable().getColumns().size() < 4; i++) {
             Thread.sleep(100);
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertEquals(List.of("metric", "live #" + l.info().runId(), "sim #" + s.info().runId(), "error %"),
-                window.runs().deltaTable.getColumns().stream().map(TableColumn::getText).toList());
-        assertEquals(9, window.runs().deltaTable.getItems().size());
-        assertEquals(2, window.runs().ttft.getData().size());
+                window.runs().deltaTable().getColumns().stream().map(TableColumn::getText).toList());
+        assertEquals(9, window.runs().deltaTable().getItems().size());
+        assertEquals(2, window.runs().ttft().getData().size());
     }
 
     private RunData run(FxRobot robot) throws Exception {

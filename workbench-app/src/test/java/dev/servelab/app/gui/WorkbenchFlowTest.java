@@ -67,14 +67,14 @@ class WorkbenchFlowTest {
         assertEquals(7, window.workbench().editor().graph().wires.size(), "the scheduler → admission wire is refused");
         assertFalse(window.workbench().editor().hasErrors(), () -> window.workbench().editor().problems().toString());
 
-        robot.clickOn(window.editor().canvas.view(w));
+        robot.clickOn(window.editor().canvas().view(w));
         TextField requests = field(robot, "1000");
         robot.clickOn(requests).push(KeyCode.CONTROL, KeyCode.A).write("-5").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(-5, w.settings.get("requests").asInt());
         assertTrue(window.workbench().editor().problemsOf(w).stream().anyMatch(p -> p.error()), "invalid value flagged");
-        assertTrue(window.editor().canvas.view(w).getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName().equals("invalid")));
-        assertTrue(window.editor().problems.getItems().stream().anyMatch(p -> p.node() == w));
+        assertTrue(window.editor().canvas().view(w).getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName().equals("invalid")));
+        assertTrue(window.editor().problems().getItems().stream().anyMatch(p -> p.node() == w));
 
         robot.clickOn("#run-button");
         WaitForAsyncUtils.waitForFxEvents();
@@ -82,13 +82,13 @@ class WorkbenchFlowTest {
         javafx.scene.control.DialogPane alert = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertTrue(alert.getContentText().contains("requests"), alert.getContentText());
         robot.clickOn((Node) alert.lookupButton(javafx.scene.control.ButtonType.OK));
-        robot.clickOn(window.editor().canvas, javafx.scene.input.MouseButton.PRIMARY);
+        robot.clickOn(window.editor().canvas(), javafx.scene.input.MouseButton.PRIMARY);
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(w.settings.containsKey("requests"), "undo restored the default");
         assertFalse(window.workbench().editor().hasErrors());
 
-        robot.clickOn(window.editor().canvas.view(w));
+        robot.clickOn(window.editor().canvas().view(w));
         robot.clickOn(field(robot, "1000")).push(KeyCode.CONTROL, KeyCode.A).write("240").type(KeyCode.ENTER);
         robot.clickOn(field(robot, "5.0")).push(KeyCode.CONTROL, KeyCode.A).write("30").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -102,7 +102,7 @@ class WorkbenchFlowTest {
         assertEquals("completed", window.workbench().runs().runs().getFirst().status());
 
         robot.interact(() -> window.showView("sla"));
-        XYChart.Series<Number, Number> ttft = window.sla().ttft.getData().getFirst();
+        XYChart.Series<Number, Number> ttft = window.sla().ttft().getData().getFirst();
         double maxTtft = 0;
         for (int i = 0; i < d.requests().size(); i++) maxTtft = Math.max(maxTtft, d.requests().ttftMs(i));
         var last = ttft.getData().getLast();
@@ -111,11 +111,11 @@ class WorkbenchFlowTest {
         assertEquals(240, window.workbench().timeline().rows());
         assertNotNull(window.workbench().cache().bucketsProperty().get());
         robot.interact(() -> window.showView("runs"));
-        assertEquals(1, window.runs().table.getItems().size());
+        assertEquals(1, window.runs().table().getItems().size());
         robot.interact(() -> window.showView("timeline"));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> window.timeline().canvas.paint());
-        assertTrue(window.timeline().canvas.lastPaintNanos() > 0);
+        robot.interact(() -> window.timeline().canvas().paint());
+        assertTrue(window.timeline().canvas().lastPaintNanos() > 0);
 
         assertTrue(window.workbench().editor().dirtyProperty().get());
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
@@ -132,9 +132,9 @@ class WorkbenchFlowTest {
 
     private GraphNode drop(FxRobot robot, String paletteId, double x, double y) {
         Node entry = robot.lookup("#palette-" + paletteId.replace(' ', '-')).query();
-        robot.interact(() -> window.editor().palette.reveal(entry));
+        robot.interact(() -> window.editor().palette().reveal(entry));
         WaitForAsyncUtils.waitForFxEvents();
-        Point2D target = window.editor().canvas.localToScreen(x, y);
+        Point2D target = window.editor().canvas().localToScreen(x, y);
         int before = window.workbench().editor().graph().nodes.size();
         robot.drag(entry).dropTo(target);
         WaitForAsyncUtils.waitForFxEvents();
@@ -143,7 +143,7 @@ class WorkbenchFlowTest {
     }
 
     private void wire(FxRobot robot, GraphNode from, String out, GraphNode to, String in) {
-        NodeView a = window.editor().canvas.view(from), b = window.editor().canvas.view(to);
+        NodeView a = window.editor().canvas().view(from), b = window.editor().canvas().view(to);
         robot.drag(a.connector(out)).dropTo(b.connector(in));
         WaitForAsyncUtils.waitForFxEvents();
     }
