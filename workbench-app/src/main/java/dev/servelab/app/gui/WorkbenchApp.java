@@ -31,13 +31,14 @@ public final class WorkbenchApp {
                 app.start(new Stage());
             } catch (RuntimeException | Error e) {
                 app.exit.completeExceptionally(e);
-                Platform.exit();
             }
         });
         try {
             return app.exit.join();
         } catch (CompletionException e) {
             throw new IllegalStateException("Exception in the workbench's start: " + e.getCause(), e.getCause());
+        } finally {
+            Platform.exit(); // from this thread, as JavaFX's own launcher does: never inside a pulse or the start
         }
     }
 
@@ -104,9 +105,8 @@ public final class WorkbenchApp {
         }
     }
 
-    /** Ends the workbench with this status (the first status given wins). */
+    /** Ends the workbench with this status (the first status given wins); {@link #launch} then exits JavaFX. */
     void exit(int status) {
         exit.complete(status);
-        Platform.exit();
     }
 }
