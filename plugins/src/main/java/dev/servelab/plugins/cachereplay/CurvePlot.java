@@ -25,8 +25,6 @@ public final class CurvePlot {
     private static final int TOP = 50;
     private static final int BOTTOM = 70;
 
-    private static double yMax = 1;
-
     private CurvePlot() {
     }
 
@@ -38,9 +36,9 @@ public final class CurvePlot {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, W, H);
         double[] xr = xRange(curve);
-        yMax = yMax(curve);
-        axes(g, curve.title(), xr);
-        for (int i = 0; i < curve.series().size(); i++) series(g, curve.series().get(i), COLORS[i % COLORS.length], xr, i);
+        double yMax = yMax(curve);
+        axes(g, curve.title(), xr, yMax);
+        for (int i = 0; i < curve.series().size(); i++) series(g, curve.series().get(i), COLORS[i % COLORS.length], xr, i, yMax);
         g.dispose();
         ImageIO.write(img, "png", png.toFile());
     }
@@ -71,18 +69,18 @@ public final class CurvePlot {
         return LEFT + (int) Math.round((Math.log10(capacity) - xr[0]) / (xr[1] - xr[0]) * (W - LEFT - RIGHT));
     }
 
-    private static int y(double ratio) {
+    private static int y(double ratio, double yMax) {
         return TOP + (int) Math.round((1 - ratio / yMax) * (H - TOP - BOTTOM));
     }
 
-    private static void axes(Graphics2D g, String title, double[] xr) {
+    private static void axes(Graphics2D g, String title, double[] xr, double yMax) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (int k = 0; k <= Math.round(yMax * 20); k++) {
             double r = k / 20.0;
             g.setColor(new Color(0xe6e6e6));
-            g.drawLine(LEFT, y(r), W - RIGHT, y(r));
+            g.drawLine(LEFT, y(r, yMax), W - RIGHT, y(r, yMax));
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.2f", r), LEFT - 32, y(r) + 5);
+            g.drawString(String.format(Locale.ROOT, "%.2f", r), LEFT - 32, y(r, yMax) + 5);
         }
         for (int e = (int) xr[0]; e <= (int) xr[1]; e++) {
             int px = x(Math.pow(10, e), xr);
@@ -101,7 +99,7 @@ public final class CurvePlot {
         g.drawString("Prefix-block hit ratio vs cache capacity: " + title, LEFT, 30);
     }
 
-    private static void series(Graphics2D g, HitRatioCurve.Series s, Color c, double[] xr, int i) {
+    private static void series(Graphics2D g, HitRatioCurve.Series s, Color c, double[] xr, int i, double yMax) {
         g.setColor(c);
         float width = Math.max(1.5f, 6f - 1.5f * i);
         int dot = Math.round(width) + 5;
@@ -109,13 +107,13 @@ public final class CurvePlot {
         var pts = s.points();
         for (int k = 0; k < pts.size(); k++) {
             int px = x(pts.get(k).capacityBlocks(), xr);
-            int py = y(pts.get(k).hitRatio());
+            int py = y(pts.get(k).hitRatio(), yMax);
             g.fillOval(px - dot / 2, py - dot / 2, dot, dot);
-            if (k > 0) g.drawLine(x(pts.get(k - 1).capacityBlocks(), xr), y(pts.get(k - 1).hitRatio()), px, py);
+            if (k > 0) g.drawLine(x(pts.get(k - 1).capacityBlocks(), xr), y(pts.get(k - 1).hitRatio(), yMax), px, py);
         }
         if (!Double.isNaN(s.unlimitedHitRatio())) {
             g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[]{6, 5}, i * 3));
-            g.drawLine(LEFT, y(s.unlimitedHitRatio()), W - RIGHT, y(s.unlimitedHitRatio()));
+            g.drawLine(LEFT, y(s.unlimitedHitRatio(), yMax), W - RIGHT, y(s.unlimitedHitRatio(), yMax));
         }
         g.setStroke(new BasicStroke(width));
         int ly = TOP + 20 + i * 24;
