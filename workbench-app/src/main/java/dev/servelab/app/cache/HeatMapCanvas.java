@@ -24,8 +24,8 @@ public final class HeatMapCanvas extends Pane {
     public HeatMapCanvas(HitMapViewModel vm, BiConsumer<Integer, Integer> onSelect) {
         this.vm = vm;
         getChildren().add(canvas);
-        vm.buckets.addListener(o -> paint());
-        vm.selected.addListener(o -> paint());
+        vm.bucketsProperty().addListener(o -> paint());
+        vm.selectedProperty().addListener(o -> paint());
         canvas.setOnMouseClicked(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
             if (cell == null) return;
@@ -40,7 +40,7 @@ public final class HeatMapCanvas extends Pane {
 
     /** The (replica, bucket) under a point, or null. */
     public int[] cellAt(double x, double y) {
-        BucketTable b = vm.buckets.get();
+        BucketTable b = vm.bucketsProperty().get();
         if (b == null || b.buckets() == 0) return null;
         double pw = getWidth() - LEFT - RIGHT, ph = getHeight() - BOTTOM;
         if (x < LEFT || x >= LEFT + pw || y < 0 || y >= ph) return null;
@@ -57,7 +57,7 @@ public final class HeatMapCanvas extends Pane {
     private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
-        BucketTable b = vm.buckets.get();
+        BucketTable b = vm.bucketsProperty().get();
         if (b == null || b.buckets() == 0) return;
         double pw = getWidth() - LEFT - RIGHT, ph = getHeight() - BOTTOM;
         double cw = pw / b.buckets(), ch = ph / b.replicas();
@@ -67,7 +67,7 @@ public final class HeatMapCanvas extends Pane {
                 g.fillRect(LEFT + k * cw, r * ch, Math.ceil(cw) - (cw > 6 ? 1 : 0), ch - (ch > 6 ? 1 : 0));
             }
         }
-        int[] sel = vm.selected.get();
+        int[] sel = vm.selectedProperty().get();
         if (sel != null) {
             g.setStroke(Color.web("#e5484d"));
             g.setLineWidth(2.5);

@@ -2,6 +2,7 @@ package dev.servelab.app.cache;
 
 import dev.servelab.app.sla.Charts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
@@ -15,24 +16,26 @@ import java.util.function.Function;
 
 /** Heat map of prefix-cache hit ratio, KV-cache usage over time, and the requests of the clicked cell. */
 public final class HitMapView extends BorderPane {
-    public final HeatMapCanvas heatMap;
-    public final LineChart<Number, Number> kvChart = Charts.line("KV-cache usage", "time (s)", "blocks in use (%)");
-    public final TableView<CellRequest> table = new TableView<>();
+    private final HeatMapCanvas heatMap;
+    private final LineChart<Number, Number> kvChart = Charts.line("KV-cache usage", "time (s)", "blocks in use (%)");
+    private final TableView<CellRequest> table = new TableView<>();
 
     public HitMapView(HitMapViewModel vm) {
         getStyleClass().add("hitmap-view");
         heatMap = new HeatMapCanvas(vm, vm::select);
-        Charts.bind(kvChart, vm.kvUsage, null);
+        Charts.bind(kvChart, vm.kvUsage(), null);
         Label title = new Label();
-        title.textProperty().bind(vm.title);
+        title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("view-headline");
         Label sel = new Label();
-        sel.textProperty().bind(vm.selection);
+        sel.textProperty().bind(vm.selectionProperty());
         VBox map = new VBox(6, title, heatMap, sel);
         map.setPadding(new Insets(8, 12, 8, 12));
         VBox.setVgrow(heatMap, javafx.scene.layout.Priority.ALWAYS);
         heatMap.setMinHeight(140);
-        table.setItems(vm.cellRequests);
+        SortedList<CellRequest> rows = new SortedList<>(vm.cellRequests());
+        rows.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(rows);
         table.getColumns().add(col("request", CellRequest::requestId));
         table.getColumns().add(col("arrival (s)", r -> String.format("%.3f", r.arrivalS())));
         table.getColumns().add(col("prompt", CellRequest::promptTokens));
@@ -53,5 +56,17 @@ public final class HitMapView extends BorderPane {
         TableColumn<CellRequest, T> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
+    }
+
+    public HeatMapCanvas heatMap() {
+        return heatMap;
+    }
+
+    public LineChart<Number, Number> kvChart() {
+        return kvChart;
+    }
+
+    public TableView<CellRequest> table() {
+        return table;
     }
 }

@@ -3,10 +3,10 @@ package dev.servelab.app.cache;
 import dev.servelab.engine.store.BucketTable;
 import dev.servelab.engine.store.RequestTable;
 import dev.servelab.app.sla.Curve;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -17,14 +17,44 @@ import java.util.Locale;
  * replica, and the requests of the selected cell (those whose first scheduling fell in it).
  */
 public final class HitMapViewModel {
-    public final ObjectProperty<BucketTable> buckets = new SimpleObjectProperty<>();
-    public final ObservableList<Curve> kvUsage = FXCollections.observableArrayList();
-    public final ObservableList<CellRequest> cellRequests = FXCollections.observableArrayList();
-    public final StringProperty selection = new SimpleStringProperty("Click a cell to list its requests");
-    public final StringProperty title = new SimpleStringProperty("Prefix-cache hit ratio per replica and time bucket");
-    /** The selected cell as {replica, bucket}, or null. */
-    public final ObjectProperty<int[]> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<BucketTable> buckets = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Curve> kvUsage = FXCollections.observableArrayList();
+    private final ObservableList<Curve> kvUsageView = FXCollections.unmodifiableObservableList(kvUsage);
+    private final ObservableList<CellRequest> cellRequests = FXCollections.observableArrayList();
+    private final ObservableList<CellRequest> cellRequestsView = FXCollections.unmodifiableObservableList(cellRequests);
+    private final ReadOnlyStringWrapper selection = new ReadOnlyStringWrapper("Click a cell to list its requests");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Prefix-cache hit ratio per replica and time bucket");
+    private final ReadOnlyObjectWrapper<int[]> selected = new ReadOnlyObjectWrapper<>();
     private RequestTable requests;
+
+    /** The per-replica, per-bucket counters of the run shown, or null. */
+    public ReadOnlyObjectProperty<BucketTable> bucketsProperty() {
+        return buckets.getReadOnlyProperty();
+    }
+
+    /** KV-cache usage over time, one curve per replica (read-only). */
+    public ObservableList<Curve> kvUsage() {
+        return kvUsageView;
+    }
+
+    /** The requests of the selected cell (read-only). */
+    public ObservableList<CellRequest> cellRequests() {
+        return cellRequestsView;
+    }
+
+    /** The overall hit ratio, or the selected cell, in one line. */
+    public ReadOnlyStringProperty selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The selected cell as {replica, bucket}, or null. */
+    public ReadOnlyObjectProperty<int[]> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
 
     public void show(BucketTable b, RequestTable r, String run) {
         title.set("Prefix-cache hit ratio per replica and " + (long) (b.bucketSeconds() * 1000) + " ms bucket — " + run);

@@ -2,6 +2,7 @@ package dev.servelab.app.devices;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,17 +25,19 @@ import java.util.function.Function;
  * thread while a progress bar runs and then shows the result or the error in one line.
  */
 public final class DevicesView extends BorderPane {
-    public final TableView<DeviceRow> table = new TableView<>();
-    public final Button add = new Button("Add device…", new FontIcon("mdi2p-plus-circle-outline"));
-    public final Button probe = new Button("Probe", new FontIcon("mdi2s-speedometer"));
-    public final Label status = new Label();
-    public final Button refresh;
-    public final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+    private final TableView<DeviceRow> table = new TableView<>();
+    private final Button add = new Button("Add device…", new FontIcon("mdi2p-plus-circle-outline"));
+    private final Button probe = new Button("Probe", new FontIcon("mdi2s-speedometer"));
+    private final Label status = new Label();
+    private final Button refresh;
+    private final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
 
     public DevicesView(DevicesViewModel vm) {
         getStyleClass().add("devices-view");
         setId("devices-view");
-        table.setItems(vm.devices);
+        SortedList<DeviceRow> rows = new SortedList<>(vm.devices());
+        rows.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(rows);
         table.setPlaceholder(new Label("No devices: Add device… registers one by URL (as 'servelab device add URL' does)"));
         table.getColumns().setAll(List.of(
                 col("Name", 110, DeviceRow::name), col("URL", 190, DeviceRow::url), col("Dialect", 80, DeviceRow::dialect),
@@ -45,20 +48,20 @@ public final class DevicesView extends BorderPane {
         add.setId("device-add");
         add.setOnAction(e -> new AddDeviceDialog(vm).showAndWait());
         probe.setId("device-probe");
-        probe.disableProperty().bind(Bindings.or(vm.probing, table.getSelectionModel().selectedItemProperty().isNull()));
+        probe.disableProperty().bind(Bindings.or(vm.probingProperty(), table.getSelectionModel().selectedItemProperty().isNull()));
         probe.setOnAction(e -> vm.probe(table.getSelectionModel().getSelectedItem().name()));
         refresh = new Button("Refresh", new FontIcon("mdi2r-refresh"));
         refresh.setOnAction(e -> vm.refresh());
-        progress.visibleProperty().bind(vm.probing);
-        progress.managedProperty().bind(vm.probing);
+        progress.visibleProperty().bind(vm.probingProperty());
+        progress.managedProperty().bind(vm.probingProperty());
         progress.setPrefWidth(140);
         status.setId("device-status");
-        status.textProperty().bind(vm.status);
+        status.textProperty().bind(vm.statusProperty());
         status.setWrapText(false);
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-        tip.textProperty().bind(vm.status);
+        tip.textProperty().bind(vm.statusProperty());
         status.setTooltip(tip);
         HBox.setHgrow(status, Priority.ALWAYS);
         for (Button b : List.of(add, probe, refresh)) b.setMinWidth(Region.USE_PREF_SIZE);
@@ -70,11 +73,11 @@ public final class DevicesView extends BorderPane {
         bar.setPadding(new Insets(8));
         setTop(bar);
         setCenter(table);
-        vm.devices.addListener((javafx.collections.ListChangeListener<DeviceRow>) c -> {
-            if (table.getSelectionModel().isEmpty() && !vm.devices.isEmpty()) table.getSelectionModel().selectFirst();
+        rows.addListener((javafx.collections.ListChangeListener<DeviceRow>) c -> {
+            if (table.getSelectionModel().isEmpty() && !rows.isEmpty()) table.getSelectionModel().selectFirst();
         });
         vm.refresh();
-        if (!vm.devices.isEmpty()) table.getSelectionModel().selectFirst();
+        if (!vm.devices().isEmpty()) table.getSelectionModel().selectFirst();
     }
 
     private static TableColumn<DeviceRow, String> col(String name, double width, Function<DeviceRow, String> f) {
@@ -82,5 +85,29 @@ public final class DevicesView extends BorderPane {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    public TableView<DeviceRow> table() {
+        return table;
+    }
+
+    public Button add() {
+        return add;
+    }
+
+    public Button probe() {
+        return probe;
+    }
+
+    public Label status() {
+        return status;
+    }
+
+    public Button refresh() {
+        return refresh;
+    }
+
+    public ProgressBar progress() {
+        return progress;
     }
 }

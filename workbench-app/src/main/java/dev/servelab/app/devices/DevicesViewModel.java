@@ -7,10 +7,10 @@ import dev.servelab.hw.remote.DeviceRegistration;
 import dev.servelab.hw.remote.DeviceRegistry;
 import dev.servelab.hw.remote.ProbePlan;
 import dev.servelab.hw.remote.StreamDialect;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -31,10 +31,11 @@ import java.util.concurrent.Executor;
  */
 public final class DevicesViewModel {
     public static final List<String> DIALECTS = StreamDialect.ids();
-    public final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
-    public final StringProperty status = new SimpleStringProperty("");
-    public final BooleanProperty probing = new SimpleBooleanProperty(false);
-    public final StringProperty probingName = new SimpleStringProperty("");
+    private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    private final ObservableList<DeviceRow> devicesView = FXCollections.unmodifiableObservableList(devices);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper probing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper probingName = new ReadOnlyStringWrapper("");
     private final DeviceRegistry registry;
     private final ProbePlan plan;
     private final Executor ui;
@@ -43,6 +44,26 @@ public final class DevicesViewModel {
         this.registry = registry;
         this.plan = plan;
         this.ui = ui;
+    }
+
+    /** The registered devices with their last probe (read-only). */
+    public ObservableList<DeviceRow> devices() {
+        return devicesView;
+    }
+
+    /** What happened last, in one line naming the device. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True while a probe runs. */
+    public ReadOnlyBooleanProperty probingProperty() {
+        return probing.getReadOnlyProperty();
+    }
+
+    /** The device being probed, or empty. */
+    public ReadOnlyStringProperty probingNameProperty() {
+        return probingName.getReadOnlyProperty();
     }
 
     public DeviceRegistry registry() {

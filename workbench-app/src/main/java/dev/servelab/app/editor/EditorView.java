@@ -12,18 +12,21 @@ import javafx.scene.layout.VBox;
 
 /** Palette | canvas | properties and problems. */
 public final class EditorView extends BorderPane {
-    public final GraphCanvas canvas;
-    public final PaletteView palette;
-    public final PropertiesView properties;
-    public final ListView<Problem> problems = new ListView<>();
+    /** The editor's stylesheet, beside this class in the resources. */
+    static final String CSS = EditorView.class.getResource("editor.css").toExternalForm();
+    private final GraphCanvas canvas;
+    private final PaletteView palette;
+    private final PropertiesView properties;
+    private final ListView<Problem> problems = new ListView<>();
     private final EditorViewModel vm;
     private final Label ghost = new Label();
 
     public EditorView(EditorViewModel vm) {
         this.vm = vm;
         getStyleClass().add("editor-view");
+        getStylesheets().add(CSS);
         canvas = new GraphCanvas(vm);
-        palette = new PaletteView(vm.catalog, new PaletteView.DropTarget() {
+        palette = new PaletteView(vm.catalog(), new PaletteView.DropTarget() {
             @Override
             public void drop(NodeKind kind, String plugin, double sx, double sy) {
                 ghost.setVisible(false);
@@ -39,7 +42,7 @@ public final class EditorView extends BorderPane {
             }
         });
         properties = new PropertiesView(vm);
-        problems.setItems(vm.problems);
+        problems.setItems(vm.problems());
         problems.setPlaceholder(new Label("No problems"));
         problems.getStyleClass().add("problems");
         problems.setCellFactory(l -> new ListCell<>() {
@@ -52,7 +55,7 @@ public final class EditorView extends BorderPane {
             }
         });
         problems.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            if (p != null && p.node() != null) vm.selection.setAll(p.node());
+            if (p != null && p.node() != null) vm.selection().setAll(p.node());
         });
         Label ph = new Label("Problems");
         ph.getStyleClass().add("section-title");
@@ -66,7 +69,7 @@ public final class EditorView extends BorderPane {
         ghost.setManaged(false);
         ghost.setMouseTransparent(true);
         StackPane center = new StackPane(canvas, zoomBar());
-        vm.loads.addListener(o -> javafx.application.Platform.runLater(canvas::fit));
+        vm.loadsProperty().addListener(o -> javafx.application.Platform.runLater(canvas::fit));
         canvas.widthProperty().addListener((o, a, b) -> {
             if (a.doubleValue() < 10 && b.doubleValue() >= 10) javafx.application.Platform.runLater(canvas::fit);
         });
@@ -113,7 +116,23 @@ public final class EditorView extends BorderPane {
             g = canvas.toGraph(sx, sy);
         }
         GraphNode n = vm.addNode(kind, plugin, g.getX() - NodeView.WIDTH / 2, g.getY() - 20);
-        vm.selection.setAll(n);
+        vm.selection().setAll(n);
         canvas.requestFocus();
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public PaletteView palette() {
+        return palette;
+    }
+
+    public PropertiesView properties() {
+        return properties;
+    }
+
+    public ListView<Problem> problems() {
+        return problems;
     }
 }

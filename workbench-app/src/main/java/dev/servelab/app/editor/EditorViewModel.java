@@ -2,10 +2,14 @@ package dev.servelab.app.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -21,28 +25,72 @@ import java.util.Map;
  * delete, paste, change a setting. Problems are recomputed after each edit.
  */
 public final class EditorViewModel {
-    public final PipelineGraph graph = new PipelineGraph();
-    public final UndoStack undo = new UndoStack();
-    public final SettingsCatalog catalog;
-    public final ObservableList<GraphNode> selection = FXCollections.observableArrayList();
-    public final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    public final ObjectProperty<Path> file = new SimpleObjectProperty<>();
-    public final BooleanProperty dirty = new SimpleBooleanProperty(false);
-    /** The live executor the pipeline will run on ({@code exec.jvm}, …), or null for simulation: pools must then be live. */
-    public final javafx.beans.property.StringProperty liveExecutor = new javafx.beans.property.SimpleStringProperty();
-    /** Incremented whenever a whole pipeline is loaded or started anew (the canvas re-fits). */
-    public final javafx.beans.property.IntegerProperty loads = new javafx.beans.property.SimpleIntegerProperty();
+    private final PipelineGraph graph = new PipelineGraph();
+    private final UndoStack undo = new UndoStack();
+    private final SettingsCatalog catalog;
+    private final ObservableList<GraphNode> selection = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty liveExecutor = new SimpleStringProperty();
+    private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
     private final List<GraphNode> clipboard = new ArrayList<>();
     private final List<Wire> clipboardWires = new ArrayList<>();
     private Edit savedTop;
 
     public EditorViewModel(SettingsCatalog catalog) {
         this.catalog = catalog;
-        undo.version.addListener((o, a, b) -> {
+        undo.versionProperty().addListener((o, a, b) -> {
             dirty.set(undo.top() != savedTop);
             validate();
         });
         liveExecutor.addListener(o -> validate());
+    }
+
+    /** The pipeline being edited: nodes, wires and top-level fields (change it through the edit commands). */
+    public PipelineGraph graph() {
+        return graph;
+    }
+
+    /** The edits done and undone; its commands undo and redo. */
+    public UndoStack undo() {
+        return undo;
+    }
+
+    /** The plugins and settings the palette and property sheet offer. */
+    public SettingsCatalog catalog() {
+        return catalog;
+    }
+
+    /** The selected nodes (the user's input: the canvas and the problems list select). */
+    public ObservableList<GraphNode> selection() {
+        return selection;
+    }
+
+    /** The problems of the pipeline, recomputed after each edit (read-only). */
+    public ObservableList<Problem> problems() {
+        return problemsView;
+    }
+
+    /** The file the pipeline was loaded from or saved to, or null. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** True when there are edits since the last load or save. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** The live executor the pipeline will run on ({@code exec.jvm}, …), or null for simulation: pools must then be live (an input). */
+    public StringProperty liveExecutorProperty() {
+        return liveExecutor;
+    }
+
+    /** Incremented whenever a whole pipeline is loaded or started anew (the canvas re-fits). */
+    public ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     public void load(ObjectNode tree, Path from) {

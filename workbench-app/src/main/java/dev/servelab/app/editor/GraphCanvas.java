@@ -35,7 +35,7 @@ public final class GraphCanvas extends Pane {
 
     public GraphCanvas(EditorViewModel vm) {
         this.vm = vm;
-        this.wires = new WireLayer(vm.graph);
+        this.wires = new WireLayer(vm.graph());
         getStyleClass().add("graph-canvas");
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -46,10 +46,10 @@ public final class GraphCanvas extends Pane {
         content.getChildren().addAll(wires, nodeLayer);
         content.getTransforms().addAll(pan, zoom);
         getChildren().add(content);
-        vm.graph.nodes.addListener((ListChangeListener<GraphNode>) c -> rebuild());
-        vm.graph.wires.addListener((ListChangeListener<Wire>) c -> refreshWires());
-        vm.selection.addListener((ListChangeListener<GraphNode>) c -> views.forEach((n, v) -> v.setSelected(vm.selection.contains(n))));
-        vm.problems.addListener((ListChangeListener<Problem>) c -> views.forEach((n, v) -> v.setProblems(vm.problemsOf(n))));
+        vm.graph().nodes.addListener((ListChangeListener<GraphNode>) c -> rebuild());
+        vm.graph().wires.addListener((ListChangeListener<Wire>) c -> refreshWires());
+        vm.selection().addListener((ListChangeListener<GraphNode>) c -> views.forEach((n, v) -> v.setSelected(vm.selection().contains(n))));
+        vm.problems().addListener((ListChangeListener<Problem>) c -> views.forEach((n, v) -> v.setProblems(vm.problemsOf(n))));
         setOnMousePressed(this::backgroundPressed);
         setOnMouseDragged(this::backgroundDragged);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
@@ -79,9 +79,9 @@ public final class GraphCanvas extends Pane {
 
     /** Zooms and pans so that every node is visible (at most 100 %). */
     public void fit() {
-        if (vm.graph.nodes.isEmpty() || getWidth() < 10 || getHeight() < 10) return;
+        if (vm.graph().nodes.isEmpty() || getWidth() < 10 || getHeight() < 10) return;
         double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (GraphNode n : vm.graph.nodes) {
+        for (GraphNode n : vm.graph().nodes) {
             x0 = Math.min(x0, n.x.get());
             y0 = Math.min(y0, n.y.get());
             x1 = Math.max(x1, n.x.get() + NodeView.WIDTH);
@@ -98,10 +98,10 @@ public final class GraphCanvas extends Pane {
     private void rebuild() {
         views.clear();
         nodeLayer.getChildren().clear();
-        for (GraphNode n : vm.graph.nodes) {
+        for (GraphNode n : vm.graph().nodes) {
             NodeView v = new NodeView(n);
             views.put(n, v);
-            v.setSelected(vm.selection.contains(n));
+            v.setSelected(vm.selection().contains(n));
             v.setProblems(vm.problemsOf(n));
             if (tracked.add(n)) {
                 n.x.addListener(o -> refreshWires());
@@ -118,7 +118,7 @@ public final class GraphCanvas extends Pane {
 
     private void refreshWires() {
         wires.refresh(w -> {
-            vm.selection.clear();
+            vm.selection().clear();
             vm.disconnect(w);
         });
     }
@@ -126,13 +126,13 @@ public final class GraphCanvas extends Pane {
     private void nodePressed(MouseEvent e, GraphNode n) {
         requestFocus();
         if (e.isShortcutDown() || e.isShiftDown()) {
-            if (vm.selection.contains(n)) vm.selection.remove(n); else vm.selection.add(n);
-        } else if (!vm.selection.contains(n)) {
-            vm.selection.setAll(n);
+            if (vm.selection().contains(n)) vm.selection().remove(n); else vm.selection().add(n);
+        } else if (!vm.selection().contains(n)) {
+            vm.selection().setAll(n);
         }
         dragStart = new Point2D(e.getSceneX(), e.getSceneY());
         moveFrom = new IdentityHashMap<>();
-        for (GraphNode s : vm.selection) moveFrom.put(s, new double[]{s.x.get(), s.y.get()});
+        for (GraphNode s : vm.selection()) moveFrom.put(s, new double[]{s.x.get(), s.y.get()});
         e.consume();
     }
 
@@ -177,7 +177,7 @@ public final class GraphCanvas extends Pane {
     }
 
     private String why(GraphNode n, Port p, PortHit t) {
-        return p.input() ? vm.graph.whyNot(t.node(), t.port(), n, p.name()) : vm.graph.whyNot(n, p.name(), t.node(), t.port());
+        return p.input() ? vm.graph().whyNot(t.node(), t.port(), n, p.name()) : vm.graph().whyNot(n, p.name(), t.node(), t.port());
     }
 
     record PortHit(GraphNode node, String port) {
@@ -187,7 +187,7 @@ public final class GraphCanvas extends Pane {
     PortHit portAt(double sceneX, double sceneY) {
         Point2D g = toGraph(sceneX, sceneY);
         double r = 14 / zoom.getX();
-        for (GraphNode n : vm.graph.nodes) {
+        for (GraphNode n : vm.graph().nodes) {
             for (Port p : n.kind.ports()) {
                 double[] pos = NodeView.portPosition(n, p.name());
                 if (Math.hypot(pos[0] - g.getX(), pos[1] - g.getY()) <= r) return new PortHit(n, p.name());
@@ -198,7 +198,7 @@ public final class GraphCanvas extends Pane {
 
     private void backgroundPressed(MouseEvent e) {
         requestFocus();
-        if (e.getButton() == MouseButton.PRIMARY && !e.isShiftDown()) vm.selection.clear();
+        if (e.getButton() == MouseButton.PRIMARY && !e.isShiftDown()) vm.selection().clear();
         panX = e.getX() - pan.getX();
         panY = e.getY() - pan.getY();
     }

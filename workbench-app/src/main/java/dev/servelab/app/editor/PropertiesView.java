@@ -17,7 +17,7 @@ import java.util.List;
  * generated from the settings record: name with unit, summary, range and default in the description.
  */
 public final class PropertiesView extends BorderPane {
-    public final PropertySheet sheet = new PropertySheet();
+    private final PropertySheet sheet = new PropertySheet();
     private final Label title = new Label();
     private final Label summary = new Label();
     private final EditorViewModel vm;
@@ -37,14 +37,14 @@ public final class PropertiesView extends BorderPane {
         head.setPadding(new Insets(8, 10, 6, 10));
         setTop(head);
         setCenter(sheet);
-        vm.selection.addListener((ListChangeListener<GraphNode>) c -> refresh());
-        vm.undo.version.addListener((o, a, b) -> refresh());
+        vm.selection().addListener((ListChangeListener<GraphNode>) c -> refresh());
+        vm.undo().versionProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
     public void refresh() {
-        GraphNode n = vm.selection.size() == 1 ? vm.selection.getFirst() : null;
-        List<SettingInfo> infos = n == null ? BuiltinFields.PIPELINE : vm.catalog.settings(n);
+        GraphNode n = vm.selection().size() == 1 ? vm.selection().getFirst() : null;
+        List<SettingInfo> infos = n == null ? BuiltinFields.PIPELINE : vm.catalog().settings(n);
         title.setText(n == null ? "Pipeline " + vm.name() : n.title());
         summary.setText(n == null ? "Select a node to edit its settings." : describe(n));
         String category = n == null ? "pipeline" : n.kind.title();
@@ -52,7 +52,11 @@ public final class PropertiesView extends BorderPane {
     }
 
     private String describe(GraphNode n) {
-        return vm.catalog.descriptor(n).map(PluginDescriptor::summary).orElse(n.kind.title())
-                + (vm.catalog.settings(n).isEmpty() ? " — no settings" : "");
+        return vm.catalog().descriptor(n).map(PluginDescriptor::summary).orElse(n.kind.title())
+                + (vm.catalog().settings(n).isEmpty() ? " — no settings" : "");
+    }
+
+    public PropertySheet sheet() {
+        return sheet;
     }
 }

@@ -73,7 +73,7 @@ public final class SettingItem implements PropertySheet.Item {
     }
 
     private java.util.Map<String, JsonNode> settings() {
-        return node == null ? vm.graph.fields : node.settings;
+        return node == null ? vm.graph().fields : node.settings;
     }
 
     @Override

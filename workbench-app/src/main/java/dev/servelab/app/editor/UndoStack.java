@@ -1,20 +1,35 @@
 package dev.servelab.app.editor;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Undo and redo over {@link Edit}s; {@link #version} changes on every do, undo and redo. */
+/** Undo and redo over {@link Edit}s; {@link #versionProperty()} changes on every do, undo and redo. */
 public final class UndoStack {
     private final Deque<Edit> done = new ArrayDeque<>();
     private final Deque<Edit> undone = new ArrayDeque<>();
-    public final BooleanProperty canUndo = new SimpleBooleanProperty(false);
-    public final BooleanProperty canRedo = new SimpleBooleanProperty(false);
-    public final IntegerProperty version = new SimpleIntegerProperty(0);
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(0);
+
+    /** True when there is an edit to undo. */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** True when there is an undone edit to redo. */
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** Changes on every do, undo, redo and clear. */
+    public ReadOnlyIntegerProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
 
     public void perform(Edit e) {
         e.apply();

@@ -1,30 +1,36 @@
 package dev.servelab.app.gui;
 
-import javafx.application.Platform;
-
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Runs slow work (store reads) off the JavaFX thread and hands the result back on it. */
+/**
+ * Runs slow work (store reads, chart preparation) off the JavaFX thread, one job at a time on a daemon
+ * thread, and hands the result or the failure back on the UI executor ({@code Platform::runLater} in the
+ * window). One instance per workbench, held by {@link WorkbenchServices}.
+ */
 public final class Background {
-    private static final ExecutorService POOL = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "servelab-load");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool;
+    private final Executor ui;
 
-    private Background() {
+    public Background(Executor ui) {
+        this.ui = ui;
+        this.pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "servelab-load");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    public static <T> void load(Supplier<T> work, Consumer<T> then, Consumer<Throwable> failed) {
-        POOL.submit(() -> {
+    public <T> void load(Supplier<T> work, Consumer<T> then, Consumer<Throwable> failed) {
+        pool.submit(() -> {
             try {
                 T v = work.get();
-                Platform.runLater(() -> then.accept(v));
+                ui.execute(() -> then.accept(v));
             } catch (Throwable e) {
-                Platform.runLater(() -> failed.accept(e));
+                ui.execute(() -> failed.accept(e));
             }
         });
     }

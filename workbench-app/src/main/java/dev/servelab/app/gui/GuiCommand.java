@@ -1,7 +1,6 @@
 package dev.servelab.app.gui;
 
 import dev.servelab.engine.cli.DbOption;
-import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,12 +65,15 @@ public final class GuiCommand implements Callable<Integer> {
             System.err.println("error: servelab gui needs a display: set DISPLAY (or WAYLAND_DISPLAY), or run it under xvfb-run");
             return 2;
         }
-        String[] wh = size.toLowerCase().split("x");
-        WorkbenchApp.options = new GuiOptions(open, run, screenshot, db.path(), view, zoom, showRun, compare,
-                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), dark, bench, shootAt, simVsLive, mode, probe);
-        Preload.start(db.path());
-        Application.launch(WorkbenchApp.class);
-        return WorkbenchApp.exitCode;
+        GuiOptions options = options();
+        return WorkbenchApp.launch(options, Preload.start(options.db()));
+    }
+
+    /** The options as given on the command line. */
+    GuiOptions options() {
+        return GuiOptions.builder().open(open).run(run).screenshot(screenshot).db(db.path()).view(view).zoom(zoom)
+                .showRun(showRun).compare(compare).size(size).dark(dark).bench(bench).shootAt(shootAt).simVsLive(simVsLive)
+                .mode(mode).probe(probe).build();
     }
 
     /** On Linux without X11 or Wayland (and not on Monocle), JavaFX would fail with a native error. */

@@ -7,40 +7,48 @@ import dev.servelab.app.run.RunBar;
 import dev.servelab.app.runs.RunsView;
 import dev.servelab.app.sla.SlaView;
 import dev.servelab.app.timeline.TimelineView;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's layout: toolbar, tabs (pipeline, SLA, timeline, cache, runs, devices) and the run status
- * bar. Result views are built when first shown.
+ * bar. Result views are built when first shown. The window gets its services once, builds the view
+ * models from them ({@link Workbench}) and hands each view and action what it needs.
  */
 public final class MainWindow extends BorderPane {
-    public final Workbench wb;
-    public final EditorView editor;
-    public final RunBar runBar;
-    public final TabPane tabs = new TabPane();
-    public final FileActions files;
-    public final RunActions running;
+    private final WorkbenchServices services;
+    private final Workbench wb;
+    private final EditorView editor;
+    private final RunBar runBar;
+    private final TabPane tabs = new TabPane();
+    private final FileActions files;
+    private final RunActions running;
     private final LazyView<SlaView> sla;
     private final LazyView<TimelineView> timeline;
     private final LazyView<HitMapView> cache;
     private final LazyView<RunsView> runs;
     private final LazyView<DevicesView> devices;
 
-    public MainWindow(Workbench wb) {
-        this.wb = wb;
+    /** The window over these services; {@code scripted}: errors go to stderr instead of dialogs. */
+    public MainWindow(WorkbenchServices services, boolean scripted) {
+        this.services = services;
+        this.wb = new Workbench(services);
         getStyleClass().add("main-window");
-        editor = new EditorView(wb.editor);
-        files = new FileActions(this);
-        running = new RunActions(this);
-        sla = new LazyView<>("SLA", "mdi2c-chart-bell-curve-cumulative", () -> new SlaView(wb.sla));
-        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> themed(new TimelineView(wb.timeline)));
-        cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache)));
-        runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> new RunsView(wb.runs, running::openRun, running::compare, running::compareModes, running::refreshRuns));
-        devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices));
-        runBar = new RunBar(wb.run, running::cancel);
+        editor = new EditorView(wb.editor());
+        files = new FileActions(wb.editor(), services.recentFiles(), this);
+        running = new RunActions(wb, services, this, scripted);
+        BooleanProperty dark = services.theme().dark();
+        sla = new LazyView<>("SLA", "mdi2c-chart-bell-curve-cumulative", () -> new SlaView(wb.sla()));
+        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> themed(new TimelineView(wb.timeline()), dark));
+        cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache()), dark));
+        runs = new LazyView<>("Runs", "mdi2t-table-multiple",
+                () -> new RunsView(wb.runs(), running::openRun, running::compare, running::compareModes, running::refreshRuns));
+        devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
+        runBar = new RunBar(wb.run(), running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
         pipeline.setId("tab-pipeline");
@@ -52,19 +60,51 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Canvas views draw their own text and background: follow the light/dark theme. */
-    private static TimelineView themed(TimelineView v) {
-        Runnable apply = () -> v.canvas.setColors(Theme.DARK.get() ? javafx.scene.paint.Color.web("#c9d1d9") : javafx.scene.paint.Color.web("#444"),
-                Theme.DARK.get() ? javafx.scene.paint.Color.web("#0d1117") : javafx.scene.paint.Color.WHITE);
-        Theme.DARK.addListener(o -> apply.run());
+    private static TimelineView themed(TimelineView v, BooleanProperty dark) {
+        Runnable apply = () -> v.canvas().setColors(dark.get() ? Color.web("#c9d1d9") : Color.web("#444"),
+                dark.get() ? Color.web("#0d1117") : Color.WHITE);
+        dark.addListener(o -> apply.run());
         apply.run();
         return v;
     }
 
-    private static HitMapView themed(HitMapView v) {
-        Runnable apply = () -> v.heatMap.setTextColor(Theme.DARK.get() ? javafx.scene.paint.Color.web("#c9d1d9") : javafx.scene.paint.Color.web("#444"));
-        Theme.DARK.addListener(o -> apply.run());
+    private static HitMapView themed(HitMapView v, BooleanProperty dark) {
+        Runnable apply = () -> v.heatMap().setTextColor(dark.get() ? Color.web("#c9d1d9") : Color.web("#444"));
+        dark.addListener(o -> apply.run());
         apply.run();
         return v;
+    }
+
+    /** What the window reaches outside itself. */
+    public WorkbenchServices services() {
+        return services;
+    }
+
+    /** The view models of the window's views. */
+    public Workbench workbench() {
+        return wb;
+    }
+
+    public EditorView editor() {
+        return editor;
+    }
+
+    public RunBar runBar() {
+        return runBar;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Open, save, new: the file commands. */
+    public FileActions files() {
+        return files;
+    }
+
+    /** Run, cancel, open and compare runs: the run commands. */
+    public RunActions running() {
+        return running;
     }
 
     public SlaView sla() {

@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
  * finished runs (and runs picked in the browser) into the result views.
  */
 public final class RunActions {
+    private final Workbench wb;
+    private final WorkbenchServices services;
     private final MainWindow w;
+    private final boolean scripted;
     private PipelineRunner current;
     private final AnimationTimer sampler = new AnimationTimer() {
         private dev.servelab.engine.run.RunProgress last;
@@ -29,38 +32,53 @@ public final class RunActions {
         public void handle(long now) {
             if (current == null) return;
             var p = current.progress();
-            if (p != last) w.wb.run.update(p);
+            if (p != last) wb.run().update(p);
             last = p;
         }
     };
-    /** Completes with the run shown after the last {@link #run()} or {@link #openRun}, for scripted use. */
-    public volatile CompletableFuture<RunData> shownRun = new CompletableFuture<>();
+    private volatile CompletableFuture<RunData> shownRun = new CompletableFuture<>();
 
-    RunActions(MainWindow w) {
+    /** Run commands over the window's view models; {@code scripted}: errors go to stderr, not dialogs. */
+    RunActions(Workbench wb, WorkbenchServices services, MainWindow w, boolean scripted) {
+        this.wb = wb;
+        this.services = services;
         this.w = w;
+        this.scripted = scripted;
+    }
+
+    /** Completes with the run shown after the last {@link #run()} or {@link #openRun}, for scripted use. */
+    public CompletableFuture<RunData> shownRun() {
+        return shownRun;
+    }
+
+    /** A fresh future for the next run shown (after the next {@link #run()} or {@link #openRun}). */
+    public CompletableFuture<RunData> expectShownRun() {
+        CompletableFuture<RunData> f = new CompletableFuture<>();
+        shownRun = f;
+        return f;
     }
 
     public void run() {
         if (current != null) return;
-        if (w.wb.editor.hasErrors()) {
+        if (wb.editor().hasErrors()) {
             w.showView("editor");
-            w.wb.editor.problems.stream().filter(p -> p.error()).findFirst()
-                    .ifPresent(p -> w.wb.run.finished("Not run: " + p.message()));
-            alert("The pipeline has problems", String.join("\n", w.wb.editor.problems.stream().filter(p -> p.error()).map(Object::toString).toList()));
+            wb.editor().problems().stream().filter(p -> p.error()).findFirst()
+                    .ifPresent(p -> wb.run().finished("Not run: " + p.message()));
+            alert("The pipeline has problems", String.join("\n", wb.editor().problems().stream().filter(p -> p.error()).map(Object::toString).toList()));
             shownRun.completeExceptionally(new ServeLabException("pipeline has problems"));
             return;
         }
-        Path file = w.wb.editor.file.get();
+        Path file = wb.editor().fileProperty().get();
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         try {
-            current = PipelineRunner.start(w.wb.editor.tree(), w.wb.editor.name(), base, w.wb.reader.db(), w.wb.registry,
-                    w.wb.run.mode.get(), w.wb.run.speed.get());
+            current = PipelineRunner.start(wb.editor().tree(), wb.editor().name(), base, services.store().db(), services.plugins(),
+                    wb.run().modeProperty().get(), wb.run().speedProperty().get());
         } catch (ServeLabException e) {
             alert("Cannot run the pipeline", e.getMessage());
             shownRun.completeExceptionally(e);
             return;
         }
-        w.wb.run.started(w.wb.editor.name());
+        wb.run().started(wb.editor().name());
         sampler.start();
         current.outcome().whenComplete((out, err) -> Platform.runLater(() -> finished(out, err)));
     }
@@ -75,19 +93,19 @@ public final class RunActions {
 
     private void finished(RunOutcome out, Throwable err) {
         sampler.stop();
-        w.wb.run.update(current.progress());
+        wb.run().update(current.progress());
         current = null;
         refreshRuns();
         if (err != null) {
-            w.wb.run.finished("Failed: " + message(err));
+            wb.run().finished("Failed: " + message(err));
             shownRun.completeExceptionally(err);
             return;
         }
         if (out.status() != RunStatus.COMPLETED) {
-            w.wb.run.finished("Run " + out.runId() + " " + out.status().dbValue() + ": " + out.error());
+            wb.run().finished("Run " + out.runId() + " " + out.status().dbValue() + ": " + out.error());
             return;
         }
-        w.wb.run.finished("Completed run " + out.runId());
+        wb.run().finished("Completed run " + out.runId());
         openRun(out.runId());
         if (w.editorActive()) w.showView("sla");
     }
@@ -95,8 +113,8 @@ public final class RunActions {
     public void openRun(long id) {
         CompletableFuture<RunData> f = shownRun.isDone() ? new CompletableFuture<>() : shownRun;
         shownRun = f;
-        Background.load(() -> w.wb.load(id), l -> {
-            w.wb.show(l);
+        services.background().load(() -> wb.load(id), l -> {
+            wb.show(l);
             f.complete(l.data());
         }, e -> {
             alert("Cannot load run " + id, message(e));
@@ -106,13 +124,13 @@ public final class RunActions {
 
     public CompletableFuture<List<RunData>> compare(List<Long> ids) {
         CompletableFuture<List<RunData>> done = new CompletableFuture<>();
-        Background.load(() -> {
+        services.background().load(() -> {
             List<RunData> l = new ArrayList<>();
-            for (long id : ids) l.add(w.wb.reader.load(id));
+            for (long id : ids) l.add(services.store().load(id));
             return java.util.Map.entry(l, dev.servelab.app.sla.SlaViewModel.prepare(l));
         }, e2 -> {
             List<RunData> l = e2.getKey();
-            w.wb.runs.compare(l, e2.getValue());
+            wb.runs().compare(l, e2.getValue());
             done.complete(l);
         }, e -> {
             alert("Cannot compare runs", message(e));
@@ -124,12 +142,12 @@ public final class RunActions {
     /** Sim vs live: {@code ids} = [live run, simulated run]; overlays their CDFs and fills the error table. */
     public CompletableFuture<List<RunData>> compareModes(List<Long> ids) {
         CompletableFuture<List<RunData>> done = new CompletableFuture<>();
-        Background.load(() -> {
-            List<RunData> l = List.of(w.wb.reader.load(ids.get(0)), w.wb.reader.load(ids.get(1)));
+        services.background().load(() -> {
+            List<RunData> l = List.of(services.store().load(ids.get(0)), services.store().load(ids.get(1)));
             return java.util.Map.entry(l, dev.servelab.app.sla.SlaViewModel.prepare(l));
         }, e2 -> {
             List<RunData> l = e2.getKey();
-            w.wb.runs.compareModes(l.get(0), l.get(1), e2.getValue());
+            wb.runs().compareModes(l.get(0), l.get(1), e2.getValue());
             done.complete(l);
         }, e -> {
             alert("Cannot compare live and simulated runs", message(e));
@@ -140,15 +158,14 @@ public final class RunActions {
 
     public void refreshRuns() {
         try {
-            if (Preload.runs != null) {
-                var preloaded = Preload.runs;
-                Preload.runs = null;
-                w.wb.runs.setRuns(preloaded.join());
+            var preloaded = services.startup().takeRuns();
+            if (preloaded.isPresent()) {
+                wb.runs().setRuns(preloaded.get());
                 return;
             }
-            w.wb.refreshRuns();
+            wb.refreshRuns();
         } catch (ServeLabException e) {
-            w.wb.run.finished("Run store: " + e.getMessage());
+            wb.run().finished("Run store: " + e.getMessage());
         }
     }
 
@@ -158,7 +175,7 @@ public final class RunActions {
     }
 
     private void alert(String header, String msg) {
-        if (WorkbenchApp.options != null && WorkbenchApp.options.scripted()) {
+        if (scripted) {
             System.err.println("error: " + header + ": " + msg);
             return;
         }

@@ -1,5 +1,7 @@
 package dev.servelab.app.gui;
 
+import dev.servelab.app.editor.EditorViewModel;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -16,28 +18,32 @@ final class Shortcuts {
 
     static void install(Scene scene, MainWindow w) {
         var acc = scene.getAccelerators();
-        acc.put(combo(KeyCode.N, SHORTCUT_DOWN), w.files::newPipeline);
-        acc.put(combo(KeyCode.O, SHORTCUT_DOWN), w.files::open);
-        acc.put(combo(KeyCode.S, SHORTCUT_DOWN), w.files::save);
-        acc.put(combo(KeyCode.S, SHORTCUT_DOWN, SHIFT_DOWN), w.files::saveAs);
-        acc.put(combo(KeyCode.Z, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor.undo::undo));
-        acc.put(combo(KeyCode.Z, SHORTCUT_DOWN, SHIFT_DOWN), () -> editing(scene, w, w.wb.editor.undo::redo));
-        acc.put(combo(KeyCode.Y, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor.undo::redo));
-        acc.put(combo(KeyCode.C, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor::copy));
-        acc.put(combo(KeyCode.V, SHORTCUT_DOWN), () -> editing(scene, w, w.wb.editor::paste));
-        acc.put(combo(KeyCode.F5), w.running::run);
-        acc.put(combo(KeyCode.ESCAPE), w.running::cancel);
-        acc.put(combo(KeyCode.D, SHORTCUT_DOWN), () -> Theme.DARK.set(!Theme.DARK.get()));
+        FileActions files = w.files();
+        RunActions running = w.running();
+        EditorViewModel editor = w.workbench().editor();
+        BooleanProperty dark = w.services().theme().dark();
+        acc.put(combo(KeyCode.N, SHORTCUT_DOWN), files::newPipeline);
+        acc.put(combo(KeyCode.O, SHORTCUT_DOWN), files::open);
+        acc.put(combo(KeyCode.S, SHORTCUT_DOWN), files::save);
+        acc.put(combo(KeyCode.S, SHORTCUT_DOWN, SHIFT_DOWN), files::saveAs);
+        acc.put(combo(KeyCode.Z, SHORTCUT_DOWN), () -> editing(scene, w, editor.undo()::undo));
+        acc.put(combo(KeyCode.Z, SHORTCUT_DOWN, SHIFT_DOWN), () -> editing(scene, w, editor.undo()::redo));
+        acc.put(combo(KeyCode.Y, SHORTCUT_DOWN), () -> editing(scene, w, editor.undo()::redo));
+        acc.put(combo(KeyCode.C, SHORTCUT_DOWN), () -> editing(scene, w, editor::copy));
+        acc.put(combo(KeyCode.V, SHORTCUT_DOWN), () -> editing(scene, w, editor::paste));
+        acc.put(combo(KeyCode.F5), running::run);
+        acc.put(combo(KeyCode.ESCAPE), running::cancel);
+        acc.put(combo(KeyCode.D, SHORTCUT_DOWN), () -> dark.set(!dark.get()));
         String[] views = {"editor", "sla", "timeline", "cache", "runs", "devices"};
         for (int i = 0; i < views.length; i++) {
             String v = views[i];
             acc.put(combo(KeyCode.getKeyCode(Integer.toString(i + 1)), SHORTCUT_DOWN), () -> w.showView(v));
         }
         acc.put(combo(KeyCode.T), () -> {
-            if (w.tabs.getSelectionModel().getSelectedIndex() == 2) w.wb.timeline.zoomToTokens(0, 12);
+            if (w.tabs().getSelectionModel().getSelectedIndex() == 2) w.workbench().timeline().zoomToTokens(0, 12);
         });
         acc.put(combo(KeyCode.DIGIT0), () -> {
-            if (w.tabs.getSelectionModel().getSelectedIndex() == 2) w.timeline().fit();
+            if (w.tabs().getSelectionModel().getSelectedIndex() == 2) w.timeline().fit();
         });
     }
 

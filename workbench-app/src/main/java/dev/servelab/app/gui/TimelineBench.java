@@ -24,8 +24,8 @@ final class TimelineBench {
 
     /** Runs the frames, then calls {@code done} on the JavaFX thread with the report. */
     void start(long loadMillis, long openStartNanos, java.util.function.Consumer<String> done) {
-        TimelineCanvas canvas = w.timeline().canvas;
-        TimelineViewModel vm = w.wb.timeline;
+        TimelineCanvas canvas = w.timeline().canvas();
+        TimelineViewModel vm = w.workbench().timeline();
         new AnimationTimer() {
             int frame = -1;
             long last;
@@ -62,15 +62,15 @@ final class TimelineBench {
     }
 
     private String report(TimelineViewModel vm, long loadMillis, long firstFrameNanos) {
-        var t = vm.tokens.get();
+        var t = vm.tokensProperty().get();
         return String.format(Locale.ROOT, """
                 timeline benchmark: %,d requests with %,d token timestamps, %d replicas, %,d iterations
                   read + decode + SLA prep        %6d ms
                   open to first painted frame    %6.0f ms (including the read)
                   zoom/pan frames (%d, one step each): frame interval median %.1f ms, p95 %.1f ms, max %.1f ms
                   canvas paint per frame:        median %.1f ms, p95 %.1f ms, max %.1f ms
-                """, t.rows(), t.totalTokens(), vm.iterations.get().size(),
-                vm.iterations.get().stream().mapToLong(i -> i.size()).sum(), loadMillis, firstFrameNanos / 1e6, FRAMES,
+                """, t.rows(), t.totalTokens(), vm.iterationsProperty().get().size(),
+                vm.iterationsProperty().get().stream().mapToLong(i -> i.size()).sum(), loadMillis, firstFrameNanos / 1e6, FRAMES,
                 pct(interval, 50), pct(interval, 95), pct(interval, 100), pct(paint, 50), pct(paint, 95), pct(paint, 100));
     }
 

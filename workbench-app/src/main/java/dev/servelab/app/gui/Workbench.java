@@ -1,41 +1,78 @@
 package dev.servelab.app.gui;
 
 import dev.servelab.app.cache.HitMapViewModel;
+import dev.servelab.app.data.PoolNames;
 import dev.servelab.app.data.RunData;
-import dev.servelab.app.data.RunReader;
+import dev.servelab.app.devices.DevicesViewModel;
 import dev.servelab.app.editor.EditorViewModel;
 import dev.servelab.app.editor.SettingsCatalog;
+import dev.servelab.app.run.ExecutionMode;
 import dev.servelab.app.run.RunViewModel;
 import dev.servelab.app.runs.RunsViewModel;
 import dev.servelab.app.sla.SlaViewModel;
 import dev.servelab.app.timeline.TimelineViewModel;
-import dev.servelab.engine.plugin.PluginRegistry;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
-/** The workbench's view models and the run store they read, shared by the window's views. */
+/**
+ * The workbench's view models, built from the {@link WorkbenchServices} and shared by the window's views
+ * and actions; {@link #show} puts a loaded run into the SLA, timeline and cache views at once.
+ */
 public final class Workbench {
-    public final PluginRegistry registry;
-    public final RunReader reader;
-    public final EditorViewModel editor;
-    public final RunViewModel run = new RunViewModel();
-    public final SlaViewModel sla = new SlaViewModel();
-    public final TimelineViewModel timeline = new TimelineViewModel();
-    public final HitMapViewModel cache = new HitMapViewModel();
-    public final RunsViewModel runs = new RunsViewModel();
-    public final dev.servelab.app.devices.DevicesViewModel devices = new dev.servelab.app.devices.DevicesViewModel(
-            dev.servelab.hw.remote.DeviceRegistry.standard(), dev.servelab.hw.remote.ProbePlan.standard(), javafx.application.Platform::runLater);
-    public final ObjectProperty<RunData> shown = new SimpleObjectProperty<>();
+    private final WorkbenchServices services;
+    private final EditorViewModel editor;
+    private final RunViewModel run = new RunViewModel();
+    private final SlaViewModel sla = new SlaViewModel();
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final HitMapViewModel cache = new HitMapViewModel();
+    private final RunsViewModel runs = new RunsViewModel();
+    private final DevicesViewModel devices;
+    private final ReadOnlyObjectWrapper<RunData> shown = new ReadOnlyObjectWrapper<>();
 
-    public Workbench(PluginRegistry registry, Path db) {
-        this.registry = registry;
-        this.reader = new RunReader(db);
-        this.editor = new EditorViewModel(new SettingsCatalog(registry));
-        run.modes.setAll(dev.servelab.app.run.ExecutionMode.found());
-        editor.liveExecutor.bind(javafx.beans.binding.Bindings.createStringBinding(() -> run.mode.get().executor(), run.mode));
+    public Workbench(WorkbenchServices services) {
+        this.services = services;
+        this.devices = new DevicesViewModel(services.devices(), services.probePlan(), Platform::runLater);
+        this.editor = new EditorViewModel(new SettingsCatalog(services.plugins()));
+        run.offer(ExecutionMode.found());
+        editor.liveExecutorProperty().bind(Bindings.createStringBinding(() -> run.modeProperty().get().executor(), run.modeProperty()));
+    }
+
+    public EditorViewModel editor() {
+        return editor;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    public SlaViewModel sla() {
+        return sla;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public HitMapViewModel cache() {
+        return cache;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public DevicesViewModel devices() {
+        return devices;
+    }
+
+    /** The run the result views show, or null. */
+    public ReadOnlyObjectProperty<RunData> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** A run read from the store with its SLA charts computed, ready to show. */
@@ -44,7 +81,7 @@ public final class Workbench {
 
     /** Reads a run and computes its charts: slow work for a background thread. */
     public Loaded load(long runId) {
-        RunData d = reader.load(runId);
+        RunData d = services.store().load(runId);
         return new Loaded(d, SlaViewModel.prepare(List.of(d)));
     }
 
@@ -60,13 +97,14 @@ public final class Workbench {
     private void show(RunData d, SlaViewModel.Prepared p) {
         shown.set(d);
         sla.show(p);
-        timeline.show(d.tokens(), d.iterations(), dev.servelab.app.data.PoolNames.of(d.info().pipelineJson(), d.info().replicas()));
-        timeline.title.set(String.format(java.util.Locale.ROOT, "Run #%d %s · %,d of %,d requests with token times · %,d tokens",
-                d.info().runId(), d.info().name(), d.tokens().rows(), d.requests().size(), d.tokens().totalTokens()));
+        timeline.show(d.tokens(), d.iterations(), PoolNames.of(d.info().pipelineJson(), d.info().replicas()),
+                String.format(Locale.ROOT, "Run #%d %s · %,d of %,d requests with token times · %,d tokens",
+                        d.info().runId(), d.info().name(), d.tokens().rows(), d.requests().size(), d.tokens().totalTokens()));
         cache.show(d.buckets(), d.requests(), "run #" + d.info().runId() + " " + d.info().name());
     }
 
+    /** Re-reads the runs list from the store. */
     public void refreshRuns() {
-        runs.setRuns(reader.runs());
+        runs.setRuns(services.store().runs());
     }
 }

@@ -1,82 +1,112 @@
 package dev.servelab.app.gui;
 
-import dev.servelab.engine.cli.DbOption;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** The JavaFX application: builds the window, opens the pipeline, and runs the scripted screenshot mode. */
-public final class WorkbenchApp extends Application {
-    static volatile GuiOptions options;
-    static volatile int exitCode;
-    private MainWindow window;
+/**
+ * The JavaFX side of {@code servelab gui}: starts the toolkit, creates the services once, builds the
+ * window, opens the pipeline, starts the scripted session when asked, and hands back the exit status
+ * when the window closes or the session ends. One instance per launch; nothing is kept in static fields.
+ */
+public final class WorkbenchApp {
+    private final GuiOptions o;
+    private final Preload preload;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    @Override
-    public void start(Stage stage) {
-        GuiOptions o = options != null ? options
-                : new GuiOptions(null, false, null, DbOption.defaultPath(), "auto", null, null, java.util.List.of(), 1440, 900, false, false, 0, false, null, null);
+    private WorkbenchApp(GuiOptions o, Preload preload) {
+        this.o = o;
+        this.preload = preload;
+    }
+
+    /** Starts JavaFX, shows the workbench, and waits until it exits; returns the exit status. */
+    public static int launch(GuiOptions o, Preload preload) {
+        WorkbenchApp app = new WorkbenchApp(o, preload);
+        Platform.startup(() -> {
+            try {
+                app.start(new Stage());
+            } catch (RuntimeException | Error e) {
+                app.exit.completeExceptionally(e);
+            }
+        });
+        try {
+            return app.exit.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Exception in the workbench's start: " + e.getCause(), e.getCause());
+        } finally {
+            Platform.exit(); // from this thread, as JavaFX's own launcher does: never inside a pulse or the start
+        }
+    }
+
+    private void start(Stage stage) {
         mark("fx started");
-        Theme.apply(o.dark());
-        Workbench wb = new Workbench(Preload.registry(), o.db());
+        WorkbenchServices services = WorkbenchServices.start(preload, o.db(), o.dark());
         mark("registry");
-        window = new MainWindow(wb);
+        MainWindow window = new MainWindow(services, o.scripted());
         mark("window built");
         Scene scene = new Scene(window, o.width(), o.height());
-        Theme.style(scene);
+        services.theme().style(scene);
         Shortcuts.install(scene, window);
         stage.setScene(scene);
         stage.setTitle("ServeLab workbench");
         stage.setOnCloseRequest(e -> {
-            if (!o.scripted() && !window.files.confirmDiscard()) e.consume();
+            if (!o.scripted() && !window.files().confirmDiscard()) e.consume();
         });
+        stage.setOnHidden(e -> exit(0));
         if (o.open() != null) {
-            if (!window.files.load(o.open())) fail(o, "cannot open " + o.open());
+            if (!window.files().load(o.open())) fail("cannot open " + o.open());
         } else {
-            window.files.loadDefault();
+            window.files().loadDefault();
         }
         mark("pipeline loaded");
-        window.running.refreshRuns();
+        window.running().refreshRuns();
         mark("runs listed");
-        if (o.mode() != null) {
-            var m = window.wb.run.modes.stream().filter(x -> o.mode().equals(x.live() ? x.backend() : "sim")).findFirst();
-            if (m.isEmpty()) {
-                System.err.println("error: --mode " + o.mode() + ": not available here (" + String.join(", ",
-                        window.wb.run.modes.stream().map(x -> x.live() ? x.backend() : "sim").toList()) + ")");
-                exitCode = 2;
-                Platform.exit();
-                return;
-            }
-            window.wb.run.mode.set(m.get());
-        }
+        if (o.mode() != null && !chooseMode(window)) return;
         stage.show();
         mark("shown");
         if (Boolean.getBoolean("servelab.timing")) {
             Platform.runLater(() -> System.err.printf("workbench: window shown %d ms after JVM start%n",
-                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
-        if (o.scripted() || o.run() || o.probe() != null) new ScriptedSession(window, o, stage).start();
+        if (o.scripted() || o.run() || o.probe() != null) new ScriptedSession(window, o, stage, this).start();
+    }
+
+    /** Selects the {@code --mode} run mode; false (and exit status 2) when it is not available here. */
+    private boolean chooseMode(MainWindow window) {
+        var run = window.workbench().run();
+        var m = run.modes().stream().filter(x -> o.mode().equals(x.live() ? x.backend() : "sim")).findFirst();
+        if (m.isEmpty()) {
+            System.err.println("error: --mode " + o.mode() + ": not available here (" + String.join(", ",
+                    run.modes().stream().map(x -> x.live() ? x.backend() : "sim").toList()) + ")");
+            exit(2);
+            return false;
+        }
+        run.modeProperty().set(m.get());
+        return true;
     }
 
     private static void mark(String what) {
         if (Boolean.getBoolean("servelab.timing")) {
             System.err.printf("workbench: %s at %d ms (cpu %d ms)%n", what,
-                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
-                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(),
+                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
         }
     }
 
-    static void fail(GuiOptions o, String why) {
+    /** Ends a scripted session with status 2 and the reason on stderr; an interactive window stays open. */
+    void fail(String why) {
         if (o.scripted()) {
             System.err.println("error: " + why);
-            exitCode = 2;
-            Platform.exit();
+            exit(2);
         }
     }
 
-    public static Path db() {
-        return options == null ? DbOption.defaultPath() : options.db();
+    /** Ends the workbench with this status (the first status given wins); {@link #launch} then exits JavaFX. */
+    void exit(int status) {
+        exit.complete(status);
     }
 }

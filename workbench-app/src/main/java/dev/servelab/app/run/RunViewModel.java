@@ -1,17 +1,20 @@
 package dev.servelab.app.run;
 
 import dev.servelab.engine.run.RunProgress;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,16 +22,59 @@ import java.util.Locale;
  * headline numbers, refreshed from {@link RunProgress} snapshots sampled once per frame.
  */
 public final class RunViewModel {
-    public final BooleanProperty running = new SimpleBooleanProperty(false);
-    public final DoubleProperty fraction = new SimpleDoubleProperty(0);
-    public final StringProperty eta = new SimpleStringProperty("");
-    public final StringProperty headline = new SimpleStringProperty("Ready");
-    public final StringProperty status = new SimpleStringProperty("");
-    /** The execution modes offered (simulation, then the live backends found) and the one chosen. */
-    public final ObservableList<ExecutionMode> modes = FXCollections.observableArrayList(ExecutionMode.SIMULATION);
-    public final ObjectProperty<ExecutionMode> mode = new SimpleObjectProperty<>(ExecutionMode.SIMULATION);
-    /** Live runs replay arrivals this many times faster than recorded. */
-    public final DoubleProperty speed = new SimpleDoubleProperty(1);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<ExecutionMode> modes = FXCollections.observableArrayList(ExecutionMode.SIMULATION);
+    private final ObservableList<ExecutionMode> modesView = FXCollections.unmodifiableObservableList(modes);
+    private final ObjectProperty<ExecutionMode> mode = new SimpleObjectProperty<>(ExecutionMode.SIMULATION);
+    private final DoubleProperty speed = new SimpleDoubleProperty(1);
+
+    /** True from {@link #started} to {@link #finished}. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The fraction done, 0..1, or -1 while unknown. */
+    public ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** The live headline numbers (done, arrived, clock, rates). */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    /** What the run is doing or how it ended, in one line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The execution modes offered: simulation, then the live backends found. */
+    public ObservableList<ExecutionMode> modes() {
+        return modesView;
+    }
+
+    /** Offers these execution modes (simulation first). */
+    public void offer(List<ExecutionMode> found) {
+        modes.setAll(found);
+    }
+
+    /** The execution mode chosen (the user's input: the mode box writes it). */
+    public ObjectProperty<ExecutionMode> modeProperty() {
+        return mode;
+    }
+
+    /** Live runs replay arrivals this many times faster than recorded (an input). */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
 
     public void started(String name) {
         running.set(true);

@@ -2,6 +2,7 @@ package dev.servelab.app.runs;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -17,10 +18,12 @@ public final class DeltaTable extends TableView<DeltaRow> {
 
     public DeltaTable(RunsViewModel vm) {
         this.vm = vm;
-        setItems(vm.deltas);
+        SortedList<DeltaRow> rows = new SortedList<>(vm.deltas());
+        rows.comparatorProperty().bind(comparatorProperty());
+        setItems(rows);
         setPlaceholder(new Label("Select two or more runs and press Compare"));
-        vm.comparedLabels.addListener((ListChangeListener<String>) c -> rebuild());
-        if (!vm.comparedLabels.isEmpty()) rebuild();
+        vm.comparedLabels().addListener((ListChangeListener<String>) c -> rebuild());
+        if (!vm.comparedLabels().isEmpty()) rebuild();
         setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
     }
 
@@ -30,15 +33,15 @@ public final class DeltaTable extends TableView<DeltaRow> {
         m.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().metric()));
         m.setPrefWidth(170);
         getColumns().add(m);
-        if (vm.simVsLive.get()) {
-            getColumns().add(column(vm.comparedLabels.get(0), r -> plain(r.values().get(0))));
-            getColumns().add(column(vm.comparedLabels.get(1), r -> plain(r.values().get(1))));
+        if (vm.simVsLiveProperty().get()) {
+            getColumns().add(column(vm.comparedLabels().get(0), r -> plain(r.values().get(0))));
+            getColumns().add(column(vm.comparedLabels().get(1), r -> plain(r.values().get(1))));
             getColumns().add(column("error %", r -> Double.isNaN(r.deltaPercent(1)) ? "—" : String.format(Locale.ROOT, "%+.1f %%", r.deltaPercent(1))));
             return;
         }
-        for (int i = 0; i < vm.comparedLabels.size(); i++) {
+        for (int i = 0; i < vm.comparedLabels().size(); i++) {
             int k = i;
-            TableColumn<DeltaRow, String> c = new TableColumn<>(vm.comparedLabels.get(i).split(" ")[0]);
+            TableColumn<DeltaRow, String> c = new TableColumn<>(vm.comparedLabels().get(i).split(" ")[0]);
             c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value(d.getValue(), k)));
             c.setPrefWidth(k == 0 ? 90 : 150);
             getColumns().add(c);

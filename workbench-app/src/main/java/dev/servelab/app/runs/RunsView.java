@@ -1,9 +1,10 @@
 package dev.servelab.app.runs;
 
-import dev.servelab.app.gui.Exports;
+import dev.servelab.app.export.Exports;
 import dev.servelab.app.sla.Charts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -27,25 +28,27 @@ import java.util.function.Function;
 
 /** Runs browser (top) and the comparison of the selected runs: overlaid CDFs and a delta table (bottom). */
 public final class RunsView extends BorderPane {
-    public final TableView<RunRow> table = new TableView<>();
-    public final DeltaTable deltaTable;
-    public final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "TTFT (ms)", "fraction");
-    public final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "TPOT (ms)", "fraction");
-    public final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "E2EL (ms)", "fraction");
-    public final Button compare = new Button("Compare", new FontIcon("mdi2c-compare-horizontal"));
-    public final Button simVsLive = new Button("Sim vs live", new FontIcon("mdi2s-scale-balance"));
+    private final TableView<RunRow> table = new TableView<>();
+    private final DeltaTable deltaTable;
+    private final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "TTFT (ms)", "fraction");
+    private final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "TPOT (ms)", "fraction");
+    private final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "E2EL (ms)", "fraction");
+    private final Button compare = new Button("Compare", new FontIcon("mdi2c-compare-horizontal"));
+    private final Button simVsLive = new Button("Sim vs live", new FontIcon("mdi2s-scale-balance"));
 
     public RunsView(RunsViewModel vm, Consumer<Long> open, Function<List<Long>, ?> onCompare, Function<List<Long>, ?> onSimVsLive,
                     Runnable refresh) {
         getStyleClass().add("runs-view");
         deltaTable = new DeltaTable(vm);
-        Charts.bind(ttft, vm.overlay.ttft, vm.overlay.ttftSlo);
-        Charts.bind(tpot, vm.overlay.tpot, vm.overlay.tpotSlo);
-        Charts.bind(e2el, vm.overlay.e2el, vm.overlay.e2elSlo);
-        table.setItems(vm.runs);
+        Charts.bind(ttft, vm.overlay().ttft(), vm.overlay().ttftSloProperty());
+        Charts.bind(tpot, vm.overlay().tpot(), vm.overlay().tpotSloProperty());
+        Charts.bind(e2el, vm.overlay().e2el(), vm.overlay().e2elSloProperty());
+        SortedList<RunRow> rows = new SortedList<>(vm.runs());
+        rows.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(rows);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c ->
-                vm.selected.setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+                vm.select(List.copyOf(table.getSelectionModel().getSelectedItems())));
         columns();
         table.setRowFactory(tv -> {
             var row = new javafx.scene.control.TableRow<RunRow>();
@@ -55,13 +58,13 @@ public final class RunsView extends BorderPane {
             return row;
         });
         Button openB = new Button("Open", new FontIcon("mdi2f-folder-open-outline"));
-        openB.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.selected));
-        openB.setOnAction(e -> open.accept(vm.selected.getFirst().id()));
-        compare.disableProperty().bind(vm.canCompare.not());
-        compare.setOnAction(e -> onCompare.apply(vm.selected.stream().map(RunRow::id).toList()));
+        openB.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.selected()));
+        openB.setOnAction(e -> open.accept(vm.selected().getFirst().id()));
+        compare.disableProperty().bind(vm.canCompare().not());
+        compare.setOnAction(e -> onCompare.apply(vm.selected().stream().map(RunRow::id).toList()));
         compare.getStyleClass().add("accent");
         simVsLive.setId("sim-vs-live");
-        simVsLive.disableProperty().bind(vm.canCompareModes.not());
+        simVsLive.disableProperty().bind(vm.canCompareModes().not());
         simVsLive.setTooltip(new javafx.scene.control.Tooltip("A live run against a simulated run of the same pipeline (the two selected, "
                 + "or the selected run's newest counterpart): overlaid CDFs and the simulation's error per metric"));
         simVsLive.setOnAction(e -> vm.simLivePair().ifPresent(onSimVsLive::apply));
@@ -84,7 +87,7 @@ public final class RunsView extends BorderPane {
         Button dcsv = new Button("Deltas CSV", new FontIcon("mdi2f-file-delimited-outline"));
         dcsv.setOnAction(e -> Exports.saveText(this, "comparison.csv", vm.deltasCsv()));
         Label title = new Label();
-        title.textProperty().bind(vm.comparisonTitle);
+        title.textProperty().bind(vm.comparisonTitleProperty());
         HBox exports = new HBox(6, title, png, dcsv);
         exports.setAlignment(Pos.CENTER_LEFT);
         exports.setPadding(new Insets(4, 10, 4, 10));
@@ -123,5 +126,33 @@ public final class RunsView extends BorderPane {
         TableColumn<RunRow, T> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
+    }
+
+    public TableView<RunRow> table() {
+        return table;
+    }
+
+    public DeltaTable deltaTable() {
+        return deltaTable;
+    }
+
+    public LineChart<Number, Number> ttft() {
+        return ttft;
+    }
+
+    public LineChart<Number, Number> tpot() {
+        return tpot;
+    }
+
+    public LineChart<Number, Number> e2el() {
+        return e2el;
+    }
+
+    public Button compare() {
+        return compare;
+    }
+
+    public Button simVsLive() {
+        return simVsLive;
     }
 }

@@ -7,10 +7,10 @@ import dev.servelab.engine.store.RunInfo;
 import dev.servelab.hw.jvm.CompareModes;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -22,16 +22,68 @@ import java.util.StringJoiner;
 
 /** The runs browser (every run in the store) and the comparison of the selected runs. */
 public final class RunsViewModel {
-    public final ObservableList<RunRow> runs = FXCollections.observableArrayList();
-    public final ObservableList<RunRow> selected = FXCollections.observableArrayList();
-    public final ObservableList<DeltaRow> deltas = FXCollections.observableArrayList();
-    public final ObservableList<String> comparedLabels = FXCollections.observableArrayList();
-    public final SlaViewModel overlay = new SlaViewModel();
-    public final BooleanBinding canCompare = Bindings.size(selected).greaterThanOrEqualTo(2);
+    private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunRow> runsView = FXCollections.unmodifiableObservableList(runs);
+    private final ObservableList<RunRow> selected = FXCollections.observableArrayList();
+    private final ObservableList<RunRow> selectedView = FXCollections.unmodifiableObservableList(selected);
+    private final ObservableList<DeltaRow> deltas = FXCollections.observableArrayList();
+    private final ObservableList<DeltaRow> deltasView = FXCollections.unmodifiableObservableList(deltas);
+    private final ObservableList<String> comparedLabels = FXCollections.observableArrayList();
+    private final ObservableList<String> comparedLabelsView = FXCollections.unmodifiableObservableList(comparedLabels);
+    private final SlaViewModel overlay = new SlaViewModel();
+    private final BooleanBinding canCompare = Bindings.size(selected).greaterThanOrEqualTo(2);
+    private final ReadOnlyBooleanWrapper simVsLive = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("Comparison");
+    private final BooleanBinding canCompareModes = Bindings.createBooleanBinding(() -> simLivePair().isPresent(), selected, runs);
+
+    /** Every run in the store, newest first (read-only). */
+    public ObservableList<RunRow> runs() {
+        return runsView;
+    }
+
+    /** The runs selected in the browser, in selection order (read-only; {@link #select} sets them). */
+    public ObservableList<RunRow> selected() {
+        return selectedView;
+    }
+
+    /** Selects these runs (the browser's selection). */
+    public void select(List<RunRow> rows) {
+        selected.setAll(rows);
+    }
+
+    /** The comparison's rows: one metric across the compared runs (read-only). */
+    public ObservableList<DeltaRow> deltas() {
+        return deltasView;
+    }
+
+    /** The compared runs' labels, one per column (read-only). */
+    public ObservableList<String> comparedLabels() {
+        return comparedLabelsView;
+    }
+
+    /** The overlaid charts of the compared runs. */
+    public SlaViewModel overlay() {
+        return overlay;
+    }
+
+    /** True when two or more runs are selected. */
+    public BooleanBinding canCompare() {
+        return canCompare;
+    }
+
+    /** True when the selection (or the store) holds a live and a simulated run of the same pipeline. */
+    public BooleanBinding canCompareModes() {
+        return canCompareModes;
+    }
+
     /** True while the comparison is a sim-vs-live one: first run live, second simulated, error in %. */
-    public final BooleanProperty simVsLive = new SimpleBooleanProperty(false);
-    public final StringProperty comparisonTitle = new SimpleStringProperty("Comparison");
-    public final BooleanBinding canCompareModes = Bindings.createBooleanBinding(() -> simLivePair().isPresent(), selected, runs);
+    public ReadOnlyBooleanProperty simVsLiveProperty() {
+        return simVsLive.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty comparisonTitleProperty() {
+        return comparisonTitle.getReadOnlyProperty();
+    }
 
     public void setRuns(List<RunInfo> infos) {
         runs.setAll(infos.reversed().stream().map(RunRow::of).toList());

@@ -12,6 +12,8 @@ import java.util.List;
 
 /** Line charts bound to lists of {@link Curve}s, with an optional dashed vertical SLO marker. */
 public final class Charts {
+    /** The charts' stylesheet (sla.css beside this class), added to every chart made here. */
+    static final String CSS = Charts.class.getResource("sla.css").toExternalForm();
     /** Tick labels as 250, 2.5k, 10k, 1.2M: short enough for small charts. */
     static final javafx.util.StringConverter<Number> COMPACT = new javafx.util.StringConverter<>() {
         @Override
@@ -45,6 +47,7 @@ public final class Charts {
         c.setCreateSymbols(false);
         c.setAnimated(false);
         c.getStyleClass().add("sl-chart");
+        c.getStylesheets().add(CSS);
         c.setMinSize(200, 160);
         return c;
     }

@@ -13,27 +13,27 @@ import java.util.List;
 
 /** Eight charts: the four latency CDFs with SLO lines, TTFT/TPOT percentiles over time, throughput and goodput. */
 public final class SlaView extends BorderPane {
-    public final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "time to first token (ms)", "fraction of requests");
-    public final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "time per output token (ms)", "fraction of requests");
-    public final LineChart<Number, Number> itl = Charts.line("ITL — CDF", "inter-token latency (ms)", "fraction of gaps");
-    public final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "end-to-end latency (ms)", "fraction of requests");
-    public final LineChart<Number, Number> overTime = Charts.line("TTFT percentiles over time", "time (s)", "TTFT (ms)");
-    public final LineChart<Number, Number> tpotOverTime = Charts.line("TPOT percentiles over time", "time (s)", "TPOT (ms)");
-    public final LineChart<Number, Number> throughput = Charts.line("Token throughput", "time (s)", "tokens / s");
-    public final LineChart<Number, Number> goodput = Charts.line("Completions and goodput", "time (s)", "requests / s");
+    private final LineChart<Number, Number> ttft = Charts.line("TTFT — CDF", "time to first token (ms)", "fraction of requests");
+    private final LineChart<Number, Number> tpot = Charts.line("TPOT — CDF", "time per output token (ms)", "fraction of requests");
+    private final LineChart<Number, Number> itl = Charts.line("ITL — CDF", "inter-token latency (ms)", "fraction of gaps");
+    private final LineChart<Number, Number> e2el = Charts.line("E2E latency — CDF", "end-to-end latency (ms)", "fraction of requests");
+    private final LineChart<Number, Number> overTime = Charts.line("TTFT percentiles over time", "time (s)", "TTFT (ms)");
+    private final LineChart<Number, Number> tpotOverTime = Charts.line("TPOT percentiles over time", "time (s)", "TPOT (ms)");
+    private final LineChart<Number, Number> throughput = Charts.line("Token throughput", "time (s)", "tokens / s");
+    private final LineChart<Number, Number> goodput = Charts.line("Completions and goodput", "time (s)", "requests / s");
 
     public SlaView(SlaViewModel vm) {
         getStyleClass().add("sla-view");
-        Charts.bind(ttft, vm.ttft, vm.ttftSlo);
-        Charts.bind(tpot, vm.tpot, vm.tpotSlo);
-        Charts.bind(itl, vm.itl, vm.tpotSlo);
-        Charts.bind(e2el, vm.e2el, vm.e2elSlo);
-        Charts.bind(overTime, vm.ttftOverTime, vm.ttftSlo, true);
-        Charts.bind(tpotOverTime, vm.tpotOverTime, vm.tpotSlo, true);
-        Charts.bind(throughput, vm.throughput, null);
-        Charts.bind(goodput, vm.goodput, null);
+        Charts.bind(ttft, vm.ttft(), vm.ttftSloProperty());
+        Charts.bind(tpot, vm.tpot(), vm.tpotSloProperty());
+        Charts.bind(itl, vm.itl(), vm.tpotSloProperty());
+        Charts.bind(e2el, vm.e2el(), vm.e2elSloProperty());
+        Charts.bind(overTime, vm.ttftOverTime(), vm.ttftSloProperty(), true);
+        Charts.bind(tpotOverTime, vm.tpotOverTime(), vm.tpotSloProperty(), true);
+        Charts.bind(throughput, vm.throughput(), null);
+        Charts.bind(goodput, vm.goodput(), null);
         Label head = new Label();
-        head.textProperty().bind(vm.headline);
+        head.textProperty().bind(vm.headlineProperty());
         head.getStyleClass().add("view-headline");
         head.setPadding(new Insets(8, 12, 4, 12));
         setTop(head);
@@ -56,5 +56,37 @@ public final class SlaView extends BorderPane {
             grid.getRowConstraints().add(rc);
         }
         setCenter(grid);
+    }
+
+    public LineChart<Number, Number> ttft() {
+        return ttft;
+    }
+
+    public LineChart<Number, Number> tpot() {
+        return tpot;
+    }
+
+    public LineChart<Number, Number> itl() {
+        return itl;
+    }
+
+    public LineChart<Number, Number> e2el() {
+        return e2el;
+    }
+
+    public LineChart<Number, Number> overTime() {
+        return overTime;
+    }
+
+    public LineChart<Number, Number> tpotOverTime() {
+        return tpotOverTime;
+    }
+
+    public LineChart<Number, Number> throughput() {
+        return throughput;
+    }
+
+    public LineChart<Number, Number> goodput() {
+        return goodput;
     }
 }

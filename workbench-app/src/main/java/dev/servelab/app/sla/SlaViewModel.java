@@ -1,10 +1,10 @@
 package dev.servelab.app.sla;
 
 import dev.servelab.app.data.RunData;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -17,19 +17,92 @@ import java.util.Locale;
  */
 public final class SlaViewModel {
     static final int CDF_POINTS = 400;
-    public final ObservableList<Curve> ttft = FXCollections.observableArrayList();
-    public final ObservableList<Curve> tpot = FXCollections.observableArrayList();
-    public final ObservableList<Curve> itl = FXCollections.observableArrayList();
-    public final ObservableList<Curve> e2el = FXCollections.observableArrayList();
-    public final ObservableList<Curve> ttftOverTime = FXCollections.observableArrayList();
-    public final ObservableList<Curve> tpotOverTime = FXCollections.observableArrayList();
-    public final ObservableList<Curve> throughput = FXCollections.observableArrayList();
-    public final ObservableList<Curve> goodput = FXCollections.observableArrayList();
-    public final DoubleProperty ttftSlo = new SimpleDoubleProperty(Double.NaN);
-    public final DoubleProperty tpotSlo = new SimpleDoubleProperty(Double.NaN);
-    public final DoubleProperty e2elSlo = new SimpleDoubleProperty(Double.NaN);
-    public final DoubleProperty attainment = new SimpleDoubleProperty(Double.NaN);
-    public final StringProperty headline = new SimpleStringProperty("No run loaded");
+    private final ObservableList<Curve> ttft = FXCollections.observableArrayList();
+    private final ObservableList<Curve> ttftView = FXCollections.unmodifiableObservableList(ttft);
+    private final ObservableList<Curve> tpot = FXCollections.observableArrayList();
+    private final ObservableList<Curve> tpotView = FXCollections.unmodifiableObservableList(tpot);
+    private final ObservableList<Curve> itl = FXCollections.observableArrayList();
+    private final ObservableList<Curve> itlView = FXCollections.unmodifiableObservableList(itl);
+    private final ObservableList<Curve> e2el = FXCollections.observableArrayList();
+    private final ObservableList<Curve> e2elView = FXCollections.unmodifiableObservableList(e2el);
+    private final ObservableList<Curve> ttftOverTime = FXCollections.observableArrayList();
+    private final ObservableList<Curve> ttftOverTimeView = FXCollections.unmodifiableObservableList(ttftOverTime);
+    private final ObservableList<Curve> tpotOverTime = FXCollections.observableArrayList();
+    private final ObservableList<Curve> tpotOverTimeView = FXCollections.unmodifiableObservableList(tpotOverTime);
+    private final ObservableList<Curve> throughput = FXCollections.observableArrayList();
+    private final ObservableList<Curve> throughputView = FXCollections.unmodifiableObservableList(throughput);
+    private final ObservableList<Curve> goodput = FXCollections.observableArrayList();
+    private final ObservableList<Curve> goodputView = FXCollections.unmodifiableObservableList(goodput);
+    private final ReadOnlyDoubleWrapper ttftSlo = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper tpotSlo = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper e2elSlo = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper attainment = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("No run loaded");
+
+    /** The TTFT CDFs, one per run (read-only). */
+    public ObservableList<Curve> ttft() {
+        return ttftView;
+    }
+
+    /** The TPOT CDFs, one per run (read-only). */
+    public ObservableList<Curve> tpot() {
+        return tpotView;
+    }
+
+    /** The inter-token latency CDFs, one per run (read-only). */
+    public ObservableList<Curve> itl() {
+        return itlView;
+    }
+
+    /** The end-to-end latency CDFs, one per run (read-only). */
+    public ObservableList<Curve> e2el() {
+        return e2elView;
+    }
+
+    /** The TTFT p50/p90/p99 per window of the first run (read-only). */
+    public ObservableList<Curve> ttftOverTime() {
+        return ttftOverTimeView;
+    }
+
+    /** The TPOT p50/p90/p99 per window of the first run (read-only). */
+    public ObservableList<Curve> tpotOverTime() {
+        return tpotOverTimeView;
+    }
+
+    /** The output and prefill tokens per second of the first run (read-only). */
+    public ObservableList<Curve> throughput() {
+        return throughputView;
+    }
+
+    /** The completions and goodput per second of the first run (read-only). */
+    public ObservableList<Curve> goodput() {
+        return goodputView;
+    }
+
+    /** The TTFT SLO in ms, NaN when none. */
+    public ReadOnlyDoubleProperty ttftSloProperty() {
+        return ttftSlo.getReadOnlyProperty();
+    }
+
+    /** The TPOT SLO in ms, NaN when none. */
+    public ReadOnlyDoubleProperty tpotSloProperty() {
+        return tpotSlo.getReadOnlyProperty();
+    }
+
+    /** The E2E latency SLO in ms, NaN when none. */
+    public ReadOnlyDoubleProperty e2elSloProperty() {
+        return e2elSlo.getReadOnlyProperty();
+    }
+
+    /** The fraction of completed requests meeting every SLO, NaN when none. */
+    public ReadOnlyDoubleProperty attainmentProperty() {
+        return attainment.getReadOnlyProperty();
+    }
+
+    /** One line: run, requests completed, attainment, goodput, SLOs. */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
 
     /** Everything the charts show, computed from the runs on any thread (sorting a million latencies takes a while). */
     public record Prepared(List<List<Curve>> cdfs, List<Curve> ttftOverTime, List<Curve> tpotOverTime,

@@ -35,8 +35,8 @@ public final class TimelineCanvas extends Pane {
         this.vm = vm;
         getChildren().add(canvas);
         getStyleClass().add("timeline-canvas");
-        for (var p : List.of(vm.startNanos, vm.endNanos, vm.topRow, vm.rowHeight)) p.addListener(o -> dirty = true);
-        vm.tokens.addListener(o -> dirty = true);
+        for (var p : List.of(vm.startNanosProperty(), vm.endNanosProperty(), vm.topRowProperty(), vm.rowHeightProperty())) p.addListener(o -> dirty = true);
+        vm.tokensProperty().addListener(o -> dirty = true);
         widthProperty().addListener(o -> dirty = true);
         heightProperty().addListener(o -> dirty = true);
         new AnimationTimer() {
@@ -76,7 +76,7 @@ public final class TimelineCanvas extends Pane {
     }
 
     double rowsTop() {
-        return AXIS + vm.iterations.get().size() * LANE + 8;
+        return AXIS + vm.iterationsProperty().get().size() * LANE + 8;
     }
 
     /** Nanoseconds the last paint took (for the render benchmark). */
@@ -91,24 +91,24 @@ public final class TimelineCanvas extends Pane {
         double w = getWidth(), h = getHeight();
         g.setFill(background);
         g.fillRect(0, 0, w, h);
-        TokenTable t = vm.tokens.get();
+        TokenTable t = vm.tokensProperty().get();
         if (t == null) return;
         if (vm.pools() != gutterPools) {
             gutterPools = vm.pools();
             gutter = gutterFor(gutterPools);
         }
-        double start = vm.startNanos.get(), end = vm.endNanos.get(), pw = plotWidth();
+        double start = vm.startNanosProperty().get(), end = vm.endNanosProperty().get(), pw = plotWidth();
         g.save();
         g.translate(gutter, 0);
         TimeAxis.draw(g, start, end, pw, 0, AXIS, h, text);
-        List<IterationTable> its = vm.iterations.get();
+        List<IterationTable> its = vm.iterationsProperty().get();
         for (int r = 0; r < its.size(); r++) GanttPainter.paint(g, its.get(r), start, end, pw, AXIS + r * LANE + 2, LANE - 4);
         double top = rowsTop();
         g.beginPath();
         g.rect(0, top, pw, h - top);
         g.clip();
         Color tick = background.getBrightness() < 0.5 ? Color.web("#0b1f4d") : Palette.TOKEN;
-        TokenPainter.paint(g, t, start, end, vm.topRow.get(), vm.rowHeight.get(), top, pw, h - top, tick);
+        TokenPainter.paint(g, t, start, end, vm.topRowProperty().get(), vm.rowHeightProperty().get(), top, pw, h - top, tick);
         g.restore();
         labels(g, t, its.size(), top, h);
         lastPaintNanos = System.nanoTime() - t0;
@@ -129,13 +129,13 @@ public final class TimelineCanvas extends Pane {
         }
         g.setStroke(Palette.GRID);
         g.strokeLine(0, top - 4, getWidth(), top - 4);
-        double rowH = vm.rowHeight.get();
+        double rowH = vm.rowHeightProperty().get();
         if (named) stripes(g, t, replicas, top, h, rowH);
         g.setFill(text);
         int every = (int) Math.max(1, Math.ceil(16 / rowH));
-        int first = (int) Math.floor(vm.topRow.get());
+        int first = (int) Math.floor(vm.topRowProperty().get());
         for (int r = first - first % every; r < t.rows(); r += every) {
-            double y = top + (r - vm.topRow.get()) * rowH + rowH / 2;
+            double y = top + (r - vm.topRowProperty().get()) * rowH + rowH / 2;
             if (y > h) break;
             if (y >= top) g.fillText(named ? "req " + t.requestId()[r] + " · " + pools.name(t.replica()[r]) : "req " + t.requestId()[r], textX, y);
         }
@@ -151,7 +151,7 @@ public final class TimelineCanvas extends Pane {
             g.setFill(c);
             g.fillRect(x, AXIS + r * LANE + 2, STRIPE, LANE - 4);
         }
-        double topRow = vm.topRow.get();
+        double topRow = vm.topRowProperty().get();
         int first = Math.max(0, (int) Math.floor(topRow));
         int last = Math.min(t.rows() - 1, (int) Math.ceil(topRow + (h - top) / rowH));
         double gap = rowH >= 6 ? 1 : 0;

@@ -22,7 +22,7 @@ import java.util.Locale;
  * pointer, drag pans (time and rows), Ctrl+wheel changes row height, hover names the token.
  */
 public final class TimelineView extends BorderPane {
-    public final TimelineCanvas canvas;
+    private final TimelineCanvas canvas;
     private final TimelineViewModel vm;
     private final Tooltip tip = new Tooltip();
     private double dragX;
@@ -42,10 +42,10 @@ public final class TimelineView extends BorderPane {
         canvas.setOnMouseDragged(this::onDrag);
         canvas.setOnMouseMoved(this::onHover);
         canvas.setOnMouseExited(e -> tip.hide());
-        vm.tokens.addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
-        if (vm.tokens.get() != null) javafx.application.Platform.runLater(this::fit);
+        vm.tokensProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
+        if (vm.tokensProperty().get() != null) javafx.application.Platform.runLater(this::fit);
         canvas.heightProperty().addListener((o, a, b) -> {
-            if (vm.rowsFitted && vm.tokens.get() != null) vm.fitRows(Math.max(50, b.doubleValue() - canvas.rowsTop()));
+            if (vm.rowsFitted() && vm.tokensProperty().get() != null) vm.fitRows(Math.max(50, b.doubleValue() - canvas.rowsTop()));
         });
     }
 
@@ -65,7 +65,7 @@ public final class TimelineView extends BorderPane {
         help.setTooltip(new Tooltip("Wheel: zoom time at the pointer · drag: pan time and rows · Shift+wheel: scroll rows\n"
                 + "Ctrl+wheel: row height · 0: whole run · T: single tokens · hover: request, token index and times"));
         Label title = new Label();
-        title.textProperty().bind(vm.title);
+        title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("view-headline");
         HBox bar = new HBox(6, fit, in, out, tokens, title, spacer, legend("queued", Palette.QUEUE), legend("prefill", Palette.PREFILL),
                 legend("decode", Palette.DECODE), legend("token", Palette.TOKEN), legend("preempted", Palette.PREEMPT), help);
@@ -94,7 +94,7 @@ public final class TimelineView extends BorderPane {
         if (e.isControlDown()) {
             vm.zoomRows(dy > 0 ? 1.25 : 0.8, canvas.getHeight() - canvas.rowsTop());
         } else if (e.isShiftDown()) {
-            vm.scrollRows(-dy / Math.max(1, vm.rowHeight.get()));
+            vm.scrollRows(-dy / Math.max(1, vm.rowHeightProperty().get()));
         } else {
             double anchor = Math.max(0, Math.min(1, (e.getX() - canvas.gutter()) / canvas.plotWidth()));
             vm.zoom(dy > 0 ? 0.8 : 1.25, anchor);
@@ -104,7 +104,7 @@ public final class TimelineView extends BorderPane {
 
     private void onDrag(MouseEvent e) {
         vm.pan(-(e.getX() - dragX) / canvas.plotWidth());
-        vm.scrollRows(-(e.getY() - dragY) / Math.max(0.05, vm.rowHeight.get()));
+        vm.scrollRows(-(e.getY() - dragY) / Math.max(0.05, vm.rowHeightProperty().get()));
         dragX = e.getX();
         dragY = e.getY();
     }
@@ -112,7 +112,7 @@ public final class TimelineView extends BorderPane {
     private void onHover(MouseEvent e) {
         double x = e.getX() - canvas.gutter(), y = e.getY() - canvas.rowsTop();
         TokenHit h = x < 0 || y < 0 ? null
-                : vm.hit(vm.topRow.get() + y / vm.rowHeight.get(), vm.startNanos.get() + x / canvas.plotWidth() * vm.window());
+                : vm.hit(vm.topRowProperty().get() + y / vm.rowHeightProperty().get(), vm.startNanosProperty().get() + x / canvas.plotWidth() * vm.window());
         if (h == null) {
             tip.hide();
             return;
@@ -125,5 +125,9 @@ public final class TimelineView extends BorderPane {
         String token = h.tokenIndex() < 0 ? "waiting in queue" : "token " + (h.tokenIndex() + 1) + " of " + h.tokens();
         return String.format(Locale.ROOT, "request %d · replica %d · %s (%s)%narrived %.3f s · token at %.3f s · gap %.2f ms",
                 h.requestId(), h.replica(), token, h.phase(), h.arrivalNanos() / 1e9, h.tokenNanos() / 1e9, h.gapNanos() / 1e6);
+    }
+
+    public TimelineCanvas canvas() {
+        return canvas;
     }
 }

@@ -2,10 +2,12 @@ package dev.servelab.app.timeline;
 
 import dev.servelab.engine.store.IterationTable;
 import dev.servelab.engine.store.TokenTable;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.Arrays;
 import java.util.List;
@@ -16,18 +18,58 @@ import java.util.List;
  */
 public final class TimelineViewModel {
     public static final long MIN_WINDOW_NANOS = 100_000;
-    public final ObjectProperty<TokenTable> tokens = new SimpleObjectProperty<>();
-    public final ObjectProperty<List<IterationTable>> iterations = new SimpleObjectProperty<>(List.of());
-    public final javafx.beans.property.StringProperty title = new javafx.beans.property.SimpleStringProperty("No run loaded");
-    public final DoubleProperty startNanos = new SimpleDoubleProperty(0);
-    public final DoubleProperty endNanos = new SimpleDoubleProperty(1e9);
-    public final DoubleProperty topRow = new SimpleDoubleProperty(0);
-    public final DoubleProperty rowHeight = new SimpleDoubleProperty(10);
+    private final ReadOnlyObjectWrapper<TokenTable> tokens = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<IterationTable>> iterations = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No run loaded");
+    private final ReadOnlyDoubleWrapper startNanos = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper endNanos = new ReadOnlyDoubleWrapper(1e9);
+    private final ReadOnlyDoubleWrapper topRow = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper rowHeight = new ReadOnlyDoubleWrapper(10);
     /** True while the rows are fitted to the height (until the user scrolls or resizes rows). */
-    public boolean rowsFitted = true;
+    private boolean rowsFitted = true;
     private PoolLabels pools = PoolLabels.of(new String[0]);
     private long dataStart;
     private long dataEnd = 1_000_000_000L;
+
+    /** The request rows and their token times of the run shown, or null. */
+    public ReadOnlyObjectProperty<TokenTable> tokensProperty() {
+        return tokens.getReadOnlyProperty();
+    }
+
+    /** Each replica's iterations (the Gantt lanes). */
+    public ReadOnlyObjectProperty<List<IterationTable>> iterationsProperty() {
+        return iterations.getReadOnlyProperty();
+    }
+
+    /** The run shown, in one line. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The visible window's start, in ns of run time. */
+    public ReadOnlyDoubleProperty startNanosProperty() {
+        return startNanos.getReadOnlyProperty();
+    }
+
+    /** The visible window's end, in ns of run time. */
+    public ReadOnlyDoubleProperty endNanosProperty() {
+        return endNanos.getReadOnlyProperty();
+    }
+
+    /** The first visible request row (fractional while scrolling). */
+    public ReadOnlyDoubleProperty topRowProperty() {
+        return topRow.getReadOnlyProperty();
+    }
+
+    /** The height of a request row in pixels. */
+    public ReadOnlyDoubleProperty rowHeightProperty() {
+        return rowHeight.getReadOnlyProperty();
+    }
+
+    /** True while the rows are fitted to the height (until the user scrolls or resizes rows). */
+    public boolean rowsFitted() {
+        return rowsFitted;
+    }
 
     public void show(TokenTable t, List<IterationTable> its) {
         show(t, its, new String[0]);
@@ -38,6 +80,11 @@ public final class TimelineViewModel {
      * {@link dev.servelab.app.data.PoolNames}). Set before the tokens, so a repaint sees both.
      */
     public void show(TokenTable t, List<IterationTable> its, String[] replicaPools) {
+        show(t, its, replicaPools, title.get());
+    }
+
+    /** As {@link #show(TokenTable, List, String[])}, titled {@code title}. */
+    public void show(TokenTable t, List<IterationTable> its, String[] replicaPools, String title) {
         pools = PoolLabels.of(replicaPools);
         tokens.set(t);
         iterations.set(its);
@@ -47,6 +94,7 @@ public final class TimelineViewModel {
         for (IterationTable it : its) if (it.size() > 0) dataEnd = Math.max(dataEnd, it.end()[it.size() - 1]);
         resetTime();
         topRow.set(0);
+        this.title.set(title);
     }
 
     public void resetTime() {
@@ -114,7 +162,8 @@ public final class TimelineViewModel {
         rowsFitted = false;
     }
 
-    void setWindow(double start, double end) {
+    /** Shows the time window from {@code start} to {@code end} ns (at least {@link #MIN_WINDOW_NANOS} wide). */
+    public void setWindow(double start, double end) {
         startNanos.set(start);
         endNanos.set(Math.max(start + MIN_WINDOW_NANOS, end));
     }

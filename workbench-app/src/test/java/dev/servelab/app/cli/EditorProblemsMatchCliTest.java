@@ -38,11 +38,11 @@ class EditorProblemsMatchCliTest {
     void quickstartInTheEditor() {
         vm = new EditorViewModel(new SettingsCatalog(PluginRegistry.load()));
         vm.load(TestRuns.quickstart(), null);
-        assertTrue(vm.problems.isEmpty(), () -> vm.problems.toString());
+        assertTrue(vm.problems().isEmpty(), () -> vm.problems().toString());
     }
 
     private GraphNode node(NodeKind kind) {
-        return vm.graph.nodes.stream().filter(n -> n.kind == kind).findFirst().orElseThrow();
+        return vm.graph().nodes.stream().filter(n -> n.kind == kind).findFirst().orElseThrow();
     }
 
     /** The editor's only problem, which must be on {@code node}, and the CLI's error line for the same pipeline. */
@@ -52,7 +52,7 @@ class EditorProblemsMatchCliTest {
 
     /** As above; {@code loader}: a message of the pipeline loader, which the CLI prefixes with the file it read. */
     private void assertSameMessage(GraphNode node, String expected, boolean loader) throws IOException {
-        List<Problem> errors = vm.problems.stream().filter(Problem::error).toList();
+        List<Problem> errors = vm.problems().stream().filter(Problem::error).toList();
         assertEquals(1, errors.size(), errors::toString);
         assertSame(node, errors.getFirst().node(), "the problem is shown on the node");
         String message = errors.getFirst().message();

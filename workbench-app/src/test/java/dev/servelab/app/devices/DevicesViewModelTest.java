@@ -41,7 +41,7 @@ class DevicesViewModelTest {
     void addRefusesBadInputAndStoresOnlyTheVariableName() throws Exception {
         DevicesViewModel vm = vm();
         vm.refresh();
-        assertTrue(vm.devices.isEmpty());
+        assertTrue(vm.devices().isEmpty());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> vm.add("127.0.0.1:8088", "pi", "servelab", ""))
                 .getMessage().contains("http://"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> vm.add("http://127.0.0.1:8088", "pi 1", "servelab", ""))
@@ -49,8 +49,8 @@ class DevicesViewModelTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> vm.add("http://127.0.0.1:8088", "pi", "servelab", "sk-abc123/xyz"))
                 .getMessage().contains("never the key"));
         vm.add("http://127.0.0.1:8088", "", "vllm", "EDGE_TOKEN");
-        assertEquals(1, vm.devices.size());
-        DeviceRow row = vm.devices.getFirst();
+        assertEquals(1, vm.devices().size());
+        DeviceRow row = vm.devices().getFirst();
         assertEquals("127.0.0.1-8088", row.name());
         assertEquals("vllm", row.dialect());
         assertEquals("$EDGE_TOKEN", row.keyEnv());
@@ -67,18 +67,18 @@ class DevicesViewModelTest {
             vm.add(agent.baseUri().toString(), "pi-1", "servelab", "");
             Thread caller = Thread.currentThread();
             var probing = vm.probe("pi-1");
-            assertTrue(vm.probing.get(), "probe runs in the background");
-            assertTrue(vm.status.get().startsWith("probing pi-1"), vm.status.get());
+            assertTrue(vm.probingProperty().get(), "probe runs in the background");
+            assertTrue(vm.statusProperty().get().startsWith("probing pi-1"), vm.statusProperty().get());
             assertTrue(vm.probe("pi-1").isCompletedExceptionally(), "one probe at a time");
             DeviceProfile p = probing.get(30, TimeUnit.SECONDS);
-            assertFalse(vm.probing.get());
+            assertFalse(vm.probingProperty().get());
             assertEquals("tiny", p.model());
             assertEquals(2, p.ttft().size());
-            DeviceRow row = vm.devices.getFirst();
+            DeviceRow row = vm.devices().getFirst();
             assertEquals("tiny", row.model());
             assertTrue(row.rtt().endsWith(" ms") && row.ttftFit().contains("ms/tok") && row.tpotFit().contains("ms/seq"), row.toString());
             assertTrue(row.kvCapacity().endsWith("tokens"), row.toString());
-            assertTrue(vm.status.get().startsWith("probed pi-1: model tiny"), vm.status.get());
+            assertTrue(vm.statusProperty().get().startsWith("probed pi-1: model tiny"), vm.statusProperty().get());
             assertEquals(p, DeviceRegistry.readProfile(dir.resolve("home/profiles/pi-1.json")));
             assertTrue(caller.isAlive());
         }
@@ -94,12 +94,12 @@ class DevicesViewModelTest {
         vm.add("http://127.0.0.1:" + port, "gone", "servelab", "");
         ExecutionException e = assertThrows(ExecutionException.class, () -> vm.probe("gone").get(20, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof DeviceProbeFailure, e.toString());
-        String line = vm.status.get();
+        String line = vm.statusProperty().get();
         assertTrue(line.startsWith("probe failed: device gone (http://127.0.0.1:" + port + ")"), line);
         assertEquals(1, line.lines().count(), line);
-        assertFalse(vm.probing.get());
-        assertEquals("not probed", vm.devices.getFirst().probedAt());
+        assertFalse(vm.probingProperty().get());
+        assertEquals("not probed", vm.devices().getFirst().probedAt());
         assertTrue(vm.probe("nobody").isCompletedExceptionally());
-        assertTrue(vm.status.get().contains("no device called nobody"), vm.status.get());
+        assertTrue(vm.statusProperty().get().contains("no device called nobody"), vm.statusProperty().get());
     }
 }

@@ -28,15 +28,15 @@ class EditorViewModelTest {
     void quickstartRoundTripsThroughTheGraphToTheSameSpec() {
         ObjectNode tree = TestRuns.quickstart();
         vm.load(tree, null);
-        assertEquals(8, vm.graph.nodes.size(), "workload, admission, router, pool, scheduler, eviction, executor, sink");
-        assertTrue(vm.problems.isEmpty(), () -> "problems: " + vm.problems);
+        assertEquals(8, vm.graph().nodes.size(), "workload, admission, router, pool, scheduler, eviction, executor, sink");
+        assertTrue(vm.problems().isEmpty(), () -> "problems: " + vm.problems());
         PipelineSpec a = PipelineLoader.fromTree(tree, "x", null);
         PipelineSpec b = PipelineLoader.fromTree(vm.tree(), "x", null);
         assertEquals(a.workload(), b.workload());
         assertEquals(a.router(), b.router());
         assertEquals(a.pools().getFirst(), b.pools().getFirst());
         assertEquals(a.slo(), b.slo());
-        assertFalse(vm.dirty.get());
+        assertFalse(vm.dirtyProperty().get());
     }
 
     @Test
@@ -52,40 +52,40 @@ class EditorViewModelTest {
         assertNotNull(vm.connect(w, "requests", a, "in"), "the same wire twice");
         GraphNode w2 = vm.addNode(NodeKind.WORKLOAD, "workload.poisson", 0, 100);
         assertNotNull(vm.connect(w2, "requests", a, "in"), "admission input already taken");
-        assertEquals(1, vm.graph.wires.size());
+        assertEquals(1, vm.graph().wires.size());
     }
 
     @Test
     void everyEditUndoesAndRedoes() {
         vm.load(TestRuns.quickstart(), null);
-        GraphNode router = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.ROUTER).findFirst().orElseThrow();
-        int wires = vm.graph.wires.size();
-        vm.selection.setAll(router);
+        GraphNode router = vm.graph().nodes.stream().filter(n -> n.kind == NodeKind.ROUTER).findFirst().orElseThrow();
+        int wires = vm.graph().wires.size();
+        vm.selection().setAll(router);
         vm.deleteSelection();
-        assertFalse(vm.graph.nodes.contains(router));
-        assertEquals(wires - 2, vm.graph.wires.size(), "the router input wire and its wire to the pool");
+        assertFalse(vm.graph().nodes.contains(router));
+        assertEquals(wires - 2, vm.graph().wires.size(), "the router input wire and its wire to the pool");
         assertTrue(vm.hasErrors(), "admission output and pool input are now unconnected");
-        assertTrue(vm.dirty.get());
-        vm.undo.undo();
-        assertTrue(vm.graph.nodes.contains(router));
-        assertEquals(wires, vm.graph.wires.size());
+        assertTrue(vm.dirtyProperty().get());
+        vm.undo().undo();
+        assertTrue(vm.graph().nodes.contains(router));
+        assertEquals(wires, vm.graph().wires.size());
         assertFalse(vm.hasErrors());
-        assertFalse(vm.dirty.get(), "back to the saved state");
-        vm.undo.redo();
-        assertFalse(vm.graph.nodes.contains(router));
+        assertFalse(vm.dirtyProperty().get(), "back to the saved state");
+        vm.undo().redo();
+        assertFalse(vm.graph().nodes.contains(router));
     }
 
     @Test
     void settingsAreValidatedAndUndoable() {
         vm.load(TestRuns.quickstart(), null);
-        GraphNode w = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.WORKLOAD).findFirst().orElseThrow();
+        GraphNode w = vm.graph().nodes.stream().filter(n -> n.kind == NodeKind.WORKLOAD).findFirst().orElseThrow();
         int rate = w.settings.get("rate_per_s").asInt();
         vm.setSetting(w, "rate_per_s", DoubleNode.valueOf(-3));
-        assertTrue(vm.problemsOf(w).stream().anyMatch(p -> p.error() && p.message().contains("rate_per_s")), () -> vm.problems.toString());
-        vm.undo.undo();
+        assertTrue(vm.problemsOf(w).stream().anyMatch(p -> p.error() && p.message().contains("rate_per_s")), () -> vm.problems().toString());
+        vm.undo().undo();
         assertEquals(rate, w.settings.get("rate_per_s").asInt());
         assertTrue(vm.problemsOf(w).isEmpty());
-        GraphNode pool = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
+        GraphNode pool = vm.graph().nodes.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
         vm.setSetting(pool, "kv_cache.block_size", IntNode.valueOf(32));
         assertEquals(32, vm.tree().get("pools").get(0).get("kv_cache").get("block_size").asInt());
         assertEquals("kv.lru", vm.tree().get("pools").get(0).get("kv_cache").get("eviction").asText());
@@ -94,43 +94,43 @@ class EditorViewModelTest {
     @Test
     void copyPasteDuplicatesNodesAndTheirInnerWires() {
         vm.load(TestRuns.quickstart(), null);
-        GraphNode pool = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
-        GraphNode sched = vm.graph.source(pool, "scheduler");
-        vm.selection.setAll(pool, sched);
+        GraphNode pool = vm.graph().nodes.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
+        GraphNode sched = vm.graph().source(pool, "scheduler");
+        vm.selection().setAll(pool, sched);
         vm.copy();
         vm.paste();
-        assertEquals(10, vm.graph.nodes.size());
-        GraphNode copy = vm.selection.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
-        assertNotNull(vm.graph.source(copy, "scheduler"), "inner wire copied");
-        assertNull(vm.graph.source(copy, "in"), "outer wires are not");
-        vm.undo.undo();
-        assertEquals(8, vm.graph.nodes.size());
+        assertEquals(10, vm.graph().nodes.size());
+        GraphNode copy = vm.selection().stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
+        assertNotNull(vm.graph().source(copy, "scheduler"), "inner wire copied");
+        assertNull(vm.graph().source(copy, "in"), "outer wires are not");
+        vm.undo().undo();
+        assertEquals(8, vm.graph().nodes.size());
     }
 
     @Test
     void movesAreRecordedOnceAtTheEndOfADrag() {
         vm.load(TestRuns.quickstart(), null);
-        GraphNode n = vm.graph.nodes.getFirst();
+        GraphNode n = vm.graph().nodes.getFirst();
         double x = n.x.get();
         var from = new java.util.IdentityHashMap<GraphNode, double[]>();
         from.put(n, new double[]{x, n.y.get()});
         n.x.set(x + 100);
         vm.moved(from);
-        assertEquals(1, vm.undo.depth());
-        vm.undo.undo();
+        assertEquals(1, vm.undo().depth());
+        vm.undo().undo();
         assertEquals(x, n.x.get());
     }
 
     @Test
     void propertySheetItemsShowValuesAsYamlAndCommitOnlyRealChanges() {
         vm.load(TestRuns.quickstart(), null);
-        GraphNode w = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.WORKLOAD).findFirst().orElseThrow();
-        var infos = vm.catalog.settings(w);
+        GraphNode w = vm.graph().nodes.stream().filter(n -> n.kind == NodeKind.WORKLOAD).findFirst().orElseThrow();
+        var infos = vm.catalog().settings(w);
         SettingItem input = new SettingItem(vm, w, infos.stream().filter(i -> i.name().equals("input")).findFirst().orElseThrow(), "Workload");
         String shown = (String) input.getValue();
         assertTrue(shown.startsWith("{dist: lognormal, mean: 1150"), shown);
         input.setValue(shown);
-        assertEquals(0, vm.undo.depth(), "committing the unchanged text is not an edit");
+        assertEquals(0, vm.undo().depth(), "committing the unchanged text is not an edit");
         SettingItem rate = new SettingItem(vm, w, infos.stream().filter(i -> i.name().equals("rate_per_s")).findFirst().orElseThrow(), "Workload");
         assertEquals("rate_per_s (req/s)", rate.getName());
         assertTrue(rate.getDescription().contains("mean arrival rate"));
@@ -138,13 +138,13 @@ class EditorViewModelTest {
         assertEquals(12.5, w.settings.get("rate_per_s").asDouble());
         rate.setValue("");
         assertFalse(w.settings.containsKey("rate_per_s"), "blank resets to the default");
-        assertEquals(2, vm.undo.depth());
+        assertEquals(2, vm.undo().depth());
     }
 
     @Test
     void savedFilesAreTheSamePipelineTheCliRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         vm.load(TestRuns.quickstart(), null);
-        GraphNode pool = vm.graph.nodes.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
+        GraphNode pool = vm.graph().nodes.stream().filter(n -> n.kind == NodeKind.POOL).findFirst().orElseThrow();
         vm.setSetting(pool, "replicas", IntNode.valueOf(6));
         for (String name : new String[]{"p.yaml", "p.json"}) {
             java.nio.file.Path f = dir.resolve(name);
@@ -157,6 +157,6 @@ class EditorViewModelTest {
             assertEquals(shown.slo(), saved.slo());
         }
         vm.markSaved(dir.resolve("p.yaml"));
-        assertFalse(vm.dirty.get());
+        assertFalse(vm.dirtyProperty().get());
     }
 }

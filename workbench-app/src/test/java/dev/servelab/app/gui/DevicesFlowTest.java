@@ -63,7 +63,7 @@ class DevicesFlowTest {
     void addAndProbeAnAgent(FxRobot robot) throws Exception {
         robot.clickOn("#tab-devices");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.devices().table.getItems().isEmpty());
+        assertTrue(window.devices().table().getItems().isEmpty());
         robot.clickOn("#device-add");
         WaitForAsyncUtils.waitForFxEvents();
         TextField url = robot.lookup("#device-url").queryAs(TextField.class);
@@ -73,24 +73,24 @@ class DevicesFlowTest {
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         robot.clickOn((Node) pane.lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.devices().table.getItems().isEmpty(), () -> "nothing added: " + window.devices().table.getItems());
+        assertTrue(window.devices().table().getItems().isEmpty(), () -> "nothing added: " + window.devices().table().getItems());
         assertEquals(2, javafx.stage.Window.getWindows().size(), "a key in the variable field keeps the dialog open");
         assertTrue(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
                 .anyMatch(l -> l.getText() != null && l.getText().contains("never the key")), "the reason is shown");
         robot.interact(() -> robot.lookup("#device-key-env").queryAs(TextField.class).setText(""));
         robot.clickOn((Node) pane.lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, window.devices().table.getItems().size());
-        assertEquals("pi-1", window.devices().table.getItems().getFirst().name());
+        assertEquals(1, window.devices().table().getItems().size());
+        assertEquals("pi-1", window.devices().table().getItems().getFirst().name());
 
-        robot.interact(() -> window.devices().table.getSelectionModel().selectFirst());
+        robot.interact(() -> window.devices().table().getSelectionModel().selectFirst());
         robot.clickOn("#device-probe");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.wb.devices.status.get().startsWith("probe"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.workbench().devices().statusProperty().get().startsWith("probe"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.wb.devices.status.get().startsWith("probed pi-1: model tiny"), window.wb.devices.status.get());
-        DeviceRow row = window.devices().table.getItems().getFirst();
+        assertTrue(window.workbench().devices().statusProperty().get().startsWith("probed pi-1: model tiny"), window.workbench().devices().statusProperty().get());
+        DeviceRow row = window.devices().table().getItems().getFirst();
         assertEquals("tiny", row.model());
         assertTrue(row.rtt().endsWith(" ms") && row.kvCapacity().endsWith("tokens"), row.toString());
-        assertFalse(window.devices().probe.isDisabled());
+        assertFalse(window.devices().probe().isDisabled());
     }
 }

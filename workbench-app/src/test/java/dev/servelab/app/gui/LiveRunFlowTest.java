@@ -37,7 +37,7 @@ class LiveRunFlowTest {
     @Start
     void start(Stage stage) {
         window = TestWindow.show(stage, dir.resolve("runs.db"), 1560, 1160);
-        window.wb.editor.load(TestRuns.quickstart(), null);
+        window.workbench().editor().load(TestRuns.quickstart(), null);
     }
 
     @Test
@@ -45,22 +45,22 @@ class LiveRunFlowTest {
         robot.clickOn("#run-mode");
         robot.clickOn("Live — JVM");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("exec.jvm", window.wb.editor.liveExecutor.get());
-        assertTrue(window.editor.problems.getItems().stream().anyMatch(p -> p.message()
+        assertEquals("exec.jvm", window.workbench().editor().liveExecutorProperty().get());
+        assertTrue(window.editor().problems().getItems().stream().anyMatch(p -> p.message()
                 .equals("pools[0].executor: exec.roofline is simulated; pick a live executor (exec.jvm) or Simulation")),
-                () -> window.editor.problems.getItems().toString());
+                () -> window.editor().problems().getItems().toString());
         robot.clickOn("#run-button");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(window.running.isRunning(), "a simulated pipeline does not run live");
-        assertTrue(window.wb.run.status.get().startsWith("Not run: pools[0].executor: exec.roofline is simulated"), window.wb.run.status.get());
+        assertFalse(window.running().isRunning(), "a simulated pipeline does not run live");
+        assertTrue(window.workbench().run().statusProperty().get().startsWith("Not run: pools[0].executor: exec.roofline is simulated"), window.workbench().run().statusProperty().get());
         javafx.scene.control.DialogPane alert = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         robot.clickOn((Node) alert.lookupButton(javafx.scene.control.ButtonType.OK));
 
         Path live = LiveTiny.write(dir);
-        robot.interact(() -> window.wb.editor.load(dev.servelab.engine.pipeline.PipelineLoader.readTree(live), live));
+        robot.interact(() -> window.workbench().editor().load(dev.servelab.engine.pipeline.PipelineLoader.readTree(live), live));
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(window.wb.editor.hasErrors(), () -> window.wb.editor.problems.toString());
-        window.wb.run.speed.set(4);
+        assertFalse(window.workbench().editor().hasErrors(), () -> window.workbench().editor().problems().toString());
+        window.workbench().run().speedProperty().set(4);
         RunData l = run(robot);
         assertEquals("live", l.info().mode());
         assertEquals(10, l.requests().size());
@@ -71,23 +71,23 @@ class LiveRunFlowTest {
         assertEquals("sim", s.info().mode());
 
         robot.interact(() -> window.showView("runs"));
-        assertEquals(List.of("sim", "live"), window.runs().table.getItems().stream().map(r -> r.mode()).toList());
+        assertEquals(List.of("sim", "live"), window.runs().table().getItems().stream().map(r -> r.mode()).toList());
         robot.clickOn("#sim-vs-live");
         WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < 50 && window.runs().deltaTable.getColumns().size() < 4; i++) {
+        for (int i = 0; i < 50 && window.runs().deltaTable().getColumns().size() < 4; i++) {
             Thread.sleep(100);
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertEquals(List.of("metric", "live #" + l.info().runId(), "sim #" + s.info().runId(), "error %"),
-                window.runs().deltaTable.getColumns().stream().map(TableColumn::getText).toList());
-        assertEquals(9, window.runs().deltaTable.getItems().size());
-        assertEquals(2, window.runs().ttft.getData().size());
+                window.runs().deltaTable().getColumns().stream().map(TableColumn::getText).toList());
+        assertEquals(9, window.runs().deltaTable().getItems().size());
+        assertEquals(2, window.runs().ttft().getData().size());
     }
 
     private RunData run(FxRobot robot) throws Exception {
-        window.running.shownRun = new CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<RunData> next = window.running().expectShownRun();
         robot.clickOn("#run-button");
-        RunData d = window.running.shownRun.get(60, TimeUnit.SECONDS);
+        RunData d = next.get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return d;
     }

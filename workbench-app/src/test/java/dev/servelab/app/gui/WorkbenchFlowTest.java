@@ -39,7 +39,7 @@ class WorkbenchFlowTest {
     @Start
     void start(Stage stage) {
         window = TestWindow.show(stage, dir.resolve("runs.db"), 1560, 1160);
-        window.wb.editor.newPipeline();
+        window.workbench().editor().newPipeline();
     }
 
     @Test
@@ -53,7 +53,7 @@ class WorkbenchFlowTest {
         GraphNode e = drop(robot, "kv-lru", 300, 330);
         GraphNode x = drop(robot, "exec-roofline", 300, 430);
         GraphNode sink = drop(robot, "sink", 780, 260);
-        assertEquals(8, window.wb.editor.graph.nodes.size());
+        assertEquals(8, window.workbench().editor().graph().nodes.size());
         assertEquals(NodeKind.POOL, pool.kind);
 
         wire(robot, w, "requests", a, "in");
@@ -64,86 +64,86 @@ class WorkbenchFlowTest {
         wire(robot, x, "out", pool, "executor");
         wire(robot, pool, "done", sink, "in");
         wire(robot, s, "out", a, "in");
-        assertEquals(7, window.wb.editor.graph.wires.size(), "the scheduler → admission wire is refused");
-        assertFalse(window.wb.editor.hasErrors(), () -> window.wb.editor.problems.toString());
+        assertEquals(7, window.workbench().editor().graph().wires.size(), "the scheduler → admission wire is refused");
+        assertFalse(window.workbench().editor().hasErrors(), () -> window.workbench().editor().problems().toString());
 
-        robot.clickOn(window.editor.canvas.view(w));
+        robot.clickOn(window.editor().canvas().view(w));
         TextField requests = field(robot, "1000");
         robot.clickOn(requests).push(KeyCode.CONTROL, KeyCode.A).write("-5").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(-5, w.settings.get("requests").asInt());
-        assertTrue(window.wb.editor.problemsOf(w).stream().anyMatch(p -> p.error()), "invalid value flagged");
-        assertTrue(window.editor.canvas.view(w).getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName().equals("invalid")));
-        assertTrue(window.editor.problems.getItems().stream().anyMatch(p -> p.node() == w));
+        assertTrue(window.workbench().editor().problemsOf(w).stream().anyMatch(p -> p.error()), "invalid value flagged");
+        assertTrue(window.editor().canvas().view(w).getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName().equals("invalid")));
+        assertTrue(window.editor().problems().getItems().stream().anyMatch(p -> p.node() == w));
 
         robot.clickOn("#run-button");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(window.running.isRunning(), "a pipeline with problems does not run");
+        assertFalse(window.running().isRunning(), "a pipeline with problems does not run");
         javafx.scene.control.DialogPane alert = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertTrue(alert.getContentText().contains("requests"), alert.getContentText());
         robot.clickOn((Node) alert.lookupButton(javafx.scene.control.ButtonType.OK));
-        robot.clickOn(window.editor.canvas, javafx.scene.input.MouseButton.PRIMARY);
+        robot.clickOn(window.editor().canvas(), javafx.scene.input.MouseButton.PRIMARY);
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(w.settings.containsKey("requests"), "undo restored the default");
-        assertFalse(window.wb.editor.hasErrors());
+        assertFalse(window.workbench().editor().hasErrors());
 
-        robot.clickOn(window.editor.canvas.view(w));
+        robot.clickOn(window.editor().canvas().view(w));
         robot.clickOn(field(robot, "1000")).push(KeyCode.CONTROL, KeyCode.A).write("240").type(KeyCode.ENTER);
         robot.clickOn(field(robot, "5.0")).push(KeyCode.CONTROL, KeyCode.A).write("30").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(240, w.settings.get("requests").asInt());
 
-        window.running.shownRun = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<RunData> next = window.running().expectShownRun();
         robot.clickOn("#run-button");
-        RunData d = window.running.shownRun.get(60, TimeUnit.SECONDS);
+        RunData d = next.get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(240, d.requests().size());
-        assertEquals("completed", window.wb.runs.runs.getFirst().status());
+        assertEquals("completed", window.workbench().runs().runs().getFirst().status());
 
         robot.interact(() -> window.showView("sla"));
-        XYChart.Series<Number, Number> ttft = window.sla().ttft.getData().getFirst();
+        XYChart.Series<Number, Number> ttft = window.sla().ttft().getData().getFirst();
         double maxTtft = 0;
         for (int i = 0; i < d.requests().size(); i++) maxTtft = Math.max(maxTtft, d.requests().ttftMs(i));
         var last = ttft.getData().getLast();
         assertEquals(maxTtft, last.getXValue().doubleValue(), 1e-9);
         assertEquals(1.0, last.getYValue().doubleValue());
-        assertEquals(240, window.wb.timeline.rows());
-        assertNotNull(window.wb.cache.buckets.get());
+        assertEquals(240, window.workbench().timeline().rows());
+        assertNotNull(window.workbench().cache().bucketsProperty().get());
         robot.interact(() -> window.showView("runs"));
-        assertEquals(1, window.runs().table.getItems().size());
+        assertEquals(1, window.runs().table().getItems().size());
         robot.interact(() -> window.showView("timeline"));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> window.timeline().canvas.paint());
-        assertTrue(window.timeline().canvas.lastPaintNanos() > 0);
+        robot.interact(() -> window.timeline().canvas().paint());
+        assertTrue(window.timeline().canvas().lastPaintNanos() > 0);
 
-        assertTrue(window.wb.editor.dirty.get());
+        assertTrue(window.workbench().editor().dirtyProperty().get());
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         javafx.scene.control.DialogPane prompt = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertTrue(prompt.getHeaderText().contains("Save changes"));
         robot.clickOn((Node) prompt.lookupButton(javafx.scene.control.ButtonType.CANCEL));
-        assertEquals(8, window.wb.editor.graph.nodes.size(), "cancel keeps the pipeline");
+        assertEquals(8, window.workbench().editor().graph().nodes.size(), "cancel keeps the pipeline");
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         prompt = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         robot.clickOn((Node) prompt.getButtonTypes().stream().filter(b -> b.getText().equals("Discard"))
                 .map(prompt::lookupButton).findFirst().orElseThrow());
-        assertTrue(window.wb.editor.graph.nodes.isEmpty(), "discard starts a new pipeline");
+        assertTrue(window.workbench().editor().graph().nodes.isEmpty(), "discard starts a new pipeline");
     }
 
     private GraphNode drop(FxRobot robot, String paletteId, double x, double y) {
         Node entry = robot.lookup("#palette-" + paletteId.replace(' ', '-')).query();
-        robot.interact(() -> window.editor.palette.reveal(entry));
+        robot.interact(() -> window.editor().palette().reveal(entry));
         WaitForAsyncUtils.waitForFxEvents();
-        Point2D target = window.editor.canvas.localToScreen(x, y);
-        int before = window.wb.editor.graph.nodes.size();
+        Point2D target = window.editor().canvas().localToScreen(x, y);
+        int before = window.workbench().editor().graph().nodes.size();
         robot.drag(entry).dropTo(target);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before + 1, window.wb.editor.graph.nodes.size(), "dropped " + paletteId);
-        return window.wb.editor.graph.nodes.getLast();
+        assertEquals(before + 1, window.workbench().editor().graph().nodes.size(), "dropped " + paletteId);
+        return window.workbench().editor().graph().nodes.getLast();
     }
 
     private void wire(FxRobot robot, GraphNode from, String out, GraphNode to, String in) {
-        NodeView a = window.editor.canvas.view(from), b = window.editor.canvas.view(to);
+        NodeView a = window.editor().canvas().view(from), b = window.editor().canvas().view(to);
         robot.drag(a.connector(out)).dropTo(b.connector(in));
         WaitForAsyncUtils.waitForFxEvents();
     }

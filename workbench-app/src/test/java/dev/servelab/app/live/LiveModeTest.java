@@ -43,13 +43,13 @@ class LiveModeTest {
     void liveOnASimulatedExecutorIsAProblemNamingTheWayOut() {
         EditorViewModel vm = new EditorViewModel(new SettingsCatalog(REGISTRY));
         vm.load(TestRuns.quickstart(), null);
-        assertFalse(vm.hasErrors(), () -> vm.problems.toString());
-        vm.liveExecutor.set("exec.jvm");
+        assertFalse(vm.hasErrors(), () -> vm.problems().toString());
+        vm.liveExecutorProperty().set("exec.jvm");
         assertTrue(vm.hasErrors());
-        String msg = vm.problems.stream().filter(p -> p.error()).findFirst().orElseThrow().message();
+        String msg = vm.problems().stream().filter(p -> p.error()).findFirst().orElseThrow().message();
         assertTrue(msg.startsWith("pools[0].executor: exec.roofline is simulated; pick a live executor (exec.jvm) or Simulation"), msg);
-        vm.liveExecutor.set(null);
-        assertFalse(vm.hasErrors(), () -> vm.problems.toString());
+        vm.liveExecutorProperty().set(null);
+        assertFalse(vm.hasErrors(), () -> vm.problems().toString());
     }
 
     @Test
@@ -57,8 +57,8 @@ class LiveModeTest {
         ObjectNode tree = LiveTiny.tree(dir);
         EditorViewModel vm = new EditorViewModel(new SettingsCatalog(REGISTRY));
         vm.load(tree, dir.resolve("tiny-live.yaml"));
-        vm.liveExecutor.set("exec.jvm");
-        assertFalse(vm.hasErrors(), () -> vm.problems.toString());
+        vm.liveExecutorProperty().set("exec.jvm");
+        assertFalse(vm.hasErrors(), () -> vm.problems().toString());
         ObjectNode onTornado = PipelineRunner.onBackend(tree, new ExecutionMode("tornadovm", "t"));
         assertEquals("exec.tornadovm", onTornado.get("pools").get(0).get("executor").get("type").asText());
         assertEquals("exec.jvm", tree.get("pools").get(0).get("executor").get("type").asText(), "the editor's tree is left alone");
@@ -78,29 +78,29 @@ class LiveModeTest {
         RunReader reader = new RunReader(db);
         RunsViewModel runs = new RunsViewModel();
         runs.setRuns(reader.runs());
-        assertEquals(List.of("sim", "live"), runs.runs.stream().map(r -> r.mode()).toList(), "newest first, mode shown");
+        assertEquals(List.of("sim", "live"), runs.runs().stream().map(r -> r.mode()).toList(), "newest first, mode shown");
         assertEquals(List.of(live.runId(), sim.runId()), runs.simLivePair().orElseThrow(), "the newest pair with nothing selected");
-        runs.selected.setAll(runs.runs.getLast());
+        runs.select(List.of(runs.runs().getLast()));
         assertEquals(List.of(live.runId(), sim.runId()), runs.simLivePair().orElseThrow(), "the selected live run's counterpart");
-        runs.selected.setAll(runs.runs);
-        assertTrue(runs.canCompareModes.get());
+        runs.select(runs.runs());
+        assertTrue(runs.canCompareModes().get());
 
         var l = reader.load(live.runId());
         var s = reader.load(sim.runId());
         assertEquals(10, l.requests().size());
         runs.compareModes(l, s, SlaViewModel.prepare(List.of(l, s)));
-        assertTrue(runs.simVsLive.get());
-        assertEquals(List.of("live #" + live.runId(), "sim #" + sim.runId()), runs.comparedLabels);
+        assertTrue(runs.simVsLiveProperty().get());
+        assertEquals(List.of("live #" + live.runId(), "sim #" + sim.runId()), runs.comparedLabels());
         assertEquals(List.of("mean_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p99_tpot_ms", "mean_e2el_ms", "median_e2el_ms",
-                "p99_e2el_ms", "request_throughput", "output_throughput"), runs.deltas.stream().map(d -> d.metric()).toList());
-        for (var d : runs.deltas) {
+                "p99_e2el_ms", "request_throughput", "output_throughput"), runs.deltas().stream().map(d -> d.metric()).toList());
+        for (var d : runs.deltas()) {
             assertTrue(d.values().get(0) > 0 && d.values().get(1) > 0, d.toString());
             assertTrue(Double.isFinite(d.deltaPercent(1)), d.toString());
         }
-        assertEquals(2, runs.overlay.ttft.size());
-        assertTrue(runs.overlay.ttft.getFirst().name().endsWith("(live)"), runs.overlay.ttft.getFirst().name());
+        assertEquals(2, runs.overlay().ttft().size());
+        assertTrue(runs.overlay().ttft().getFirst().name().endsWith("(live)"), runs.overlay().ttft().getFirst().name());
 
         runs.compare(List.of(l, s));
-        assertFalse(runs.simVsLive.get(), "a plain comparison again");
+        assertFalse(runs.simVsLiveProperty().get(), "a plain comparison again");
     }
 }

@@ -18,16 +18,16 @@ class RunViewModelTest {
     void progressSnapshotsBecomeFractionEtaAndHeadline() {
         RunViewModel vm = new RunViewModel();
         vm.started("quickstart");
-        assertTrue(vm.running.get());
-        assertEquals(-1, vm.fraction.get(), "indeterminate until the first sample");
+        assertTrue(vm.runningProperty().get());
+        assertEquals(-1, vm.fractionProperty().get(), "indeterminate until the first sample");
         vm.update(new RunProgress(30_000_000_000L, 1_000_000, 1600, 1500, 3000, 2.0));
-        assertEquals(0.5, vm.fraction.get());
-        assertEquals("ETA 2.0 s", vm.eta.get());
-        assertTrue(vm.headline.get().contains("1,500 / 3,000 done"), vm.headline.get());
-        assertTrue(vm.headline.get().contains("50.00 req/s"), vm.headline.get());
+        assertEquals(0.5, vm.fractionProperty().get());
+        assertEquals("ETA 2.0 s", vm.etaProperty().get());
+        assertTrue(vm.headlineProperty().get().contains("1,500 / 3,000 done"), vm.headlineProperty().get());
+        assertTrue(vm.headlineProperty().get().contains("50.00 req/s"), vm.headlineProperty().get());
         vm.finished("Completed run 1");
-        assertFalse(vm.running.get());
-        assertEquals(1.0, vm.fraction.get());
+        assertFalse(vm.runningProperty().get());
+        assertEquals(1.0, vm.fractionProperty().get());
     }
 
     @Test

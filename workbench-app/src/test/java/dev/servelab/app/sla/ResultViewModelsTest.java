@@ -51,24 +51,24 @@ class ResultViewModelsTest {
     void slaChartsHoldTheRunsLatencies() {
         SlaViewModel vm = new SlaViewModel();
         vm.show(List.of(a));
-        Curve ttft = vm.ttft.getFirst();
+        Curve ttft = vm.ttft().getFirst();
         double maxTtft = 0;
         for (int i = 0; i < a.requests().size(); i++) maxTtft = Math.max(maxTtft, a.requests().ttftMs(i));
         assertEquals(maxTtft, ttft.x()[ttft.size() - 1], 1e-9);
         assertEquals(1.0, ttft.y()[ttft.size() - 1]);
-        assertEquals(500, vm.ttftSlo.get());
+        assertEquals(500, vm.ttftSloProperty().get());
         assertEquals(300, a.summary().get("completed"));
-        assertEquals(3, vm.ttftOverTime.size());
-        assertEquals(2, vm.throughput.size());
+        assertEquals(3, vm.ttftOverTime().size());
+        assertEquals(2, vm.throughput().size());
         double outTokens = 0;
-        Curve out = vm.throughput.getFirst();
+        Curve out = vm.throughput().getFirst();
         for (double v : out.y()) outTokens += v * a.buckets().bucketSeconds();
         long bucketDecode = 0;
         for (long[] r : a.buckets().decode()) for (long v : r) bucketDecode += v;
         assertEquals(bucketDecode, outTokens, 1e-6, "output tok/s integrates to the decode tokens of the buckets");
-        assertTrue(vm.attainment.get() >= 0 && vm.attainment.get() <= 1);
-        assertTrue(vm.headline.get().matches(".*SLO attainment [0-9.]+ % · goodput [0-9.]+ req/s · SLOs: TTFT ≤ 500 ms.*"),
-                vm.headline.get());
+        assertTrue(vm.attainmentProperty().get() >= 0 && vm.attainmentProperty().get() <= 1);
+        assertTrue(vm.headlineProperty().get().matches(".*SLO attainment [0-9.]+ % · goodput [0-9.]+ req/s · SLOs: TTFT ≤ 500 ms.*"),
+                vm.headlineProperty().get());
     }
 
     @Test
@@ -82,11 +82,11 @@ class ResultViewModelsTest {
     void comparisonOverlaysRunsAndComputesDeltas() {
         RunsViewModel vm = new RunsViewModel();
         vm.setRuns(reader.runs());
-        assertEquals(2, vm.runs.size());
-        assertEquals(b.info().runId(), vm.runs.getFirst().id(), "newest first");
+        assertEquals(2, vm.runs().size());
+        assertEquals(b.info().runId(), vm.runs().getFirst().id(), "newest first");
         vm.compare(List.of(a, b));
-        assertEquals(2, vm.overlay.ttft.size());
-        var ttft = vm.deltas.stream().filter(d -> d.metric().equals("mean_ttft_ms")).findFirst().orElseThrow();
+        assertEquals(2, vm.overlay().ttft().size());
+        var ttft = vm.deltas().stream().filter(d -> d.metric().equals("mean_ttft_ms")).findFirst().orElseThrow();
         assertEquals(b.summary().get("mean_ttft_ms") - a.summary().get("mean_ttft_ms"), ttft.delta(1), 1e-9);
         String csv = vm.deltasCsv();
         assertTrue(csv.startsWith("metric,#" + a.info().runId() + " least,#" + b.info().runId() + " rr,delta"), csv);
@@ -97,12 +97,12 @@ class ResultViewModelsTest {
     void hitMapCellsListTheRequestsScheduledInThem() {
         HitMapViewModel vm = new HitMapViewModel();
         vm.show(a.buckets(), a.requests());
-        assertEquals(a.info().replicas(), vm.kvUsage.size());
+        assertEquals(a.info().replicas(), vm.kvUsage().size());
         int total = 0;
         for (int r = 0; r < a.buckets().replicas(); r++) {
             for (int k = 0; k < a.buckets().buckets(); k++) {
                 vm.select(r, k);
-                total += vm.cellRequests.size();
+                total += vm.cellRequests().size();
             }
         }
         assertEquals(300, total, "every request is in exactly one cell");

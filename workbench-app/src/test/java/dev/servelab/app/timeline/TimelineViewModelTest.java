@@ -23,13 +23,13 @@ class TimelineViewModelTest {
         TimelineViewModel vm = new TimelineViewModel();
         vm.show(table(), List.of(new IterationTable(0, new long[0], new long[0], new int[0], new int[0], new int[0])));
         double w = vm.window();
-        double at = vm.startNanos.get() + 0.25 * w;
+        double at = vm.startNanosProperty().get() + 0.25 * w;
         vm.zoom(0.5, 0.25);
         assertEquals(w / 2, vm.window(), 1);
-        assertEquals(at, vm.startNanos.get() + 0.25 * vm.window(), 1);
-        double s = vm.startNanos.get();
+        assertEquals(at, vm.startNanosProperty().get() + 0.25 * vm.window(), 1);
+        double s = vm.startNanosProperty().get();
         vm.pan(0.5);
-        assertEquals(s + vm.window() / 2, vm.startNanos.get(), 1);
+        assertEquals(s + vm.window() / 2, vm.startNanosProperty().get(), 1);
         for (int i = 0; i < 100; i++) vm.zoom(0.1, 0.5);
         assertEquals(TimelineViewModel.MIN_WINDOW_NANOS, vm.window(), 1);
     }
@@ -55,8 +55,8 @@ class TimelineViewModelTest {
         TimelineViewModel vm = new TimelineViewModel();
         vm.show(table(), List.of());
         vm.zoomToTokens(0, 2);
-        assertTrue(vm.startNanos.get() < 10e6 && vm.endNanos.get() > 70e6 && vm.endNanos.get() < 90e6);
+        assertTrue(vm.startNanosProperty().get() < 10e6 && vm.endNanosProperty().get() > 70e6 && vm.endNanosProperty().get() < 90e6);
         vm.fitRows(100);
-        assertEquals(16, vm.rowHeight.get());
+        assertEquals(16, vm.rowHeightProperty().get());
     }
 }

@@ -1,4 +1,4 @@
-package dev.servelab.app.gui;
+package dev.servelab.app.export;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
