@@ -13,6 +13,16 @@ final class IterationQuery {
     private IterationQuery() {
     }
 
+    /** Every replica that recorded an iteration, {@code 0 .. max}. */
+    static List<IterationTable> readAll(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(replica) + 1, 0) FROM iterations WHERE run_id=?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return read(c, runId, rs.next() ? rs.getInt(1) : 0);
+            }
+        }
+    }
+
     static List<IterationTable> read(Connection c, long runId, int replicas) throws SQLException {
         List<List<IterationDecoder>> chunks = new ArrayList<>();
         for (int r = 0; r < replicas; r++) chunks.add(new ArrayList<>());
@@ -34,7 +44,7 @@ final class IterationQuery {
     private static IterationTable concat(int replica, List<IterationDecoder> parts) {
         int n = parts.stream().mapToInt(p -> p.startNanos().length).sum();
         long[] start = new long[n], end = new long[n];
-        int[] prefill = new int[n], decode = new int[n], batch = new int[n];
+        int[] prefill = new int[n], decode = new int[n], batch = new int[n], kv = new int[n];
         int o = 0;
         for (IterationDecoder p : parts) {
             int k = p.startNanos().length;
@@ -43,8 +53,9 @@ final class IterationQuery {
             System.arraycopy(p.prefillTokens(), 0, prefill, o, k);
             System.arraycopy(p.decodeTokens(), 0, decode, o, k);
             System.arraycopy(p.batchSize(), 0, batch, o, k);
+            System.arraycopy(p.kvUsedBlocks(), 0, kv, o, k);
             o += k;
         }
-        return new IterationTable(replica, start, end, prefill, decode, batch);
+        return new IterationTable(replica, start, end, prefill, decode, batch, kv);
     }
 }

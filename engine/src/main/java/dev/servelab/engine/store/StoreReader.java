@@ -47,6 +47,11 @@ public final class StoreReader implements AutoCloseable {
         return read(runId, () -> IterationQuery.read(connection, runId, replicas));
     }
 
+    /** The run's iterations, one table per replica that recorded any (replicas {@code 0 .. max}). */
+    public List<IterationTable> iterations(long runId) {
+        return read(runId, () -> IterationQuery.readAll(connection, runId));
+    }
+
     /** The run's time buckets as a dense replica × bucket grid of {@code bucketNanos} buckets. */
     public BucketTable buckets(long runId, int replicas, long bucketNanos) {
         return read(runId, () -> BucketQuery.read(connection, runId, replicas, bucketNanos));

@@ -21,7 +21,7 @@ class TimelineViewModelTest {
     @Test
     void zoomKeepsTheAnchorAndPanMovesTheWindow() {
         TimelineViewModel vm = new TimelineViewModel();
-        vm.show(table(), List.of(new IterationTable(0, new long[0], new long[0], new int[0], new int[0], new int[0])));
+        vm.show(table(), List.of(new IterationTable(0, new long[0], new long[0], new int[0], new int[0], new int[0], new int[0])));
         double w = vm.window();
         double at = vm.startNanosProperty().get() + 0.25 * w;
         vm.zoom(0.5, 0.25);

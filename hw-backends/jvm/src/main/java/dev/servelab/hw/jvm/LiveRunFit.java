@@ -1,13 +1,10 @@
 package dev.servelab.hw.jvm;
 
-import dev.servelab.engine.store.IterationDecoder;
+import dev.servelab.engine.store.IterationTable;
 import dev.servelab.engine.store.RunStore;
+import dev.servelab.engine.store.StoreReader;
 import dev.servelab.hw.sim.LinearIterationModel;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,19 +21,13 @@ final class LiveRunFit {
     private LiveRunFit() {
     }
 
-    static LinearIterationModel fit(RunStore store, long runId, int blockSizeTokens, boolean robust) throws SQLException {
+    static LinearIterationModel fit(RunStore store, long runId, int blockSizeTokens, boolean robust) {
         List<LinearIterationModel.Sample> samples = new ArrayList<>();
-        try (Connection c = store.newReadConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT first_start_ns, count, data FROM iterations WHERE run_id=? ORDER BY replica, chunk")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    IterationDecoder d = IterationDecoder.decode(rs.getLong(1), rs.getInt(2), rs.getBytes(3));
-                    for (int i = 0; i < d.startNanos().length; i++) {
-                        samples.add(new LinearIterationModel.Sample(d.prefillTokens()[i], d.decodeTokens()[i], 0,
-                                (long) d.kvUsedBlocks()[i] * blockSizeTokens, d.endNanos()[i] - d.startNanos()[i]));
-                    }
+        try (StoreReader reader = StoreReader.open(store.file())) {
+            for (IterationTable t : reader.iterations(runId)) {
+                for (int i = 0; i < t.size(); i++) {
+                    samples.add(new LinearIterationModel.Sample(t.prefill()[i], t.decode()[i], 0,
+                            (long) t.kvUsedBlocks()[i] * blockSizeTokens, t.end()[i] - t.start()[i]));
                 }
             }
         }
