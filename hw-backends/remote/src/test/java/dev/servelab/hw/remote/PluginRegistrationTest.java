@@ -1,0 +1,13 @@
+package dev.servelab.hw.remote;
+
+import dev.servelab.hw.remote.OpenAiEndpointPlugin;
+import dev.servelab.testkit.ServiceRegistrations;
+import org.junit.jupiter.api.Test;
+
+/** Every {@code @Plugin} class of this module is listed in its {@code META-INF/services}, so ServiceLoader finds it. */
+class PluginRegistrationTest {
+    @Test
+    void everyPluginClassIsRegistered() {
+        ServiceRegistrations.ofModuleOf(OpenAiEndpointPlugin.class).assertComplete();
+    }
+}
