@@ -1,5 +1,7 @@
 package dev.servelab.app.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 
 import java.nio.file.Files;
@@ -17,7 +19,7 @@ import java.util.SortedSet;
  */
 final class DependencyDoc {
     static final String FILE = "docs/architecture/dependencies.md";
-    static final String REGENERATE = "./mvnw -B -o -pl workbench-app -am clean verify -Dtest=DependencyDocTest"
+    static final String REGENERATE = "./mvnw -B -o -pl workbench-app -am verify -Dtest=DependencyDocTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dservelab.writeDocs=true";
     private static final String PREFIX = "dev.servelab.";
 
@@ -72,7 +74,8 @@ final class DependencyDoc {
             throw new IllegalStateException(m.path() + " has sources but no " + root.relativize(classes)
                     + "; build the whole project first: " + REGENERATE);
         }
-        PackageGraph g = new PackageGraph(new ClassFileImporter().importPath(classes));
+        Path sources = root.resolve(m.path()).resolve("src/main/java");
+        PackageGraph g = new PackageGraph(new ClassFileImporter().importPath(classes).that(hasSourceIn(sources)));
         List<String> cycleEdges = new ArrayList<>();
         List<SortedSet<String>> cycles = g.cycles();
         md.append("```mermaid\nflowchart LR\n");
@@ -93,6 +96,14 @@ final class DependencyDoc {
             md.append("Package cycles:\n");
             for (SortedSet<String> c : cycles) md.append("- ").append(String.join(", ", c.stream().map(DependencyDoc::shortName).toList())).append('\n');
         }
+    }
+
+    /** Leaves out class files whose source is gone (a package moved since the last full compile). */
+    private static DescribedPredicate<JavaClass> hasSourceIn(Path sources) {
+        return DescribedPredicate.describe("compiled from a source in " + sources, c -> c.getSource()
+                .flatMap(s -> s.getFileName())
+                .map(f -> Files.exists(sources.resolve(c.getPackageName().replace('.', '/')).resolve(f)))
+                .orElse(true));
     }
 
     private static boolean isAggregator(ReactorModule m, List<ReactorModule> all) {
