@@ -16,11 +16,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * committed file differs from what the build gives now, and says how to regenerate it.
  */
 class DependencyDocTest {
+    private static final String RENDERED = DependencyDoc.render(repoRoot());
+
     @Test
     void committedDependencyPictureIsUpToDate() throws IOException {
         Path root = repoRoot();
         Path file = root.resolve(DependencyDoc.FILE);
-        String now = DependencyDoc.render(root);
+        String now = RENDERED;
         if (Boolean.getBoolean("servelab.writeDocs")) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, now);
@@ -34,7 +36,7 @@ class DependencyDocTest {
 
     @Test
     void theRenderedPictureShowsTheModulesAndTheirDependencies() {
-        String doc = DependencyDoc.render(repoRoot());
+        String doc = RENDERED;
         assertTrue(doc.contains("  plugins --> engine\n"), "plugins depends on engine");
         assertTrue(doc.contains("  workbench_app --> engine\n"), "the workbench depends on engine");
         assertTrue(doc.contains("### engine\n"), "engine has a package graph");
