@@ -66,7 +66,7 @@ public final class GuiCommand implements Callable<Integer> {
             return 2;
         }
         GuiOptions options = options();
-        return WorkbenchApp.launch(options, Preload.start(options.db()));
+        return WorkbenchApp.launch(options, Preload.start(options.db()), System.out);
     }
 
     /** The options as given on the command line. */

@@ -96,7 +96,7 @@ final class ScriptedSession {
             wb.show(d);
             w.timeline().fit();
             new TimelineBench(w).start(loadMillis, t0, report -> {
-                System.out.print(report);
+                app.out().print(report);
                 app.exit(0);
             });
         }, e -> app.fail("cannot load run " + id + ": " + e.getMessage()));
@@ -135,7 +135,7 @@ final class ScriptedSession {
     private void shoot() {
         try {
             Png.write(stage.getScene(), o.screenshot());
-            System.out.println("wrote " + o.screenshot());
+            app.out().println("wrote " + o.screenshot());
             app.exit(0);
         } catch (IOException e) {
             System.err.println("error: " + o.screenshot() + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,16 +17,21 @@ import java.util.concurrent.CompletionException;
 public final class WorkbenchApp {
     private final GuiOptions o;
     private final Preload preload;
+    private final PrintStream out;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    private WorkbenchApp(GuiOptions o, Preload preload) {
+    private WorkbenchApp(GuiOptions o, Preload preload, PrintStream out) {
         this.o = o;
         this.preload = preload;
+        this.out = out;
     }
 
-    /** Starts JavaFX, shows the workbench, and waits until it exits; returns the exit status. */
-    public static int launch(GuiOptions o, Preload preload) {
-        WorkbenchApp app = new WorkbenchApp(o, preload);
+    /**
+     * Starts JavaFX, shows the workbench, and waits until it exits; returns the exit status. A scripted
+     * session reports on {@code out} (the command's standard output).
+     */
+    public static int launch(GuiOptions o, Preload preload, PrintStream out) {
+        WorkbenchApp app = new WorkbenchApp(o, preload, out);
         Platform.startup(() -> {
             try {
                 app.start(new Stage());
@@ -108,5 +114,10 @@ public final class WorkbenchApp {
     /** Ends the workbench with this status (the first status given wins); {@link #launch} then exits JavaFX. */
     void exit(int status) {
         exit.complete(status);
+    }
+
+    /** Where a scripted session reports (the {@code gui} command's standard output). */
+    PrintStream out() {
+        return out;
     }
 }

@@ -55,7 +55,7 @@ record ReactorModule(String path, String artifactId, String packaging, boolean o
         Map<String, String> deps = new TreeMap<>();
         for (Element block : children(project, "dependencies")) {
             for (Element d : children(block, "dependency")) {
-                if (GROUP.equals(textOr(d, "groupId", ""))) deps.put(text(d, "artifactId"), textOr(d, "scope", "compile"));
+                if (GROUP.equals(textOr(d, "groupId", ""))) deps.merge(text(d, "artifactId"), textOr(d, "scope", "compile"), (a, b) -> "test".equals(a) ? b : a);
             }
         }
         return deps;
