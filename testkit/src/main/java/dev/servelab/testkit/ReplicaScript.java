@@ -1,43 +1,51 @@
 package dev.servelab.testkit;
 
+import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.replica.KvCache;
+import dev.servelab.engine.replica.Replica;
+import dev.servelab.engine.replica.ReplicaState;
+import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.BatchScheduler;
-import dev.servelab.engine.spi.ReplicaView;
+import dev.servelab.engine.spi.IterationBatch;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A replica state written by hand, for asking a {@link BatchScheduler} what it puts in one
  * iteration's batch: running sequences (decoding, or still prefilling a long prompt), waiting ones in
- * queue order, and a KV cache of so many blocks, some of them held by others. {@link #schedule}
- * hands the scheduler a {@link ScriptedPlan} that keeps the engine's budgets and block accounting
- * and records each decision.
+ * queue order, and a KV cache of so many blocks, some of them held by others. Everything is the
+ * engine's own: the sequences are real {@link Sequence}s placed through {@link ReplicaState} with
+ * blocks from a real {@link KvCache}, and {@link #schedule} runs one pass of a real {@link Replica}
+ * ({@link Replica#planOnce()}) — the engine's plan keeps the budgets and block accounting — recording
+ * each decision. The batch is not executed. No prefix-cache hits (run the policy in a {@link ReplicaRun} for those).
  *
  * <pre>{@code
  * ReplicaScript r = ReplicaScript.of(10, 16).limits(8, 512)
  *         .running(Request.of(1, 0, 40, 20), 5)      // decoding, 5 tokens generated
  *         .waiting(Request.of(2, 0, 300, 10));
- * ScriptedPlan plan = r.schedule(new MyScheduler());
- * assertEquals(List.of(Decision.decode(1), Decision.prefill(2, 300)), plan.decisions());
+ * PlannedIteration it = r.schedule(new MyScheduler());
+ * assertEquals(List.of(Decision.decode(1), Decision.prefill(2, 300)), it.decisions());
  * }</pre>
  */
-public final class ReplicaScript implements ReplicaView {
-    private final int capacityBlocks;
-    private final int blockSizeTokens;
+public final class ReplicaScript {
+    private final KvCache kv;
+    private final ReplicaState state;
+    private final EventLoop loop = new EventLoop();
+    private final List<Sequence> sequences = new ArrayList<>();
     private int maxNumSeqs = 256;
     private int maxNumBatchedTokens = 8192;
-    private int freeBlocks;
-    private long nowNanos;
-    private final List<ScriptedSequence> waiting = new ArrayList<>();
-    private final List<ScriptedSequence> running = new ArrayList<>();
+    private BatchScheduler current;
+    private RecordingScheduler recording;
+    private Replica replica;
 
     private ReplicaScript(int capacityBlocks, int blockSizeTokens) {
         if (capacityBlocks < 1 || blockSizeTokens < 1) throw new IllegalArgumentException("capacity and block size must be >= 1");
-        this.capacityBlocks = capacityBlocks;
-        this.blockSizeTokens = blockSizeTokens;
-        this.freeBlocks = capacityBlocks;
+        this.state = new ReplicaState(capacityBlocks, blockSizeTokens);
+        this.kv = state.kvCache();
     }
 
     /** An idle replica with a KV cache of {@code capacityBlocks} blocks of {@code blockSizeTokens} tokens. */
@@ -47,126 +55,110 @@ public final class ReplicaScript implements ReplicaView {
 
     /** {@code max_num_seqs} and {@code max_num_batched_tokens} (256 and 8,192 unless set). */
     public ReplicaScript limits(int maxSeqs, int maxBatchedTokens) {
-        this.maxNumSeqs = maxSeqs;
+        unbuilt().maxNumSeqs = maxSeqs;
         this.maxNumBatchedTokens = maxBatchedTokens;
         return this;
     }
 
+    /** The replica's clock at the scheduling pass. */
     public ReplicaScript now(long nanos) {
-        this.nowNanos = nanos;
+        unbuilt();
+        loop.at(nanos, () -> { });
+        loop.run();
         return this;
     }
 
     /** A running sequence decoding its next token: prompt and {@code generated - 1} outputs computed. */
     public ReplicaScript running(Request request, int generated) {
-        if (generated < 1 || generated >= request.outputTokens()) {
-            throw new IllegalArgumentException("a decoding sequence has generated 1 .. output-1 tokens, not " + generated);
-        }
-        int computed = request.promptTokens() + generated - 1;
-        return add(running, new ScriptedSequence(request, generated, computed, blocksFor(computed), true));
+        if (generated < 1) throw new IllegalArgumentException("a decoding sequence has generated 1 .. output-1 tokens, not " + generated);
+        sequences.add(unbuilt().state.running(request, generated, request.promptTokens() + generated - 1));
+        return this;
     }
 
     /** A running sequence part way through its prompt (chunked prefill): {@code computed} prompt tokens done. */
     public ReplicaScript prefilling(Request request, int computed) {
-        if (computed < 0 || computed >= request.promptTokens()) throw new IllegalArgumentException("computed must be in [0, prompt)");
-        return add(running, new ScriptedSequence(request, 0, computed, blocksFor(computed), true));
+        sequences.add(unbuilt().state.running(request, 0, computed));
+        return this;
     }
 
     /** A waiting sequence, queued after those added before. */
     public ReplicaScript waiting(Request request) {
-        return add(waiting, new ScriptedSequence(request, 0, 0, 0, false));
+        sequences.add(unbuilt().state.waiting(request));
+        return this;
     }
 
     /** Takes {@code blocks} KV blocks out of the free pool (held by sequences not in the script). */
     public ReplicaScript heldElsewhere(int blocks) {
-        take(blocks);
+        unbuilt().state.holdBlocks(blocks);
         return this;
     }
 
-    /** Runs the scheduler once over this state, then moves admitted and preempted sequences as the engine does. */
-    public ScriptedPlan schedule(BatchScheduler scheduler) {
-        ScriptedPlan plan = new ScriptedPlan(this, maxNumBatchedTokens, maxNumSeqs - running.size());
-        scheduler.schedule(this, plan);
-        running.removeIf(s -> !s.running);
-        waiting.removeIf(s -> s.running);
-        for (ScriptedSequence s : plan.preemptedSequences()) waiting.addFirst(s);
-        running.addAll(plan.admittedSequences());
-        return plan;
-    }
-
-    /** The scripted sequence with request id {@code id}. */
-    public ScriptedSequence sequence(long id) {
-        for (List<ScriptedSequence> l : List.of(running, waiting)) {
-            for (ScriptedSequence s : l) if (s.id() == id) return s;
+    /** Runs one scheduling pass of the engine's replica with {@code scheduler}; admitted and preempted sequences move as in the engine. */
+    public PlannedIteration schedule(BatchScheduler scheduler) {
+        Replica r = built();
+        Set<Long> runningBefore = ids(r.running());
+        current = scheduler;
+        IterationBatch batch = r.planOnce();
+        List<Long> ids = new ArrayList<>();
+        int tokens = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            ids.add(batch.sequence(i).id());
+            tokens += batch.newTokens(i);
         }
-        throw new IllegalArgumentException("no sequence " + id + " in the script");
+        List<Decision> decisions = recording.latest();
+        List<Long> admitted = r.running().stream().map(Sequence::id).filter(id -> !runningBefore.contains(id)).toList();
+        List<Long> preempted = decisions.stream()
+                .filter(d -> d.kind() == Decision.Kind.PREEMPT || d.kind() == Decision.Kind.SWAP_OUT)
+                .map(Decision::sequenceId).filter(runningBefore::contains).toList();
+        return new PlannedIteration(decisions, ids, tokens, maxNumBatchedTokens - tokens, admitted, preempted);
     }
 
-    private ReplicaScript add(List<ScriptedSequence> to, ScriptedSequence s) {
-        take(s.blocks);
-        to.add(s);
+    /** The engine sequence of request {@code id}. */
+    public Sequence sequence(long id) {
+        return sequences.stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sequence " + id + " in the script"));
+    }
+
+    private static Set<Long> ids(List<Sequence> seqs) {
+        Set<Long> ids = new HashSet<>();
+        for (Sequence s : seqs) ids.add(s.id());
+        return ids;
+    }
+
+    private ReplicaScript unbuilt() {
+        if (replica != null) throw new IllegalStateException("script the replica before scheduling or reading its lists");
         return this;
     }
 
-    private void take(int blocks) {
-        if (blocks > freeBlocks) throw new IllegalArgumentException("the script holds more than the " + capacityBlocks + " KV blocks");
-        freeBlocks -= blocks;
+    private Replica built() {
+        if (replica == null) {
+            recording = new RecordingScheduler((view, plan) -> current.schedule(view, plan));
+            replica = state.replica(recording, maxNumSeqs, maxNumBatchedTokens, loop);
+        }
+        return replica;
     }
 
-    int blocksFor(int tokens) {
-        return (tokens + blockSizeTokens - 1) / blockSizeTokens;
+    /** The engine replica in the scripted state (its {@code ReplicaView}: limits, KV blocks, lists). */
+    public Replica replica() {
+        return built();
     }
 
-    void allocate(int blocks) {
-        freeBlocks -= blocks;
-    }
-
-    void free(int blocks) {
-        freeBlocks += blocks;
-    }
-
-    @Override
-    public int index() {
-        return 0;
-    }
-
-    @Override
     public long nowNanos() {
-        return nowNanos;
+        return loop.nowNanos();
     }
 
-    @Override
-    public List<ScriptedSequence> waiting() {
-        return Collections.unmodifiableList(waiting);
+    /** The engine's waiting queue, in order. */
+    public List<Sequence> waiting() {
+        return built().waiting();
     }
 
-    @Override
-    public List<ScriptedSequence> running() {
-        return Collections.unmodifiableList(running);
+    /** The engine's running list, in order. */
+    public List<Sequence> running() {
+        return built().running();
     }
 
-    @Override
-    public int maxNumSeqs() {
-        return maxNumSeqs;
-    }
-
-    @Override
-    public int maxNumBatchedTokens() {
-        return maxNumBatchedTokens;
-    }
-
-    @Override
-    public int blockSizeTokens() {
-        return blockSizeTokens;
-    }
-
-    @Override
-    public int kvCapacityBlocks() {
-        return capacityBlocks;
-    }
-
-    @Override
+    /** Free KV blocks of the real cache. */
     public int kvAvailableBlocks() {
-        return freeBlocks;
+        return kv.availableBlocks();
     }
 }

@@ -6,8 +6,9 @@
  *   <li>Scripted states, for one decision at a time: {@link dev.servelab.testkit.ClusterScript} is a
  *       cluster whose loads, queues and KV usage the test sets, for a {@code Router} or an
  *       {@code AdmissionPolicy}; {@link dev.servelab.testkit.ReplicaScript} is a replica with scripted
- *       waiting and running sequences and a KV budget, whose {@link dev.servelab.testkit.ScriptedPlan}
- *       records what a {@code BatchScheduler} decided; {@link dev.servelab.testkit.EvictionScript}
+ *       waiting and running sequences and a KV budget — the engine's own replica, sequences and KV
+ *       cache placed in that state — whose one scheduling pass ({@link dev.servelab.testkit.PlannedIteration})
+ *       records what a {@code BatchScheduler} decided through the engine's plan; {@link dev.servelab.testkit.EvictionScript}
  *       drives an {@code EvictionPolicy} inside the engine's real KV cache.</li>
  *   <li>Real runs with invariants checked at the end: {@link dev.servelab.testkit.ReplicaRun} is one
  *       engine replica on an event loop; {@link dev.servelab.testkit.PipelineScenario} is a whole

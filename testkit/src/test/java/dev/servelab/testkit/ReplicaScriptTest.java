@@ -1,13 +1,13 @@
 package dev.servelab.testkit;
 
 import dev.servelab.engine.model.Request;
+import dev.servelab.engine.replica.Sequence;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplicaScriptTest {
     @Test
@@ -16,15 +16,15 @@ class ReplicaScriptTest {
                 .running(Request.of(1, 0, 40, 20), 5)
                 .waiting(Request.of(2, 0, 200, 10))
                 .waiting(Request.of(3, 0, 200, 10));
-        ScriptedPlan plan = r.schedule(new FcfsTestScheduler());
+        PlannedIteration plan = r.schedule(new FcfsTestScheduler());
         assertEquals(List.of(Decision.decode(1), Decision.prefill(2, 200)), plan.decisions(),
                 "request 3 does not fit the 99 tokens left and FCFS does not skip ahead");
         assertEquals(List.of(2L), plan.admitted());
         assertEquals(201, plan.batchedTokens());
         assertEquals(99, plan.tokenBudget());
         assertEquals(13, r.sequence(2).blocksHeld(), "200 tokens in blocks of 16");
-        assertTrue(r.sequence(2).isRunning());
-        assertEquals(List.of(3L), r.waiting().stream().map(ScriptedSequence::id).toList());
+        assertEquals(Sequence.State.RUNNING, r.sequence(2).state());
+        assertEquals(List.of(3L), r.waiting().stream().map(Sequence::id).toList());
     }
 
     @Test
@@ -35,7 +35,7 @@ class ReplicaScriptTest {
                 .running(Request.of(2, 0, 12, 10), 1)
                 .running(Request.of(3, 0, 8, 10), 1);
         assertEquals(1, r.kvAvailableBlocks());
-        ScriptedPlan plan = r.schedule(new FcfsTestScheduler());
+        PlannedIteration plan = r.schedule(new FcfsTestScheduler());
         assertEquals(List.of(Decision.decode(1), Decision.preempt(3), Decision.decode(2)), plan.decisions());
         assertEquals(List.of(3L), plan.preempted());
         assertEquals(0, r.sequence(3).blocksHeld());
@@ -46,7 +46,7 @@ class ReplicaScriptTest {
     @Test
     void aPromptNeedingMoreBlocksThanAreFreeIsNotAdmitted() {
         ReplicaScript r = ReplicaScript.of(20, 16).heldElsewhere(10).waiting(Request.of(1, 0, 200, 5));
-        ScriptedPlan plan = r.schedule(new FcfsTestScheduler());
+        PlannedIteration plan = r.schedule(new FcfsTestScheduler());
         assertEquals(List.of(), plan.decisions(), "200 tokens need 13 blocks, 10 are free");
         assertEquals(10, r.kvAvailableBlocks(), "nothing allocated");
         assertEquals(0, plan.size());

@@ -5,6 +5,7 @@ import dev.servelab.engine.observe.IterationRecord;
 import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.Executor;
+import dev.servelab.engine.spi.IterationBatch;
 import dev.servelab.engine.spi.ReplicaView;
 
 import java.util.ArrayList;
@@ -97,9 +98,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
 
     private void startIteration() {
         long now = loop.nowNanos();
-        plan.reset(++epoch, now, maxNumBatchedTokens, maxNumSeqs - running.size());
-        scheduler.schedule(this, plan);
-        applyQueueChanges();
+        planIteration(now);
         if (plan.size() == 0) {
             busy = false;
             if (!running.isEmpty()) {
@@ -113,6 +112,33 @@ public final class Replica implements ReplicaView, RoutedReplica {
         record.startNanos = now;
         record.endNanos = now + duration;
         loop.at(now + duration, finishIteration);
+    }
+
+    /** One scheduling pass: the scheduler fills the plan, admitted and preempted sequences change lists. */
+    private void planIteration(long now) {
+        plan.reset(++epoch, now, maxNumBatchedTokens, maxNumSeqs - running.size());
+        scheduler.schedule(this, plan);
+        applyQueueChanges();
+    }
+
+    /**
+     * For testing policies only (the simulation never calls it): runs ONE scheduling pass of this
+     * replica's scheduler at the loop's current time, exactly as an iteration start does — the real
+     * plan allocates and frees KV blocks, admitted and preempted sequences move between the lists —
+     * and returns the filled batch without executing it. Valid until the next pass. Refused while an
+     * iteration is in flight. See {@link ReplicaState} for building a replica in a given state.
+     */
+    public IterationBatch planOnce() {
+        if (busy) throw new IllegalStateException("replica " + index + " is running iterations; planOnce() is for idle test replicas");
+        planIteration(loop.nowNanos());
+        return plan;
+    }
+
+    /** Puts a sequence placed by {@link ReplicaState} into the running list or the waiting queue, as it is. */
+    void place(Sequence s) {
+        if (s.state == Sequence.State.RUNNING) running.add(s);
+        else waiting.pushBack(s);
+        outstandingTokens += s.promptTokens + s.outputTokens - s.generated;
     }
 
     private void applyQueueChanges() {

@@ -6,7 +6,7 @@ import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.testkit.Decision;
 import dev.servelab.testkit.ReplicaRun;
 import dev.servelab.testkit.ReplicaScript;
-import dev.servelab.testkit.ScriptedPlan;
+import dev.servelab.testkit.PlannedIteration;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
@@ -171,7 +171,7 @@ class ContinuousBatchSchedulerTest {
                 .running(Request.of(2, 0, 12, 10), 1)
                 .running(Request.of(3, 0, 8, 10), 1)
                 .waiting(Request.of(4, 0, 4, 2));
-        ScriptedPlan plan = r.schedule(new ContinuousBatchScheduler());
+        PlannedIteration plan = r.schedule(new ContinuousBatchScheduler());
         assertEquals(List.of(Decision.decode(1), Decision.preempt(3), Decision.decode(2), Decision.prefill(4, 4)),
                 plan.decisions(), "1 takes the free block; 3's two blocks go to 2's decode and 4's prompt");
         assertEquals(List.of(3L), r.waiting().stream().map(s -> s.id()).toList(), "the victim waits for the next iteration");
