@@ -1,5 +1,6 @@
 package dev.servelab.engine.observe;
 
+import dev.servelab.engine.model.ClusterEvent;
 import dev.servelab.engine.model.Request;
 
 /**
@@ -30,5 +31,9 @@ public interface RunObserver {
 
     /** One iteration of one replica, after its tokens were emitted. */
     default void onIteration(IterationRecord iteration) {
+    }
+
+    /** A cluster-level event (health change, fault, rollout stage); rare, at most a few per second of run time. */
+    default void onClusterEvent(ClusterEvent event) {
     }
 }

@@ -126,6 +126,11 @@ public final class Cluster implements ClusterView, Replica.Exit {
         }
     }
 
+    @Override
+    public void emit(dev.servelab.engine.model.ClusterEvent event) {
+        for (RunObserver o : observers) o.onClusterEvent(event);
+    }
+
     private void reject(Request r, String reason, int replica, long now) {
         for (RunObserver o : observers) o.onRejected(r, reason, replica, now);
     }

@@ -1,5 +1,7 @@
 package dev.servelab.engine.spi;
 
+import dev.servelab.engine.model.ClusterEvent;
+
 /**
  * Read-only state of all replicas, as routers and admission policies see it. Replicas are numbered
  * {@code 0 .. replicaCount()-1} across all pools, in pipeline order.
@@ -27,4 +29,11 @@ public interface ClusterView {
     int kvCapacityBlocks(int replica);
 
     int kvBlockSizeTokens(int replica);
+
+    /**
+     * Records a cluster-level event (e.g. a rollout stage a router decided) with the run's observers and
+     * store. The default drops it, for views that belong to no run (tests, previews).
+     */
+    default void emit(ClusterEvent event) {
+    }
 }

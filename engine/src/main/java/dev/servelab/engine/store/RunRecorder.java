@@ -2,6 +2,7 @@ package dev.servelab.engine.store;
 
 import dev.servelab.engine.observe.SequenceRecord;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.model.ClusterEvent;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.observe.IterationRecord;
 import dev.servelab.engine.observe.LongList;
@@ -29,6 +30,7 @@ public final class RunRecorder implements RunObserver {
     private List<TokenRow> tokens = new ArrayList<>();
     private List<IterationLog.Chunk> chunks = new ArrayList<>();
     private List<ReplicaBucket.Row> bucketRows = new ArrayList<>();
+    private List<ClusterEvent> events = new ArrayList<>();
     private boolean closed;
 
     private record TokenRow(long requestId, int replica, long arrivalNanos, long scheduledNanos, int count, byte[] gaps,
@@ -85,6 +87,11 @@ public final class RunRecorder implements RunObserver {
         if (chunks.size() >= 256 || bucketRows.size() >= 16_384) submit();
     }
 
+    @Override
+    public void onClusterEvent(ClusterEvent event) {
+        events.add(event);
+    }
+
     private static TokenRow tokenRow(SequenceRecord s) {
         LongList t = s.tokenTimes();
         VarintCodec gaps = new VarintCodec(t.size() * 4);
@@ -110,7 +117,9 @@ public final class RunRecorder implements RunObserver {
         List<TokenRow> t = tokens;
         List<IterationLog.Chunk> c = chunks;
         List<ReplicaBucket.Row> b = bucketRows;
+        List<ClusterEvent> e = events;
         requests = new RequestRows();
+        events = new ArrayList<>();
         tokens = new ArrayList<>();
         chunks = new ArrayList<>();
         bucketRows = new ArrayList<>();
@@ -120,6 +129,7 @@ public final class RunRecorder implements RunObserver {
             writeTokens(conn, id, t);
             writeChunks(conn, id, c);
             writeBuckets(conn, id, b);
+            writeEvents(conn, id, e);
         });
     }
 
@@ -162,6 +172,21 @@ public final class RunRecorder implements RunObserver {
                 ps.setBytes(7, t.gaps());
                 if (t.preemptedAt() == null) ps.setNull(8, Types.BLOB);
                 else ps.setBytes(8, t.preemptedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeEvents(Connection c, long runId, List<ClusterEvent> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_events VALUES (?,?,?,?,?)")) {
+            for (ClusterEvent e : rows) {
+                ps.setLong(1, runId);
+                ps.setLong(2, e.atNanos());
+                ps.setString(3, e.kind().dbValue());
+                ps.setInt(4, e.replica());
+                ps.setString(5, e.detail());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -2,7 +2,7 @@ package dev.servelab.engine.store;
 
 /** The run store's tables; documented in {@code docs/run-store.md}. Bump {@link #VERSION} on any change. */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final String[] DDL = {
         """
@@ -78,8 +78,17 @@ final class Schema {
           preemptions INTEGER NOT NULL,
           joules REAL NOT NULL,
           PRIMARY KEY (run_id, replica, bucket))""",
+        """
+        CREATE TABLE IF NOT EXISTS run_events (
+          run_id INTEGER NOT NULL,
+          at_ns INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          replica INTEGER NOT NULL,
+          detail TEXT NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS run_events_by_run ON run_events(run_id, at_ns)",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + VERSION + "')",
+        "UPDATE meta SET value = '" + VERSION + "' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < " + VERSION,
     };
 
     private Schema() {

@@ -1,6 +1,8 @@
 package dev.servelab.engine.store;
 
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.model.ClusterEvent;
+import dev.servelab.engine.model.ClusterEventKind;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,6 +57,24 @@ public final class StoreReader implements AutoCloseable {
     /** The run's time buckets as a dense replica × bucket grid of {@code bucketNanos} buckets. */
     public BucketTable buckets(long runId, int replicas, long bucketNanos) {
         return read(runId, () -> BucketQuery.read(connection, runId, replicas, bucketNanos));
+    }
+
+    /** The run's cluster-level events (health, faults, rollout stages) in time order. */
+    public List<ClusterEvent> events(long runId) {
+        return read(runId, () -> {
+            List<ClusterEvent> out = new java.util.ArrayList<>();
+            try (var ps = connection.prepareStatement(
+                    "SELECT at_ns, kind, replica, detail FROM run_events WHERE run_id = ? ORDER BY at_ns, rowid")) {
+                ps.setLong(1, runId);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ClusterEvent(rs.getLong(1), ClusterEventKind.fromDb(rs.getString(2)), rs.getInt(3),
+                                rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** One query of this reader. */
