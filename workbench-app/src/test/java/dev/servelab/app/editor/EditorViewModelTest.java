@@ -132,7 +132,8 @@ class EditorViewModelTest {
         input.setValue(shown);
         assertEquals(0, vm.undo().depth(), "committing the unchanged text is not an edit");
         SettingItem rate = new SettingItem(vm, w, infos.stream().filter(i -> i.name().equals("rate_per_s")).findFirst().orElseThrow(), "Workload");
-        assertEquals("rate_per_s (req/s)", rate.getName());
+        assertEquals("rate_per_s", rate.getName(), "the name as the pipeline file writes it");
+        assertTrue(rate.getDescription().contains("(req/s)"), "the unit is in the description");
         assertTrue(rate.getDescription().contains("mean arrival rate"));
         rate.setValue("12.5");
         assertEquals(12.5, w.settings.get("rate_per_s").asDouble());
