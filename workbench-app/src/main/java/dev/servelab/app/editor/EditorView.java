@@ -77,6 +77,7 @@ public final class EditorView extends BorderPane {
         refusal.setMouseTransparent(true);
         refusalTimer.setOnFinished(e -> refusal.setVisible(false));
         canvas.setOnRefusal(this::refused);
+        properties.setOnLeave(canvas::focusNode);
         canvas.setOnEdit(n -> {
             vm.selection().setAll(n);
             properties.focusFirst();

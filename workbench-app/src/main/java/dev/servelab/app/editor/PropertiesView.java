@@ -38,6 +38,7 @@ public final class PropertiesView extends BorderPane {
     private List<String> modelIds;
     private List<String> hardwareIds;
     private Object shownKey;
+    private java.util.function.Consumer<GraphNode> onLeave = n -> { };
 
     public PropertiesView(EditorViewModel vm) {
         this.vm = vm;
@@ -60,6 +61,12 @@ public final class PropertiesView extends BorderPane {
         head.setPadding(new Insets(8, 10, 6, 10));
         setTop(head);
         setCenter(sheet);
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.selection().size() == 1) {
+                onLeave.accept(vm.selection().getFirst());
+                e.consume();
+            }
+        });
         vm.selection().addListener((ListChangeListener<GraphNode>) c -> refresh());
         vm.undo().versionProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -171,6 +178,11 @@ public final class PropertiesView extends BorderPane {
         String s = vm.catalog().descriptor(n).map(PluginDescriptor::summary).orElse(n.kind.title());
         if (n.kind == NodeKind.POOL) s = "Replica pool: " + PoolLabel.of(n);
         return s + (vm.catalog().settings(n).isEmpty() ? " — no settings" : "");
+    }
+
+    /** Called with the shown node when Esc is pressed in the sheet (back to its card on the canvas). */
+    public void setOnLeave(java.util.function.Consumer<GraphNode> leave) {
+        onLeave = leave;
     }
 
     public PropertySheet sheet() {

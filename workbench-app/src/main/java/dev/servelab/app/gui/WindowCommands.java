@@ -2,6 +2,7 @@ package dev.servelab.app.gui;
 
 import dev.servelab.app.command.Command;
 import dev.servelab.app.editor.EditorViewModel;
+import dev.servelab.app.editor.GraphNode;
 import dev.servelab.app.editor.NodeKind;
 import dev.servelab.app.run.ExecutionMode;
 
@@ -28,6 +29,12 @@ final class WindowCommands {
             } else {
                 for (String id : editor.catalog().ids(k)) out.add(new Command("Add " + id, "", () -> add(w, k, id)));
             }
+        }
+        for (GraphNode n : editor.graph().nodes) {
+            out.add(new Command("Go to node " + n.title() + " (" + n.kind.title() + ")", "", () -> {
+                w.showView("editor");
+                w.editor().canvas().focusNode(n);
+            }));
         }
         out.add(new Command("Run", "F5", running::run));
         out.add(new Command("Cancel run", "Esc", running::cancel));
