@@ -48,6 +48,12 @@ public final class EditorView extends BorderPane {
         problems.setPlaceholder(new Label("No problems"));
         problems.getStyleClass().add("problems");
         problems.setCellFactory(l -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMinWidth(0);
+            }
+
             @Override
             protected void updateItem(Problem p, boolean empty) {
                 super.updateItem(p, empty);
@@ -88,9 +94,9 @@ public final class EditorView extends BorderPane {
             if (a.doubleValue() < 10 && b.doubleValue() >= 10) javafx.application.Platform.runLater(canvas::fit);
         });
         SplitPane split = new SplitPane(palette, center, right);
-        palette.setMinWidth(236);
-        right.setMinWidth(380);
-        split.setDividerPositions(0.165, 0.71);
+        palette.setMinWidth(262);
+        right.setMinWidth(400);
+        split.setDividerPositions(0.18, 0.715);
         SplitPane.setResizableWithParent(palette, false);
         setCenter(split);
         getChildren().addAll(ghost, refusal);

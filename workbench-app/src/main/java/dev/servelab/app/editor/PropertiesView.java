@@ -67,6 +67,7 @@ public final class PropertiesView extends BorderPane {
                 e.consume();
             }
         });
+        sheet.skinProperty().addListener(o -> javafx.application.Platform.runLater(this::unclipNames));
         vm.selection().addListener((ListChangeListener<GraphNode>) c -> refresh());
         vm.undo().versionProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -124,7 +125,16 @@ public final class PropertiesView extends BorderPane {
         if (n != null && !n.kind.pluginKinds().isEmpty()) items.add(new PluginItem(vm, n));
         infos.forEach(i -> items.add(new SettingItem(vm, n, i, category)));
         sheet.getItems().setAll(items);
+        unclipNames();
+        javafx.application.Platform.runLater(this::unclipNames);
         if (focused != null) javafx.application.Platform.runLater(() -> focusRow(focused));
+    }
+
+    /** The sheet's name labels keep their full width (the editors give way, down to their minimum). */
+    private void unclipNames() {
+        for (Node l : sheet.lookupAll(".label")) {
+            if (l instanceof Label label && l.getParent() instanceof javafx.scene.layout.GridPane) label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
     }
 
     @SuppressWarnings("unchecked")
