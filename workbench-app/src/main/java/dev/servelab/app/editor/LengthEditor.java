@@ -104,6 +104,7 @@ final class LengthEditor extends AbstractPropertyEditor<String, Button> {
     @Override
     public void setValue(String value) {
         getEditor().setText(value);
+        getEditor().setTooltip(value == null ? null : new javafx.scene.control.Tooltip(value + "\n(press to edit, with a histogram)"));
         committed().set(value);
     }
 
