@@ -15,6 +15,7 @@ import dev.servelab.engine.workload.WorkloadFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a run of a loaded pipeline would refuse before its first event, found without running it and
@@ -29,6 +30,14 @@ public final class PipelineCheck {
     }
 
     public static List<SettingProblem> problems(PipelineSpec spec, PluginRegistry registry) {
+        return problems(spec, registry, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #problems(PipelineSpec, PluginRegistry)}, remembering each pool's attach outcome in {@code attached}
+     * (an editor validating after every edit passes the same map; the outcome depends only on the key's fields).
+     */
+    public static List<SettingProblem> problems(PipelineSpec spec, PluginRegistry registry, Map<AttachKey, List<SettingProblem>> attached) {
         List<SettingProblem> out = new ArrayList<>(WorkloadFactory.problems(registry, spec.workload(), spec.baseDir()));
         out.addAll(node(registry, PluginKind.ADMISSION, spec.admission()));
         out.addAll(node(registry, PluginKind.ROUTER, spec.router()));
@@ -41,9 +50,18 @@ public final class PipelineCheck {
             out.addAll(node(registry, PluginKind.EVICTION, pool.kvCache().eviction()));
             List<SettingProblem> executor = node(registry, PluginKind.EXECUTOR, pool.executor());
             out.addAll(executor);
-            if (executor.isEmpty()) out.addAll(attach(spec, pool, registry));
+            if (executor.isEmpty()) out.addAll(attached.computeIfAbsent(AttachKey.of(spec, pool), k -> attach(spec, pool, registry)));
         }
         return out;
+    }
+
+    /** What a pool's executor attach depends on. */
+    public record AttachKey(String poolPath, String poolName, String executor, String executorSettings, String model,
+                            String hardware, int tensorParallel, KvCacheSpec kvCache, java.nio.file.Path baseDir, long seed) {
+        static AttachKey of(PipelineSpec spec, PoolSpec pool) {
+            return new AttachKey(pool.path(), pool.name(), pool.executor().type(), String.valueOf(pool.executor().settings()),
+                    pool.model(), pool.hardware(), pool.tensorParallel(), pool.kvCache(), spec.baseDir(), spec.seed());
+        }
     }
 
     private static List<SettingProblem> node(PluginRegistry registry, PluginKind kind, NodeSpec n) {

@@ -38,6 +38,8 @@ public final class EditorViewModel {
     private final List<GraphNode> clipboard = new ArrayList<>();
     private final List<Wire> clipboardWires = new ArrayList<>();
     private final RecentTraces recentTraces;
+    /** Each pool's executor attach outcome as the engine's check found it (a model and hardware lookup), reused across edits. */
+    private final Map<dev.servelab.engine.run.PipelineCheck.AttachKey, List<dev.servelab.engine.plugin.SettingProblem>> attached = new java.util.HashMap<>();
     private Edit savedTop;
 
     public EditorViewModel(SettingsCatalog catalog) {
@@ -139,7 +141,8 @@ public final class EditorViewModel {
     }
 
     public void validate() {
-        problems.setAll(Validator.check(graph, catalog, liveExecutor.get(), baseDir()));
+        if (attached.size() > 256) attached.clear();
+        problems.setAll(Validator.check(graph, catalog, liveExecutor.get(), baseDir(), attached));
     }
 
     /** The folder relative paths of the pipeline resolve against: the file's, or the working directory (as Run resolves them). */

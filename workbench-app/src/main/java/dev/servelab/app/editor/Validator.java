@@ -36,6 +36,12 @@ public final class Validator {
      * with structural problems node by node through the binder.
      */
     public static List<Problem> check(PipelineGraph g, SettingsCatalog catalog, String liveExecutor, Path baseDir) {
+        return check(g, catalog, liveExecutor, baseDir, new java.util.HashMap<>());
+    }
+
+    /** As above, reusing the pools' executor attach outcomes in {@code attached} (the editor keeps one map). */
+    static List<Problem> check(PipelineGraph g, SettingsCatalog catalog, String liveExecutor, Path baseDir,
+                               Map<PipelineCheck.AttachKey, List<SettingProblem>> attached) {
         List<Problem> out = new ArrayList<>();
         structure(g, out);
         if (liveExecutor != null) LiveCheck.pools(g, liveExecutor, out);
@@ -52,7 +58,7 @@ public final class Validator {
         }
         List<SettingProblem> found = new ArrayList<>();
         if (spec != null) {
-            found.addAll(PipelineCheck.problems(spec, catalog.registry()));
+            found.addAll(PipelineCheck.problems(spec, catalog.registry(), attached));
         } else {
             paths.forEach((path, n) -> found.addAll(bind(catalog.registry(), path, n)));
         }
