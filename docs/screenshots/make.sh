@@ -18,6 +18,7 @@ sl run sample-traces/pipelines/quickstart.yaml --db "$DB" --json --set router=ro
 sl run sample-traces/pipelines/mooncake-prefix.yaml --db "$DB" --json --set router=route.prefix-aware \
    --set metrics.bucket_ms=10000 > /dev/null                                                       # run 3
 gui --open sample-traces/pipelines/quickstart.yaml --view editor --screenshot "$OUT/editor.png"
+gui --open sample-traces/pipelines/mooncake-prefix.yaml --view editor --screenshot "$OUT/editor-trace.png"
 gui --show-run 1 --view sla --screenshot "$OUT/sla-charts.png"
 gui --show-run 1 --view timeline --screenshot "$OUT/timeline-run.png"
 gui --show-run 1 --view timeline --zoom tokens --screenshot "$OUT/timeline-tokens.png"

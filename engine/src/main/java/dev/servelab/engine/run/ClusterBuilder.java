@@ -126,18 +126,14 @@ public final class ClusterBuilder {
                     kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir(),
                     tokens));
         } catch (ServeLabException e) {
-            throw new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
+            throw PipelineCheck.attachFailed(pool, e);
         }
         BackendUse use = executor.backendUse();
         if (use != null && !backends.contains(use)) backends.add(use);
         int capacity = kv.capacityBlocks();
         if (capacity == 0) {
             capacity = executor.kvCapacityBlocks(kv.blockSizeTokens());
-            if (capacity <= 0) {
-                throw new ServeLabException(pool.path() + ".kv_cache.capacity_blocks: " + pool.executor().type()
-                        + " cannot size the KV cache for " + pool.model() + " on " + pool.hardware()
-                        + (capacity == 0 ? " (the weights do not fit in memory)" : "") + "; set capacity_blocks");
-            }
+            if (capacity <= 0) throw PipelineCheck.cannotSizeKv(pool, capacity);
         }
         CpuTier tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
         KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier);

@@ -3,6 +3,7 @@ package dev.servelab.engine.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.plugin.SettingInfo;
 import dev.servelab.engine.spi.RequestStream;
 
 import java.io.IOException;
@@ -27,6 +28,14 @@ public record TraceTransforms(double windowStartS, double windowEndS, int replay
 
     /** The keys of a trace node that are transformations, not reader settings. */
     static final List<String> KEYS = List.of("window_start_s", "window_end_s", "replay", "rate_scale", "limit");
+
+    /** The transformation keys described as settings (defaults and ranges as {@link #take} applies them), for editors. */
+    public static final List<SettingInfo> SETTINGS = List.of(
+            new SettingInfo("window_start_s", Double.class, 0.0, "time window: first arrival kept (arrivals re-based to it)", "s", 0, Double.MAX_VALUE),
+            new SettingInfo("window_end_s", Double.class, null, "time window: arrivals before this are kept (empty = to the end)", "s", 0, Double.MAX_VALUE),
+            new SettingInfo("replay", Integer.class, 1, "play the (windowed) trace this many times back to back, ids shifted", "", 1, Integer.MAX_VALUE),
+            new SettingInfo("rate_scale", Double.class, 1.0, "arrival-rate factor (2 = twice as fast)", "", Double.MIN_VALUE, Double.MAX_VALUE),
+            new SettingInfo("limit", Long.class, 0L, "at most this many requests (0 = all)", "requests", 0, Long.MAX_VALUE));
 
     /** Removes the transformation keys from a trace node's settings and returns them. */
     public static TraceTransforms take(ObjectNode settings, String nodePath) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.pipeline.NodeSpec;
+import dev.servelab.engine.plugin.PluginDescriptor;
 import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.plugin.SettingInfo;
 import dev.servelab.engine.plugin.SettingProblem;
 import dev.servelab.engine.spi.PluginContext;
 import dev.servelab.engine.spi.RequestStream;
@@ -35,7 +37,9 @@ public final class WorkloadFactory {
             JsonNode file = settings.remove("file");
             TraceTransforms transforms = TraceTransforms.take(settings, node.path()).withLimit(requestLimit);
             if (file == null || !file.isTextual()) throw new ServeLabException(node.path() + ".file: a trace workload needs a file");
-            Path p = baseDir == null ? Path.of(file.asText()) : baseDir.resolve(file.asText());
+            Path p = traceFile(file.asText(), baseDir);
+            String missing = missingFile(p);
+            if (missing != null) throw new ServeLabException(node.path() + ".file: " + missing);
             return openTrace(registry, node.type(), settings, p, transforms, node.path());
         }
         WorkloadGenerator g = registry.create(PluginKind.WORKLOAD, node.type(), node.settings(),
@@ -49,6 +53,43 @@ public final class WorkloadFactory {
      * reader's settings; for a generator, its settings. Worded as {@code open} words them.
      */
     public static List<SettingProblem> problems(PluginRegistry registry, NodeSpec node) {
+        return problems(registry, node, null, false);
+    }
+
+    /**
+     * As {@link #problems(PluginRegistry, NodeSpec)}, and, for a trace, a {@code file} that does not exist
+     * or cannot be read (resolved against {@code baseDir} as {@link #open} resolves it; the file is not read).
+     */
+    public static List<SettingProblem> problems(PluginRegistry registry, NodeSpec node, Path baseDir) {
+        return problems(registry, node, baseDir, true);
+    }
+
+    /** The settings a workload node of this type takes: a generator's, or a trace's {@code file}, transformations and reader settings. */
+    public static List<SettingInfo> settings(PluginRegistry registry, String type) {
+        PluginDescriptor d = registry.all().stream().filter(x -> x.id().equals(type)).findFirst().orElse(null);
+        List<SettingInfo> own = d == null ? List.of() : d.settings();
+        if (type == null || !type.startsWith(PluginKind.TRACE.prefix() + ".")) return own;
+        List<SettingInfo> out = new ArrayList<>();
+        out.add(FILE);
+        out.addAll(TraceTransforms.SETTINGS);
+        out.addAll(own);
+        return List.copyOf(out);
+    }
+
+    /** A trace node's {@code file} setting. */
+    public static final SettingInfo FILE = new SettingInfo("file", String.class, null,
+            "the trace file (a path relative to the pipeline file's folder)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    private static Path traceFile(String file, Path baseDir) {
+        return baseDir == null ? Path.of(file) : baseDir.resolve(file);
+    }
+
+    /** Why a trace file cannot be opened ({@code path: trace file not found or not readable}), or null. */
+    private static String missingFile(Path p) {
+        return Files.isReadable(p) && !Files.isDirectory(p) ? null : p + ": trace file not found or not readable";
+    }
+
+    private static List<SettingProblem> problems(PluginRegistry registry, NodeSpec node, Path baseDir, boolean checkFile) {
         if (node.type() == null || !node.type().startsWith(PluginKind.TRACE.prefix() + ".")) {
             return registry.problems(PluginKind.WORKLOAD, node.type(), node.settings(), node.path());
         }
@@ -61,7 +102,12 @@ public final class WorkloadFactory {
             out.add(SettingProblem.fromMessage(e.getMessage(), node.path()));
             settings.remove(TraceTransforms.KEYS);
         }
-        if (file == null || !file.isTextual()) out.add(new SettingProblem(node.path() + ".file", "a trace workload needs a file"));
+        if (file == null || !file.isTextual()) {
+            out.add(new SettingProblem(node.path() + ".file", "a trace workload needs a file"));
+        } else if (checkFile) {
+            String missing = missingFile(traceFile(file.asText(), baseDir));
+            if (missing != null) out.add(new SettingProblem(node.path() + ".file", missing));
+        }
         out.addAll(registry.problems(PluginKind.TRACE, node.type(), settings, node.path()));
         return out;
     }

@@ -18,6 +18,7 @@ final class CommitTextEditor extends AbstractPropertyEditor<String, TextField> {
             if (!is) commit();
         });
         getEditor().setPromptText("default");
+        getEditor().setPrefColumnCount(6);
     }
 
     private StringProperty committed() {

@@ -37,10 +37,19 @@ public final class EditorViewModel {
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
     private final List<GraphNode> clipboard = new ArrayList<>();
     private final List<Wire> clipboardWires = new ArrayList<>();
+    private final RecentTraces recentTraces;
+    /** Each pool's executor attach outcome as the engine's check found it (a model and hardware lookup), reused across edits. */
+    private final Map<dev.servelab.engine.run.PipelineCheck.AttachKey, List<dev.servelab.engine.plugin.SettingProblem>> attached = new java.util.HashMap<>();
     private Edit savedTop;
 
     public EditorViewModel(SettingsCatalog catalog) {
+        this(catalog, RecentTraces.standard());
+    }
+
+    /** An editor whose trace picker remembers files in {@code recentTraces}. */
+    public EditorViewModel(SettingsCatalog catalog, RecentTraces recentTraces) {
         this.catalog = catalog;
+        this.recentTraces = recentTraces;
         undo.versionProperty().addListener((o, a, b) -> {
             dirty.set(undo.top() != savedTop);
             validate();
@@ -132,7 +141,14 @@ public final class EditorViewModel {
     }
 
     public void validate() {
-        problems.setAll(Validator.check(graph, catalog, liveExecutor.get()));
+        if (attached.size() > 256) attached.clear();
+        problems.setAll(Validator.check(graph, catalog, liveExecutor.get(), baseDir(), attached));
+    }
+
+    /** The folder relative paths of the pipeline resolve against: the file's, or the working directory (as Run resolves them). */
+    public Path baseDir() {
+        Path f = file.get();
+        return f == null || f.toAbsolutePath().getParent() == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
     }
 
     public boolean hasErrors() {
@@ -230,6 +246,77 @@ public final class EditorViewModel {
         JsonNode old = map.get(key);
         if (old == null ? value == null : old.equals(value)) return;
         undo.perform(Edit.of("set " + key, () -> put(map, key, value), () -> put(map, key, old)));
+    }
+
+    /**
+     * Replaces a node's plugin in place (same wires and position), keeping the explicit settings the new
+     * plugin also has; one undoable edit. {@code changes} are then applied on top (null value = remove).
+     */
+    public void swapPlugin(GraphNode node, String id, Map<String, JsonNode> changes) {
+        if (node.kind.pluginKinds().isEmpty() || id == null) return;
+        String oldId = node.plugin.get();
+        Map<String, JsonNode> before = new java.util.LinkedHashMap<>(node.settings);
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        catalog.settings(node.kind, id).forEach(i -> keep.add(i.name()));
+        Map<String, JsonNode> after = new java.util.LinkedHashMap<>();
+        before.forEach((k, v) -> {
+            if (keep.contains(k)) after.put(k, v);
+        });
+        changes.forEach((k, v) -> {
+            if (v == null) after.remove(k); else after.put(k, v);
+        });
+        if (id.equals(oldId) && after.equals(before)) return;
+        undo.perform(Edit.of(id.equals(oldId) ? "set " + String.join(", ", changes.keySet()) : "swap " + oldId + " for " + id, () -> {
+            node.plugin.set(id);
+            node.settings.clear();
+            node.settings.putAll(after);
+        }, () -> {
+            node.plugin.set(oldId);
+            node.settings.clear();
+            node.settings.putAll(before);
+        }));
+    }
+
+    /** As {@link #swapPlugin(GraphNode, String, Map)} with no further changes. */
+    public void swapPlugin(GraphNode node, String id) {
+        swapPlugin(node, id, Map.of());
+    }
+
+    /** The trace files offered by a trace node's file picker: recently picked ones first, then those beside the pipeline. */
+    public List<Path> traceChoices() {
+        return recentTraces.choices(baseDir());
+    }
+
+    /**
+     * A trace file picked for a trace node: stored relative to the pipeline's folder when it lies under it,
+     * its format sniffed from its first line, and, when that is another reader, the node swapped to it in
+     * the same undoable edit (settings that still apply are kept). Returns the sniffed format, or null
+     * when it cannot be told (the node keeps its reader; Run would say why).
+     */
+    public String pickTrace(GraphNode node, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        String format = null;
+        try {
+            if (java.nio.file.Files.isRegularFile(abs)) format = dev.servelab.engine.workload.TraceSniffer.sniff(catalog.registry(), abs);
+        } catch (dev.servelab.engine.ServeLabException e) {
+            format = null;
+        }
+        if (java.nio.file.Files.isRegularFile(abs)) tracePicked(abs);
+        String id = format != null ? format : node.plugin.get();
+        swapPlugin(node, id, Map.of("file", com.fasterxml.jackson.databind.node.TextNode.valueOf(relative(abs))));
+        return format;
+    }
+
+    /** A path as a pipeline stores it: relative to the pipeline's folder when under it, else absolute. */
+    public String relative(Path p) {
+        Path abs = p.toAbsolutePath().normalize(), base = baseDir().toAbsolutePath().normalize();
+        Path rel = abs.startsWith(base.getParent() == null ? base : base.getParent()) ? base.relativize(abs) : abs;
+        return rel.toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** Remembers a picked trace file for the picker's list. */
+    public void tracePicked(Path file) {
+        recentTraces.add(file);
     }
 
     private static void put(ObservableMap<String, JsonNode> map, String key, JsonNode v) {

@@ -32,6 +32,9 @@ public final class GraphCanvas extends Pane {
     private Map<GraphNode, double[]> moveFrom;
     private double panX;
     private double panY;
+    private boolean pressing;
+    private java.util.function.BiConsumer<String, Point2D> refusal = (why, at) -> { };
+    private java.util.function.Consumer<GraphNode> onEdit = n -> { };
 
     public GraphCanvas(EditorViewModel vm) {
         this.vm = vm;
@@ -59,6 +62,22 @@ public final class GraphCanvas extends Pane {
 
     public NodeView view(GraphNode n) {
         return views.get(n);
+    }
+
+    /** Told why a wire was refused, with the scene point of the cursor (null reason: hide the message). */
+    public void setOnRefusal(java.util.function.BiConsumer<String, Point2D> r) {
+        refusal = r;
+    }
+
+    /** Called with a node when Enter is pressed on it (edit its settings). */
+    public void setOnEdit(java.util.function.Consumer<GraphNode> e) {
+        onEdit = e;
+    }
+
+    /** Gives a node's card the keyboard focus (and so selects it). */
+    public void focusNode(GraphNode n) {
+        NodeView v = views.get(n);
+        if (v != null) v.requestFocus();
     }
 
     /** Converts a scene point to graph coordinates. */
@@ -107,6 +126,10 @@ public final class GraphCanvas extends Pane {
                 n.x.addListener(o -> refreshWires());
                 n.y.addListener(o -> refreshWires());
             }
+            v.focusedProperty().addListener((o, was, is) -> {
+                if (is && !pressing && !vm.selection().contains(n)) vm.selection().setAll(n);
+            });
+            v.setOnKeyPressed(e -> nodeKey(e, n));
             v.setOnMousePressed(e -> nodePressed(e, n));
             v.setOnMouseDragged(e -> nodeDragged(e));
             v.setOnMouseReleased(e -> nodeReleased());
@@ -123,8 +146,30 @@ public final class GraphCanvas extends Pane {
         });
     }
 
+    /** Arrows: to the nearest node that way; Enter: edit its settings; Delete: remove the selection. */
+    private void nodeKey(javafx.scene.input.KeyEvent e, GraphNode n) {
+        switch (e.getCode()) {
+            case LEFT, RIGHT, UP, DOWN -> {
+                GraphNode next = KeyboardNavigation.nearest(vm.graph().nodes, n, e.getCode());
+                if (next != null) focusNode(next);
+            }
+            case ENTER -> onEdit.accept(n);
+            case DELETE, BACK_SPACE -> {
+                GraphNode next = KeyboardNavigation.nearest(vm.graph().nodes, n, javafx.scene.input.KeyCode.LEFT);
+                vm.deleteSelection();
+                if (next != null && vm.graph().nodes.contains(next)) focusNode(next); else requestFocus();
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
     private void nodePressed(MouseEvent e, GraphNode n) {
-        requestFocus();
+        pressing = true;
+        views.get(n).requestFocus();
+        pressing = false;
         if (e.isShortcutDown() || e.isShiftDown()) {
             if (vm.selection().contains(n)) vm.selection().remove(n); else vm.selection().add(n);
         } else if (!vm.selection().contains(n)) {
@@ -158,8 +203,9 @@ public final class GraphCanvas extends Pane {
             double[] a = NodeView.portPosition(n, port);
             Point2D b = toGraph(e.getSceneX(), e.getSceneY());
             PortHit target = portAt(e.getSceneX(), e.getSceneY());
-            boolean valid = target != null && why(n, p, target) == null;
-            wires.showPending(a[0], a[1], b.getX(), b.getY(), valid);
+            String why = target == null ? null : why(n, p, target);
+            wires.showPending(a[0], a[1], b.getX(), b.getY(), target != null && why == null);
+            refusal.accept(why, new Point2D(e.getSceneX(), e.getSceneY()));
             e.consume();
         });
         c.setOnMouseReleased(e -> {
@@ -168,9 +214,14 @@ public final class GraphCanvas extends Pane {
             if (target != null) {
                 String why = why(n, p, target);
                 if (why == null) {
+                    refusal.accept(null, null);
                     if (p.input()) vm.connect(target.node(), target.port(), n, port);
                     else vm.connect(n, port, target.node(), target.port());
+                } else {
+                    refusal.accept(why, new Point2D(e.getSceneX(), e.getSceneY()));
                 }
+            } else {
+                refusal.accept(null, null);
             }
             e.consume();
         });
@@ -183,17 +234,22 @@ public final class GraphCanvas extends Pane {
     record PortHit(GraphNode node, String port) {
     }
 
-    /** The port whose connector is within 14 px of a scene point, or null. */
+    /** The port whose connector is nearest a scene point, within 14 px, or null. */
     PortHit portAt(double sceneX, double sceneY) {
         Point2D g = toGraph(sceneX, sceneY);
-        double r = 14 / zoom.getX();
+        double best = 14 / zoom.getX();
+        PortHit hit = null;
         for (GraphNode n : vm.graph().nodes) {
             for (Port p : n.kind.ports()) {
                 double[] pos = NodeView.portPosition(n, p.name());
-                if (Math.hypot(pos[0] - g.getX(), pos[1] - g.getY()) <= r) return new PortHit(n, p.name());
+                double d = Math.hypot(pos[0] - g.getX(), pos[1] - g.getY());
+                if (d <= best) {
+                    best = d;
+                    hit = new PortHit(n, p.name());
+                }
             }
         }
-        return null;
+        return hit;
     }
 
     private void backgroundPressed(MouseEvent e) {

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /** Converts between a pipeline file's tree (what the CLI runs) and the editor's graph of nodes and wires. */
 public final class GraphCodec {
-    static final double COL = 228;
+    static final double COL = 240;
     static final double ROW2 = 170;
     private static final Set<String> POOL_KEYS = Set.of("name", "replicas", "model", "hardware", "tensor_parallel",
             "max_num_seqs", "max_num_batched_tokens");

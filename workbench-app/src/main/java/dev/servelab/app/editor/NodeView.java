@@ -19,7 +19,7 @@ import java.util.Map;
  * the left (inputs) or right (outputs). Geometry is fixed so wires can be placed without layout.
  */
 public final class NodeView extends VBox {
-    public static final double WIDTH = 196;
+    public static final double WIDTH = 212;
     public static final double HEADER = 48;
     public static final double ROW = 22;
     public final GraphNode node;
@@ -36,13 +36,23 @@ public final class NodeView extends VBox {
         layoutXProperty().bind(node.x);
         layoutYProperty().bind(node.y);
         title.getStyleClass().add("node-title");
-        title.setText(node.title());
-        node.plugin.addListener(o -> title.setText(node.title()));
-        node.settings.addListener((javafx.collections.MapChangeListener<String, Object>) c -> title.setText(node.title()));
         Label kind = new Label(node.kind.title());
+        Runnable texts = () -> {
+            title.setText(node.title());
+            title.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("long"), node.title().length() > 20);
+            title.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("very-long"), node.title().length() > 25);
+            title.setTooltip(new Tooltip(node.title()));
+            if (node.kind == NodeKind.POOL) kind.setText("Pool · " + PoolLabel.count(node));
+            setAccessibleText(node.kind.title() + " " + node.title());
+        };
+        texts.run();
+        node.plugin.addListener(o -> texts.run());
+        node.settings.addListener((javafx.collections.MapChangeListener<String, Object>) c -> texts.run());
+        setFocusTraversable(true);
         kind.getStyleClass().add("node-kind");
         flag.getStyleClass().add("node-flag");
         flag.setVisible(false);
+        flag.managedProperty().bind(flag.visibleProperty());
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         HBox top = new HBox(6, new FontIcon(node.kind.icon()), kind, sp, flag);

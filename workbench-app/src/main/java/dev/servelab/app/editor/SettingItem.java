@@ -36,6 +36,24 @@ public final class SettingItem implements PropertySheet.Item {
         return info;
     }
 
+    /** The node this row edits, or null for the pipeline's own fields. */
+    GraphNode node() {
+        return node;
+    }
+
+    /** Which editor the row gets. */
+    enum Editor { TEXT, BOOLEAN, PLUGIN, TRACE_FILE, MODEL, HARDWARE, LENGTH }
+
+    Editor editor() {
+        if (getType() == Boolean.class) return Editor.BOOLEAN;
+        if (node == null) return Editor.TEXT;
+        if (node.kind == NodeKind.POOL && info.name().equals("model")) return Editor.MODEL;
+        if (node.kind == NodeKind.POOL && info.name().equals("hardware")) return Editor.HARDWARE;
+        if (node.kind == NodeKind.WORKLOAD && info == dev.servelab.engine.workload.WorkloadFactory.FILE) return Editor.TRACE_FILE;
+        if (info.type() == dev.servelab.engine.workload.LengthSpec.class) return Editor.LENGTH;
+        return Editor.TEXT;
+    }
+
     @Override
     public Class<?> getType() {
         return Validator.box(info.type()) == Boolean.class ? Boolean.class : String.class;
@@ -43,19 +61,27 @@ public final class SettingItem implements PropertySheet.Item {
 
     @Override
     public String getCategory() {
+        if (node != null && node.kind == NodeKind.WORKLOAD && node.plugin.get() != null && node.plugin.get().startsWith("trace.")) {
+            switch (info.name()) {
+                case "file": return "file";
+                case "window_start_s", "window_end_s": return "time_window";
+                case "replay", "rate_scale", "limit": return "transformations";
+                default: break;
+            }
+        }
         int dot = info.name().indexOf('.');
         return dot > 0 ? info.name().substring(0, dot) : category;
     }
 
     @Override
     public String getName() {
-        String n = info.name().substring(info.name().indexOf('.') + 1);
-        return info.unit().isEmpty() ? n : n + " (" + info.unit() + ")";
+        return info.name();
     }
 
     @Override
     public String getDescription() {
         StringBuilder sb = new StringBuilder(info.summary());
+        if (!info.unit().isEmpty()) sb.append(" (").append(info.unit()).append(")");
         if (Double.isFinite(info.min()) || (Double.isFinite(info.max()) && info.max() < Double.MAX_VALUE)) {
             sb.append(String.format(Locale.ROOT, "\nrange: %s … %s", num(info.min()), num(info.max())));
         }

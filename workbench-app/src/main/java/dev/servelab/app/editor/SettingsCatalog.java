@@ -4,6 +4,7 @@ import dev.servelab.engine.plugin.PluginDescriptor;
 import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.plugin.SettingInfo;
+import dev.servelab.engine.workload.WorkloadFactory;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,19 @@ public record SettingsCatalog(PluginRegistry registry) {
         return switch (n.kind) {
             case POOL -> BuiltinFields.POOL;
             case SINK -> BuiltinFields.SINK;
+            case WORKLOAD -> WorkloadFactory.settings(registry, n.plugin.get());
             default -> descriptor(n).map(PluginDescriptor::settings).orElse(List.of());
         };
+    }
+
+    /** The settings a node of {@code kind} would have with plugin {@code id}. */
+    public List<SettingInfo> settings(NodeKind kind, String id) {
+        return settings(new GraphNode(kind, id, 0, 0));
+    }
+
+    /** The plugin ids a node of this kind can hold (its drop-down), in palette order. */
+    public List<String> ids(NodeKind kind) {
+        return palette(kind).stream().map(PluginDescriptor::id).toList();
     }
 
     public Optional<PluginDescriptor> descriptor(GraphNode n) {

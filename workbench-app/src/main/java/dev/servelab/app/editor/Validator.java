@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.pipeline.NodeSpec;
 import dev.servelab.engine.pipeline.PipelineLoader;
+import dev.servelab.engine.pipeline.PipelineSpec;
+import dev.servelab.engine.run.PipelineCheck;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.plugin.SettingProblem;
 import dev.servelab.engine.workload.WorkloadFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +26,47 @@ public final class Validator {
     }
 
     public static List<Problem> check(PipelineGraph g, SettingsCatalog catalog) {
-        return check(g, catalog, null);
+        return check(g, catalog, null, null);
     }
 
-    /** As {@link #check(PipelineGraph, SettingsCatalog)}; with a {@code liveExecutor}, every pool must use a live executor. */
-    public static List<Problem> check(PipelineGraph g, SettingsCatalog catalog, String liveExecutor) {
+    /**
+     * As {@link #check(PipelineGraph, SettingsCatalog)}; with a {@code liveExecutor}, every pool must use a live
+     * executor; relative files (traces) resolve against {@code baseDir} as a run resolves them. A wired pipeline
+     * is checked whole by the engine ({@link PipelineCheck}: ids, settings, trace file, model and hardware); one
+     * with structural problems node by node through the binder.
+     */
+    public static List<Problem> check(PipelineGraph g, SettingsCatalog catalog, String liveExecutor, Path baseDir) {
+        return check(g, catalog, liveExecutor, baseDir, new java.util.HashMap<>());
+    }
+
+    /** As above, reusing the pools' executor attach outcomes in {@code attached} (the editor keeps one map). */
+    static List<Problem> check(PipelineGraph g, SettingsCatalog catalog, String liveExecutor, Path baseDir,
+                               Map<PipelineCheck.AttachKey, List<SettingProblem>> attached) {
         List<Problem> out = new ArrayList<>();
         structure(g, out);
         if (liveExecutor != null) LiveCheck.pools(g, liveExecutor, out);
         boolean structural = out.stream().anyMatch(Problem::error);
         Map<String, GraphNode> paths = GraphCodec.paths(g);
-        paths.forEach((path, n) -> {
-            for (SettingProblem p : bind(catalog.registry(), path, n)) out.add(new Problem(nodeAt(paths, p.path()), p.message(), true));
-        });
+        PipelineSpec spec = null;
+        String loaderError = null;
         if (!structural) {
             try {
-                PipelineLoader.fromTree(GraphCodec.write(g), "pipeline", null);
+                spec = PipelineLoader.fromTree(GraphCodec.write(g), "pipeline", baseDir);
             } catch (ServeLabException e) {
-                out.add(new Problem(nodeAt(paths, e.getMessage()), e.getMessage(), true));
+                loaderError = e.getMessage();
             }
         }
+        List<SettingProblem> found = new ArrayList<>();
+        if (spec != null) {
+            found.addAll(PipelineCheck.problems(spec, catalog.registry(), attached));
+        } else {
+            paths.forEach((path, n) -> found.addAll(bind(catalog.registry(), path, n)));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (SettingProblem p : found) {
+            if (seen.add(p.message())) out.add(new Problem(nodeAt(paths, p.path()), p.message(), true));
+        }
+        if (loaderError != null) out.add(new Problem(nodeAt(paths, loaderError), loaderError, true));
         return out;
     }
 
@@ -67,6 +91,8 @@ public final class Validator {
 
     private static void structure(PipelineGraph g, List<Problem> out) {
         if (GraphCodec.first(g, NodeKind.WORKLOAD) == null) out.add(new Problem(null, "add a workload node", true));
+        if (GraphCodec.first(g, NodeKind.ADMISSION) == null) out.add(new Problem(null, "add an admission node (e.g. admission.accept-all) between the workload and the router", true));
+        if (GraphCodec.first(g, NodeKind.ROUTER) == null) out.add(new Problem(null, "add a router node (e.g. route.round-robin) between admission and the pools", true));
         if (GraphCodec.first(g, NodeKind.POOL) == null) out.add(new Problem(null, "add a replica pool", true));
         for (GraphNode n : g.nodes) {
             for (Port p : n.kind.ports()) {

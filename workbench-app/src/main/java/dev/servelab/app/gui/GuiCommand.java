@@ -43,6 +43,9 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--probe", paramLabel = "DEVICE", description = "Devices view: probe this registered device, then show the result (or the error)")
     String probe;
 
+    @Option(names = "--requests", paramLabel = "N", description = "With --run: use at most N requests of the workload (as run --requests; 0 = all)")
+    long requests;
+
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size")
     String size;
 
@@ -73,7 +76,7 @@ public final class GuiCommand implements Callable<Integer> {
     GuiOptions options() {
         return GuiOptions.builder().open(open).run(run).screenshot(screenshot).db(db.path()).view(view).zoom(zoom)
                 .showRun(showRun).compare(compare).size(size).dark(dark).bench(bench).shootAt(shootAt).simVsLive(simVsLive)
-                .mode(mode).probe(probe).build();
+                .mode(mode).probe(probe).requests(requests).build();
     }
 
     /** On Linux without X11 or Wayland (and not on Monocle), JavaFX would fail with a native error. */

@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * How {@code servelab gui} was started: a pipeline to open, whether to run it, a PNG to write of the
- * window (then exit), which view to show, window size and theme, a registered device to probe in the Devices tab.
+ * window (then exit), which view to show, window size and theme, a registered device to probe in the Devices tab,
+ * and at most how many requests a run uses.
  * Build it with {@link #builder()}: every option has the default {@code servelab gui} gives it.
  */
 public record GuiOptions(Path open, boolean run, Path screenshot, Path db, String view, String zoom, Long showRun,
                          List<Long> compare,
                          int width, int height, boolean dark, boolean bench, double shootAt, boolean simVsLive, String mode,
-                         String probe) {
+                         String probe, long requests) {
     public GuiOptions {
         compare = List.copyOf(compare);
     }
@@ -46,6 +47,7 @@ public record GuiOptions(Path open, boolean run, Path screenshot, Path db, Strin
         private boolean simVsLive;
         private String mode;
         private String probe;
+        private long requests;
 
         private Builder() {
         }
@@ -147,9 +149,15 @@ public record GuiOptions(Path open, boolean run, Path screenshot, Path db, Strin
             return this;
         }
 
+        /** With run: use at most this many requests of the workload (0 = all), as {@code run --requests}. */
+        public Builder requests(long v) {
+            requests = v;
+            return this;
+        }
+
         public GuiOptions build() {
             return new GuiOptions(open, run, screenshot, db, view, zoom, showRun, compare, width, height, dark, bench, shootAt,
-                    simVsLive, mode, probe);
+                    simVsLive, mode, probe, requests);
         }
     }
 }

@@ -39,6 +39,12 @@ final class Shortcuts {
             String v = views[i];
             acc.put(combo(KeyCode.getKeyCode(Integer.toString(i + 1)), SHORTCUT_DOWN), () -> w.showView(v));
         }
+        dev.servelab.app.command.CommandPalette palette = new dev.servelab.app.command.CommandPalette();
+        Runnable commands = () -> {
+            if (!palette.isShowing()) palette.show(w, WindowCommands.of(w));
+        };
+        acc.put(combo(KeyCode.K, SHORTCUT_DOWN), commands);
+        acc.put(combo(KeyCode.P, SHORTCUT_DOWN, SHIFT_DOWN), commands);
         acc.put(combo(KeyCode.T), () -> {
             if (w.tabs().getSelectionModel().getSelectedIndex() == 2) w.workbench().timeline().zoomToTokens(0, 12);
         });

@@ -48,6 +48,17 @@ public final class WorkbenchApp {
         }
     }
 
+    /**
+     * What {@link #launch} does once the toolkit runs, on a given stage of an already running toolkit (the
+     * headless tests run every example through it): the future completes with the exit status a scripted
+     * session ends with. Call it on the JavaFX thread; the caller closes the stage.
+     */
+    static CompletableFuture<Integer> startOn(Stage stage, GuiOptions o, Preload preload, PrintStream out) {
+        WorkbenchApp app = new WorkbenchApp(o, preload, out);
+        app.start(stage);
+        return app.exit;
+    }
+
     private void start(Stage stage) {
         mark("fx started");
         WorkbenchServices services = WorkbenchServices.start(preload, o.db(), o.dark());
@@ -72,6 +83,7 @@ public final class WorkbenchApp {
         window.running().refreshRuns();
         mark("runs listed");
         if (o.mode() != null && !chooseMode(window)) return;
+        window.running().limitRequests(o.requests());
         stage.show();
         mark("shown");
         if (Boolean.getBoolean("servelab.timing")) {

@@ -43,13 +43,21 @@ public final class PipelineRunner {
      */
     public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
                                        ExecutionMode mode, double speed) {
+        return start(tree, name, baseDir, db, registry, mode, speed, 0);
+    }
+
+    /** As {@link #start(ObjectNode, String, Path, Path, PluginRegistry, ExecutionMode, double)}, with at most {@code requestLimit} requests (0 = all), as {@code run --requests}. */
+    public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
+                                       ExecutionMode mode, double speed, long requestLimit) {
         PipelineSpec spec = PipelineLoader.fromTree(mode.live() ? onBackend(tree, mode) : tree, name, baseDir);
-        RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir());
+        RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), requestLimit, spec.baseDir());
         RunStore store = RunStore.open(db);
+        long expected = expected(spec);
+        if (requestLimit > 0) expected = expected == 0 ? requestLimit : Math.min(expected, requestLimit);
         try {
             PipelineRun run = mode.live()
-                    ? PipelineRun.live(spec, registry, stream, label(spec), expected(spec), store, speed)
-                    : new PipelineRun(spec, registry, stream, label(spec), expected(spec), store);
+                    ? PipelineRun.live(spec, registry, stream, label(spec), expected, store, speed)
+                    : new PipelineRun(spec, registry, stream, label(spec), expected, store);
             PipelineRunner r = new PipelineRunner(run, store, mode.live() ? "live" : "sim");
             Thread t = new Thread(r::execute, "servelab-run");
             t.setDaemon(true);

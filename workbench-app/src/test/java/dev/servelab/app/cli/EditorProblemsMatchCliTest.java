@@ -107,4 +107,44 @@ class EditorProblemsMatchCliTest {
         vm.setSetting(pool, "max_num_seqs", IntNode.valueOf(0));
         assertSameMessage(pool, "pools[0].max_num_seqs: 0 is out of range [", true);
     }
+
+    @Test
+    void anUnknownHardwareIdBeforeRun() throws IOException {
+        GraphNode pool = node(NodeKind.POOL);
+        vm.setSetting(pool, "hardware", new ObjectMapper().getNodeFactory().textNode("h999"));
+        assertSameMessage(pool, "pools[0].hardware: unknown hardware 'h999'; known: ");
+        assertTrue(vm.problems().getFirst().message().endsWith("(executor exec.roofline)"), vm.problems().toString());
+    }
+
+    @Test
+    void anUnknownModelIdBeforeRun() throws IOException {
+        GraphNode pool = node(NodeKind.POOL);
+        vm.setSetting(pool, "model", new ObjectMapper().getNodeFactory().textNode("llama-9"));
+        assertSameMessage(pool, "pools[0].model: unknown model 'llama-9'; known: ");
+    }
+
+    @Test
+    void aTraceFileThatDoesNotExist() throws IOException {
+        GraphNode w = node(NodeKind.WORKLOAD);
+        Path missing = dir.resolve("nope.jsonl").toAbsolutePath();
+        vm.swapPlugin(w, "trace.mooncake", java.util.Map.of("file", new ObjectMapper().getNodeFactory().textNode(missing.toString())));
+        assertSameMessage(w, "workload.file: " + missing + ": trace file not found or not readable");
+    }
+
+    @Test
+    void aTraceWithoutAFile() throws IOException {
+        GraphNode w = node(NodeKind.WORKLOAD);
+        vm.swapPlugin(w, "trace.mooncake");
+        assertSameMessage(w, "workload.file: a trace workload needs a file");
+    }
+
+    @Test
+    void aMissingAdmissionOrRouterIsNamed() {
+        vm.selection().setAll(node(NodeKind.ADMISSION));
+        vm.deleteSelection();
+        assertTrue(vm.problems().stream().anyMatch(p -> p.error() && p.message().startsWith("add an admission node")), vm.problems().toString());
+        vm.selection().setAll(node(NodeKind.ROUTER));
+        vm.deleteSelection();
+        assertTrue(vm.problems().stream().anyMatch(p -> p.error() && p.message().startsWith("add a router node")), vm.problems().toString());
+    }
 }

@@ -132,7 +132,8 @@ class EditorViewModelTest {
         input.setValue(shown);
         assertEquals(0, vm.undo().depth(), "committing the unchanged text is not an edit");
         SettingItem rate = new SettingItem(vm, w, infos.stream().filter(i -> i.name().equals("rate_per_s")).findFirst().orElseThrow(), "Workload");
-        assertEquals("rate_per_s (req/s)", rate.getName());
+        assertEquals("rate_per_s", rate.getName(), "the name as the pipeline file writes it");
+        assertTrue(rate.getDescription().contains("(req/s)"), "the unit is in the description");
         assertTrue(rate.getDescription().contains("mean arrival rate"));
         rate.setValue("12.5");
         assertEquals(12.5, w.settings.get("rate_per_s").asDouble());
@@ -158,5 +159,72 @@ class EditorViewModelTest {
         }
         vm.markSaved(dir.resolve("p.yaml"));
         assertFalse(vm.dirtyProperty().get());
+    }
+
+    private static final java.nio.file.Path MOONCAKE = java.nio.file.Path.of("../sample-traces/pipelines/mooncake-prefix.yaml");
+
+    private GraphNode first(NodeKind k) {
+        return vm.graph().nodes.stream().filter(n -> n.kind == k).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTraceNodeHasItsFileAndEveryTransformationAsSettings() {
+        vm.load(PipelineLoader.readTree(MOONCAKE), MOONCAKE);
+        assertTrue(vm.problems().isEmpty(), () -> "problems: " + vm.problems());
+        GraphNode w = first(NodeKind.WORKLOAD);
+        assertEquals("trace.mooncake", w.plugin.get());
+        var names = vm.catalog().settings(w).stream().map(dev.servelab.engine.plugin.SettingInfo::name).toList();
+        assertTrue(names.containsAll(java.util.List.of("file", "window_start_s", "window_end_s", "replay", "rate_scale", "limit")), names.toString());
+        var infos = vm.catalog().settings(w);
+        SettingItem file = new SettingItem(vm, w, infos.getFirst(), "Workload");
+        assertEquals(SettingItem.Editor.TRACE_FILE, file.editor());
+        assertEquals("../mooncake-like.jsonl", file.getValue());
+        SettingItem replay = new SettingItem(vm, w, infos.stream().filter(i -> i.name().equals("replay")).findFirst().orElseThrow(), "Workload");
+        replay.setValue("0");
+        assertTrue(vm.problems().stream().anyMatch(p -> p.node() == w && p.message().startsWith("workload: replay must be >= 1")), vm.problems().toString());
+        replay.setValue("3");
+        assertTrue(vm.problems().isEmpty(), vm.problems().toString());
+        assertEquals(3, PipelineLoader.fromTree(vm.tree(), "x", null).workload().settings().get("replay").asInt());
+    }
+
+    @Test
+    void swappingAPluginKeepsTheSettingsThatStillApplyAndUndoesInOneStep() {
+        vm.load(TestRuns.quickstart(), null);
+        GraphNode w = first(NodeKind.WORKLOAD);
+        assertTrue(w.settings.containsKey("rate_per_s") && w.settings.containsKey("input"));
+        vm.swapPlugin(w, "workload.gamma");
+        assertEquals("workload.gamma", w.plugin.get());
+        var gamma = vm.catalog().settings(w).stream().map(dev.servelab.engine.plugin.SettingInfo::name).toList();
+        for (String k : w.settings.keySet()) assertTrue(gamma.contains(k), k + " is a workload.gamma setting");
+        assertTrue(w.settings.containsKey("input"), "input lengths still apply");
+        assertTrue(vm.problems().isEmpty(), vm.problems().toString());
+        vm.undo().undo();
+        assertEquals("workload.poisson", w.plugin.get());
+        assertEquals(TestRuns.quickstart().get("workload").get("rate_per_s"), w.settings.get("rate_per_s"));
+        assertFalse(vm.dirtyProperty().get());
+    }
+
+    @Test
+    void pickingATraceSniffsItsFormatAndSwapsTheReader() {
+        vm.load(PipelineLoader.readTree(MOONCAKE), MOONCAKE);
+        GraphNode w = first(NodeKind.WORKLOAD);
+        String format = vm.pickTrace(w, MOONCAKE.getParent().resolve("../azure-conv-like.csv"));
+        assertTrue(format != null && format.startsWith("trace.azure"), format);
+        assertEquals(format, w.plugin.get());
+        assertEquals("../azure-conv-like.csv", w.settings.get("file").asText(), "relative to the pipeline's folder");
+        assertTrue(vm.problems().isEmpty(), vm.problems().toString());
+        assertEquals(1, vm.undo().depth(), "one edit");
+        vm.undo().undo();
+        assertEquals("trace.mooncake", w.plugin.get());
+        assertEquals("../mooncake-like.jsonl", w.settings.get("file").asText());
+    }
+
+    @Test
+    void aPoolIsSummedUpWithItsReplicaCount() {
+        vm.load(TestRuns.quickstart(), null);
+        GraphNode pool = first(NodeKind.POOL);
+        assertEquals("4 replicas", PoolLabel.count(pool));
+        vm.setSetting(pool, "replicas", IntNode.valueOf(8));
+        assertEquals("8 × llama-3.1-8b on h100-sxm", PoolLabel.of(pool));
     }
 }

@@ -64,7 +64,7 @@ class WorkbenchFlowTest {
         wire(robot, x, "out", pool, "executor");
         wire(robot, pool, "done", sink, "in");
         wire(robot, s, "out", a, "in");
-        assertEquals(7, window.workbench().editor().graph().wires.size(), "the scheduler → admission wire is refused");
+        assertEquals(7, window.workbench().editor().graph().wires.size(), () -> "the scheduler → admission wire is refused: " + window.workbench().editor().graph().wires.stream().map(ww -> ww.from().title() + "." + ww.fromPort() + "->" + ww.to().title() + "." + ww.toPort()).toList() + " nodes " + window.workbench().editor().graph().nodes.stream().map(n -> n.title() + "@" + n.x.get() + "," + n.y.get()).toList());
         assertFalse(window.workbench().editor().hasErrors(), () -> window.workbench().editor().problems().toString());
 
         robot.clickOn(window.editor().canvas().view(w));
