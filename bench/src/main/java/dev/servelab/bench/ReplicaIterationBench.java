@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * Whole replica iterations as a simulation runs them — plan (the scheduler's pass), the timing model
  * ({@code exec.roofline}, Llama-3.1-8B on H100), token emission and completions — with {@code batch}
  * sequences arriving together (16-token prompts: one prefill iteration), then decoding 256-768 tokens
- * each, the last one 768: exactly {@value #ITERATIONS} iterations per operation, reported per iteration.
+ * each, the last one 768: {@value #ITERATIONS} iterations per operation (up to 16 more when the
+ * scheduler chunks the prefills, as {@code batch.sarathi} does at batch 64 and 256), reported per
+ * {@value #ITERATIONS}.
  * With {@code batch.continuous} the steady decoders are not visited (the engine's decode cohort); with
  * {@code batch.sarathi} (one {@code decode} call per sequence) they are.
  */
@@ -86,6 +88,8 @@ public class ReplicaIterationBench {
 
     @TearDown(Level.Invocation)
     public void check() {
-        if (iterations != ITERATIONS) throw new IllegalStateException("expected " + ITERATIONS + " iterations, ran " + iterations);
+        if (iterations < ITERATIONS || iterations > ITERATIONS + 16) {
+            throw new IllegalStateException("expected " + ITERATIONS + " iterations (+16 at most), ran " + iterations);
+        }
     }
 }
