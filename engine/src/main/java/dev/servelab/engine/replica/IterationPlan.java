@@ -12,6 +12,14 @@ import java.util.List;
  * The batch of one iteration: the scheduler fills it through {@link BatchPlan} (the plan does KV
  * allocation and prefix-cache lookups as it goes), the executor reads it through {@link IterationBatch}.
  * One instance per replica, reset each iteration.
+ *
+ * <p>The plan is a list of entries: one per sequence scheduled one by one, and <em>runs</em> — a
+ * stretch of the running list whose members are all in the replica's {@link DecodeCohort}, scheduled
+ * by {@link #decodeRun} as one decode token each without visiting them (only those whose calendar event
+ * is a block boundary get a block, in running-list order). The batch's totals count every sequence; an
+ * executor that asks for entry {@code i} gets a flat view built on first use (O(batch), once). A
+ * scheduler call on one cohort member ({@link #decode}, {@link #prefill}, {@link #preempt}) takes it out
+ * of the cohort first; preempting a member already in a run turns the runs into entries first.
  */
 final class IterationPlan implements BatchPlan, IterationBatch {
     private final Replica replica;
@@ -21,6 +29,19 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     private int[] context = new int[64];
     private boolean[] prefill = new boolean[64];
     private boolean[] emits = new boolean[64];
+    /** Runs: for entry {@code e} with {@code seqs[e] == null}, running-list keys runFirst..runLast, runCount sequences. */
+    private long[] runFirst = new long[64];
+    private long[] runLast = new long[64];
+    private int[] runCount = new int[64];
+    private int entries;
+    private int runs;
+    /** Cohort members covered by runs. */
+    private int covered;
+    private boolean finalized;
+    private boolean flat;
+    private Sequence[] flatSeqs = new Sequence[0];
+    private int[] flatEntry = new int[0];
+    private int flatEntries;
     private int size;
     private int tokenBudget;
     private int seqBudget;
@@ -47,7 +68,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     void reset(long epoch, long nowNanos, int maxTokens, int freeSeqSlots) {
         this.epoch = epoch;
         this.now = nowNanos;
-        size = 0;
+        size = entries = runs = covered = 0;
+        finalized = flat = false;
         tokenBudget = maxTokens;
         seqBudget = freeSeqSlots;
         prefillTokens = decodeTokens = emitting = 0;
@@ -68,13 +90,31 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     }
 
     @Override
-    public boolean isScheduled(SequenceView s) {
-        return ((Sequence) s).planEpoch == epoch;
+    public boolean isScheduled(SequenceView view) {
+        Sequence s = (Sequence) view;
+        return s.cohort != null ? inRun(s.runKey) : s.planEpoch == epoch;
+    }
+
+    private boolean inRun(long key) {
+        if (runs == 0) return false;
+        for (int e = 0; e < entries; e++) {
+            if (seqs[e] == null && runFirst[e] <= key && key <= runLast[e]) return true;
+        }
+        return false;
+    }
+
+    /** A scheduler handles cohort member {@code s} on its own: unless a run covers it, it leaves the cohort. */
+    private boolean leaveCohort(Sequence s) {
+        if (s.cohort == null) return true;
+        if (inRun(s.runKey)) return false;
+        replica.leaveCohort(s, true);
+        return true;
     }
 
     @Override
     public boolean decode(SequenceView view) {
         Sequence s = (Sequence) view;
+        if (!leaveCohort(s)) return false;
         if (s.state != Sequence.State.RUNNING || isScheduled(s) || tokenBudget < 1) return false;
         if (s.uncomputedTokens() != 1) throw new IllegalStateException("decode() on a prefilling sequence " + s.id());
         if (s.computed >= s.blockCount * kv.blockSizeTokens()) {
@@ -89,11 +129,18 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     @Override
     public int decodeRun(List<? extends SequenceView> running, int from, int to) {
         if (running != replica.running()) return BatchPlan.super.decodeRun(running, from, to);
-        List<Sequence> seqs = replica.runningList();
+        RunningList list = replica.runningList();
         int blockSize = kv.blockSizeTokens();
         int i = from;
-        for (; i < to; i++) {
-            Sequence s = seqs.get(i);
+        while (i < to) {
+            Sequence s = list.get(i);
+            if (s.cohort != null) {
+                int end = list.nextExplicit(i, to);
+                int stop = coverRun(list, i, end);
+                if (stop < end) return stop;
+                i = end;
+                continue;
+            }
             if (s.isPrefilling() || s.planEpoch == epoch || tokenBudget < 1 || s.state != Sequence.State.RUNNING) break;
             if (s.computed >= s.blockCount * blockSize) {
                 int b = kv.allocate();
@@ -101,13 +148,140 @@ final class IterationPlan implements BatchPlan, IterationBatch {
                 s.addBlock(b);
             }
             add(s, 1, false, true);
+            i++;
         }
         return i;
+    }
+
+    /**
+     * Schedules cohort members {@code from .. end-1} of the running list as one run: one decode token
+     * each, a block for each whose calendar says it needs one (in list order). Stops where {@link
+     * #decode} would have: at a member already scheduled, when the token budget runs out, or at the
+     * first block that cannot be allocated. Returns the position it stopped at.
+     */
+    private int coverRun(RunningList list, int from, int end) {
+        long firstKey = list.key(from);
+        if (inRun(firstKey)) return from;
+        int limit = Math.min(end, from + Math.max(0, tokenBudget));
+        for (int e = 0; e < entries && runs > 0; e++) {
+            if (seqs[e] == null && runFirst[e] > firstKey && limit > from && runFirst[e] <= list.key(limit - 1)) {
+                limit = list.position(runFirst[e]);
+            }
+        }
+        if (limit <= from) return from;
+        long lastKey = list.key(limit - 1);
+        DecodeCohort cohort = replica.cohort();
+        int blockSize = kv.blockSizeTokens();
+        for (int d = 0; d < cohort.dueCount; d++) {
+            Sequence s = cohort.due[d];
+            if (s.cohort == null || s.runKey < firstKey) continue;
+            if (s.runKey > lastKey) break;
+            if (s.computedTokens() >= s.blockCount * blockSize) {
+                int b = kv.allocate();
+                if (b < 0) {
+                    limit = list.position(s.runKey);
+                    break;
+                }
+                s.addBlock(b);
+            }
+        }
+        if (limit > from) addRun(firstKey, list.key(limit - 1), limit - from);
+        return limit;
+    }
+
+    private void addRun(long firstKey, long lastKey, int count) {
+        int e = entries - 1;
+        if (e >= 0 && seqs[e] == null && replica.runningList().position(runLast[e]) + 1 == replica.runningList().position(firstKey)) {
+            runLast[e] = lastKey;
+            runCount[e] += count;
+        } else {
+            if (entries == seqs.length) grow();
+            e = entries++;
+            seqs[e] = null;
+            runFirst[e] = firstKey;
+            runLast[e] = lastKey;
+            runCount[e] = count;
+            runs++;
+        }
+        size += count;
+        covered += count;
+        tokenBudget -= count;
+        decodeTokens += count;
+        emitting += count;
+    }
+
+    /**
+     * After the scheduler's pass: cohort members no run covers did not decode this iteration and leave
+     * the cohort (their counts made concrete); the runs' attention and KV totals are added from the
+     * cohort's context sum. Called once per pass, before the executor reads the batch.
+     */
+    void finishPlanning() {
+        DecodeCohort cohort = replica.cohort();
+        if (covered < cohort.size()) {
+            RunningList list = replica.runningList();
+            for (int i = list.size() - 1; i >= 0; i--) {
+                Sequence s = list.get(i);
+                if (s.cohort != null && !inRun(s.runKey)) replica.leaveCohort(s, false);
+            }
+        }
+        if (covered > 0) {
+            long contexts = cohort.computedSum();
+            attentionPairs += contexts + covered;
+            kvTokensTouched += contexts + covered;
+        }
+        finalized = true;
+    }
+
+    /**
+     * Turns every run into one entry per sequence (its members leave the cohort, scheduled as they
+     * were), so that a sequence in a run can be taken out of the plan or visited on its own.
+     */
+    void explode() {
+        if (runs == 0) return;
+        RunningList running = replica.runningList();
+        Sequence[] oldSeqs = Arrays.copyOf(seqs, entries);
+        int[] oldNew = Arrays.copyOf(newTokens, entries);
+        int[] oldContext = Arrays.copyOf(context, entries);
+        boolean[] oldPrefill = Arrays.copyOf(prefill, entries);
+        boolean[] oldEmits = Arrays.copyOf(emits, entries);
+        long[] oldFirst = Arrays.copyOf(runFirst, entries);
+        long[] oldLast = Arrays.copyOf(runLast, entries);
+        int n = entries;
+        entries = runs = covered = 0;
+        for (int e = 0; e < n; e++) {
+            if (oldSeqs[e] != null) {
+                put(oldSeqs[e], oldNew[e], oldContext[e], oldPrefill[e], oldEmits[e]);
+                continue;
+            }
+            for (int p = running.position(oldFirst[e]), last = running.position(oldLast[e]); p <= last; p++) {
+                Sequence s = running.get(p);
+                replica.leaveCohort(s, true);
+                put(s, 1, s.computed, false, true);
+                if (!finalized) {
+                    attentionPairs += pairs(1, s.computed);
+                    kvTokensTouched += s.computed + 1;
+                }
+            }
+        }
+        flat = false;
+    }
+
+    private void put(Sequence s, int n, int ctx, boolean isPrefill, boolean emitsToken) {
+        if (entries == seqs.length) grow();
+        int e = entries++;
+        seqs[e] = s;
+        newTokens[e] = n;
+        context[e] = ctx;
+        prefill[e] = isPrefill;
+        emits[e] = emitsToken;
+        s.planEpoch = epoch;
+        s.planSlot = e;
     }
 
     @Override
     public int prefill(SequenceView view, int maxTokens, boolean allowPartial) {
         Sequence s = (Sequence) view;
+        if (!leaveCohort(s)) return 0;
         if (isScheduled(s) || s.state == Sequence.State.FINISHED || s.state == Sequence.State.REJECTED) return 0;
         boolean admitting = s.state == Sequence.State.WAITING;
         int budget = Math.min(maxTokens, tokenBudget);
@@ -180,6 +354,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     @Override
     public void preempt(SequenceView view) {
         Sequence s = (Sequence) view;
+        takeOutOfCohort(s);
         if (s.state != Sequence.State.RUNNING) return;
         evict(s);
         s.markPreempted(now);
@@ -188,10 +363,18 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     @Override
     public void swapOut(SequenceView view, long transferNanos) {
         Sequence s = (Sequence) view;
+        takeOutOfCohort(s);
         if (s.state != Sequence.State.RUNNING) return;
         evict(s);
         s.markSwappedOut(now, Math.max(0, transferNanos));
         this.transferNanos += Math.max(0, transferNanos);
+    }
+
+    /** A cohort member about to be preempted leaves the cohort (a run covering it becomes entries first). */
+    private void takeOutOfCohort(Sequence s) {
+        if (s.cohort == null) return;
+        if (inRun(s.runKey)) explode();
+        else replica.leaveCohort(s, true);
     }
 
     /** Takes a running sequence off the GPU: out of this plan, its blocks released, back to waiting. */
@@ -216,27 +399,26 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         attentionPairs -= pairs(newTokens[i], context[i]);
         kvTokensTouched -= context[i] + newTokens[i];
         if (emits[i]) emitting--;
-        int tail = size - i - 1;
+        int tail = entries - i - 1;
         System.arraycopy(seqs, i + 1, seqs, i, tail);
         System.arraycopy(newTokens, i + 1, newTokens, i, tail);
         System.arraycopy(context, i + 1, context, i, tail);
         System.arraycopy(prefill, i + 1, prefill, i, tail);
         System.arraycopy(emits, i + 1, emits, i, tail);
+        System.arraycopy(runFirst, i + 1, runFirst, i, tail);
+        System.arraycopy(runLast, i + 1, runLast, i, tail);
+        System.arraycopy(runCount, i + 1, runCount, i, tail);
         size--;
-        for (int j = i; j < size; j++) seqs[j].planSlot = j;
-        seqs[size] = null;
+        entries--;
+        for (int j = i; j < entries; j++) if (seqs[j] != null) seqs[j].planSlot = j;
+        seqs[entries] = null;
         s.planEpoch = -1;
+        flat = false;
     }
 
     private void add(Sequence s, int n, boolean isPrefill, boolean emitsToken) {
-        if (size == seqs.length) grow();
-        seqs[size] = s;
-        newTokens[size] = n;
-        context[size] = s.computed;
-        prefill[size] = isPrefill;
-        emits[size] = emitsToken;
-        s.planEpoch = epoch;
-        s.planSlot = size++;
+        put(s, n, s.computed, isPrefill, emitsToken);
+        size++;
         tokenBudget -= n;
         if (isPrefill) prefillTokens += n;
         else decodeTokens += n;
@@ -260,14 +442,45 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         context = Arrays.copyOf(context, n);
         prefill = Arrays.copyOf(prefill, n);
         emits = Arrays.copyOf(emits, n);
+        runFirst = Arrays.copyOf(runFirst, n);
+        runLast = Arrays.copyOf(runLast, n);
+        runCount = Arrays.copyOf(runCount, n);
     }
 
-    Sequence seq(int i) {
-        return seqs[i];
+    /** Entries of the plan: sequences scheduled one by one and runs. */
+    int entries() {
+        return entries;
+    }
+
+    /** The sequence of entry {@code e}, or null when the entry is a run. */
+    Sequence entrySeq(int e) {
+        return seqs[e];
+    }
+
+    int entryNewTokens(int e) {
+        return newTokens[e];
+    }
+
+    boolean entryEmits(int e) {
+        return emits[e];
+    }
+
+    long runFirstKey(int e) {
+        return runFirst[e];
+    }
+
+    long runLastKey(int e) {
+        return runLast[e];
+    }
+
+    int runCount(int e) {
+        return runCount[e];
     }
 
     void clearSlots() {
-        Arrays.fill(seqs, 0, size, null);
+        Arrays.fill(seqs, 0, entries, null);
+        if (flatEntries > 0) Arrays.fill(flatSeqs, 0, flatEntries, null);
+        flatEntries = 0;
     }
 
     @Override
@@ -275,29 +488,74 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         return size;
     }
 
+    /**
+     * Entry {@code i} of the flat view (one per sequence): with no runs the entries themselves; otherwise
+     * built on first use from the runs' members (their lazy counts are exact until the iteration ends).
+     */
+    private int flatIndex(int i) {
+        if (runs == 0) return i;
+        if (!flat) buildFlat();
+        return i;
+    }
+
+    private void buildFlat() {
+        if (flatSeqs.length < size) {
+            flatSeqs = new Sequence[Math.max(size, flatSeqs.length * 2)];
+            flatEntry = new int[flatSeqs.length];
+        }
+        RunningList running = replica.runningList();
+        int k = 0;
+        for (int e = 0; e < entries; e++) {
+            if (seqs[e] != null) {
+                flatSeqs[k] = seqs[e];
+                flatEntry[k++] = e;
+                continue;
+            }
+            for (int p = running.position(runFirst[e]), last = running.position(runLast[e]); p <= last; p++) {
+                flatSeqs[k] = running.get(p);
+                flatEntry[k++] = -1;
+            }
+        }
+        flatEntries = k;
+        flat = true;
+    }
+
     @Override
     public SequenceView sequence(int i) {
-        return seqs[i];
+        int k = flatIndex(i);
+        return runs == 0 ? seqs[k] : flatSeqs[k];
     }
 
     @Override
     public int newTokens(int i) {
-        return newTokens[i];
+        int k = flatIndex(i);
+        if (runs == 0) return newTokens[k];
+        int e = flatEntry[k];
+        return e < 0 ? 1 : newTokens[e];
     }
 
     @Override
     public int contextTokens(int i) {
-        return context[i];
+        int k = flatIndex(i);
+        if (runs == 0) return context[k];
+        int e = flatEntry[k];
+        return e < 0 ? flatSeqs[k].computedTokens() : context[e];
     }
 
     @Override
     public boolean isPrefill(int i) {
-        return prefill[i];
+        int k = flatIndex(i);
+        if (runs == 0) return prefill[k];
+        int e = flatEntry[k];
+        return e >= 0 && prefill[e];
     }
 
     @Override
     public boolean emitsToken(int i) {
-        return emits[i];
+        int k = flatIndex(i);
+        if (runs == 0) return emits[k];
+        int e = flatEntry[k];
+        return e < 0 || emits[e];
     }
 
     @Override

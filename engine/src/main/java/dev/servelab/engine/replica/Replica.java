@@ -17,6 +17,13 @@ import java.util.List;
  * of prefill chunks and decode tokens, its {@link Executor} says how long the forward pass takes,
  * and at the iteration's end every sequence that completed its pending tokens emits one token.
  * One event per iteration, never one per token.
+ *
+ * <p>Steady decoders are not visited each iteration: once a running sequence decodes one token per
+ * iteration with nothing to record per token, it joins the replica's {@link DecodeCohort}, whose
+ * calendar says when it next needs a KV block or emits its last token; an iteration costs O(changes).
+ * A scheduler that reads every running sequence still sees exact counts (the accessors add the steps
+ * decoded since it joined); one that schedules members one by one takes them out of the cohort, so it
+ * costs what it did before (O(batch)) and promotion pauses for {@value #REJOIN_BACKOFF_STEPS} steps.
  */
 public final class Replica implements ReplicaView, RoutedReplica {
     /** Told when a sequence leaves the replica, so the cluster can update its counters. */
@@ -43,9 +50,14 @@ public final class Replica implements ReplicaView, RoutedReplica {
     private final RunObserver[] observers;
     private final Exit exit;
     private final SequenceQueue waiting = new SequenceQueue();
-    private final ArrayList<Sequence> running = new ArrayList<>();
+    private final RunningList running = new RunningList();
     private final List<Sequence> waitingView = Collections.unmodifiableList(waiting);
-    private final List<Sequence> runningView = Collections.unmodifiableList(running);
+    private final DecodeCohort cohort;
+    private final ArrayList<Sequence> leaving = new ArrayList<>();
+    /** After a scheduler handled a cohort member one by one, no sequence joins before this step. */
+    private long joinFromStep;
+    private boolean explodeAtFinish;
+    static final int REJOIN_BACKOFF_STEPS = 64;
     private final IterationPlan plan;
     private final boolean prefixCaching;
     private final IterationRecord record = new IterationRecord();
@@ -70,6 +82,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
         this.exit = exit;
         this.prefixCaching = prefixCaching;
         this.plan = new IterationPlan(this, kv);
+        this.cohort = new DecodeCohort(kv.blockSizeTokens());
         record.replica = index;
         record.kvCapacityBlocks = kv.capacityBlocks();
     }
@@ -117,7 +130,9 @@ public final class Replica implements ReplicaView, RoutedReplica {
     /** One scheduling pass: the scheduler fills the plan, admitted and preempted sequences change lists. */
     private void planIteration(long now) {
         plan.reset(++epoch, now, maxNumBatchedTokens, maxNumSeqs - running.size());
+        cohort.takeDue();
         scheduler.schedule(this, plan);
+        plan.finishPlanning();
         applyQueueChanges();
     }
 
@@ -136,51 +151,126 @@ public final class Replica implements ReplicaView, RoutedReplica {
 
     /** Puts a sequence placed by {@link ReplicaState} into the running list or the waiting queue, as it is. */
     void place(Sequence s) {
-        if (s.state == Sequence.State.RUNNING) running.add(s);
+        if (s.state == Sequence.State.RUNNING) running.append(s);
         else waiting.pushBack(s);
         outstandingTokens += s.promptTokens + s.outputTokens - s.generated;
     }
 
     private void applyQueueChanges() {
         if (!plan.preempted.isEmpty()) {
-            running.removeIf(s -> s.state == Sequence.State.WAITING);
+            for (Sequence s : plan.preempted) running.remove(s);
             for (Sequence s : plan.preempted) waiting.pushFront(s);
         }
         if (!plan.admitted.isEmpty()) {
             waiting.removeNotWaiting(plan.admitted.size());
-            running.addAll(plan.admitted);
+            for (Sequence s : plan.admitted) running.append(s);
         }
     }
 
     private void finishIteration() {
         long end = loop.nowNanos();
+        if (explodeAtFinish) {
+            plan.explode();
+            explodeAtFinish = false;
+        }
         int sameGapCount = 0;
-        boolean anyFinished = false;
-        for (int i = 0, n = plan.size(); i < n; i++) {
-            Sequence s = plan.seq(i);
-            s.computed += plan.newTokens(i);
+        for (int e = 0, n = plan.entries(); e < n; e++) {
+            Sequence s = plan.entrySeq(e);
+            if (s == null) {
+                sameGapCount += finishRun(e, end);
+                continue;
+            }
+            s.computed += plan.entryNewTokens(e);
             if (s.publishedBlocks < s.keyableBlocks) publishBlocks(s);
-            if (!plan.emitsToken(i)) continue;
-            if (s.generated > 0) {
-                if (s.lastTokenNanos == lastIterationEnd) sameGapCount++;
-                else emitGap(end - s.lastTokenNanos, 1);
-            }
-            s.emitToken(end);
-            outstandingTokens--;
-            if (s.isComplete()) {
-                finish(s, end);
-                anyFinished = true;
-            } else if (s.generated == 1 && exit.onPrefilled(s, end)) {
-                handOff(s, end);
-                anyFinished = true;
-            }
+            if (plan.entryEmits(e) && emit(s, end)) sameGapCount++;
         }
         if (sameGapCount > 0) emitGap(end - lastIterationEnd, sameGapCount);
-        if (anyFinished) running.removeIf(s -> s.state == Sequence.State.FINISHED || s.state == Sequence.State.HANDED_OFF);
+        cohort.tick(end);
+        for (int d = 0; d < cohort.dueCount; d++) {
+            Sequence s = cohort.due[d];
+            if (s.cohort != null) cohort.schedule(s);
+            cohort.due[d] = null;
+        }
+        cohort.dueCount = 0;
+        joinCohort(end);
+        if (!leaving.isEmpty()) {
+            for (Sequence s : leaving) running.remove(s);
+            leaving.clear();
+        }
         reportIteration(end);
         plan.clearSlots();
         lastIterationEnd = end;
         startIteration();
+    }
+
+    /**
+     * Emits the next token of {@code s} at {@code end}; returns true when its gap is the replica's
+     * last iteration gap (reported in bulk), false when it was reported on its own or was its first token.
+     */
+    private boolean emit(Sequence s, long end) {
+        boolean sameGap = false;
+        if (s.generated > 0) {
+            if (s.lastTokenNanos == lastIterationEnd) sameGap = true;
+            else emitGap(end - s.lastTokenNanos, 1);
+        }
+        s.emitToken(end);
+        outstandingTokens--;
+        if (s.isComplete()) {
+            finish(s, end);
+            leaving.add(s);
+        } else if (s.generated == 1 && exit.onPrefilled(s, end)) {
+            handOff(s, end);
+            leaving.add(s);
+        }
+        return sameGap;
+    }
+
+    /**
+     * The end of a run entry: its members that emit their last token now leave the cohort and finish in
+     * running-list order; the others' tokens are counted in bulk. Returns the run's same-gap tokens.
+     */
+    private int finishRun(int e, long end) {
+        long first = plan.runFirstKey(e);
+        long last = plan.runLastKey(e);
+        int visited = 0;
+        int sameGap = 0;
+        for (int d = 0; d < cohort.dueCount; d++) {
+            Sequence s = cohort.due[d];
+            if (s.runKey < first || s.cohort == null) continue;
+            if (s.runKey > last) break;
+            if (!cohort.completesNow(s)) continue;
+            leaveCohort(s, false);
+            s.computed++;
+            visited++;
+            if (emit(s, end)) sameGap++;
+        }
+        int bulk = plan.runCount(e) - visited;
+        outstandingTokens -= bulk;
+        return sameGap + bulk;
+    }
+
+    /** Sequences that emitted a token this iteration and now decode steadily join the cohort. */
+    private void joinCohort(long end) {
+        if (cohort.steps < joinFromStep) return;
+        for (int e = 0, n = plan.entries(); e < n; e++) {
+            Sequence s = plan.entrySeq(e);
+            if (s == null || !plan.entryEmits(e) || s.cohort != null || s.state != Sequence.State.RUNNING) continue;
+            if (s.isSampled() || s.stopRequested || s.publishedBlocks < s.keyableBlocks || s.isPrefilling()) continue;
+            if (s.lastTokenNanos != end) continue;
+            cohort.join(s);
+            running.removeExplicit(s);
+        }
+    }
+
+    /**
+     * Member {@code s} leaves the cohort with its counts made concrete; {@code byScheduler} when a
+     * scheduler handles it one by one, which pauses joining for a while (so a scheduler that visits
+     * every sequence does not make them join and leave every iteration).
+     */
+    void leaveCohort(Sequence s, boolean byScheduler) {
+        cohort.leave(s);
+        running.addExplicit(s);
+        if (byScheduler) joinFromStep = cohort.steps + REJOIN_BACKOFF_STEPS;
     }
 
     private void publishBlocks(Sequence s) {
@@ -236,7 +326,12 @@ public final class Replica implements ReplicaView, RoutedReplica {
      */
     public boolean stop(long requestId) {
         for (Sequence s : running) {
-            if (s.request().id() == requestId) return s.stopRequested = true;
+            if (s.request().id() != requestId) continue;
+            if (s.cohort != null) {
+                if (busy) explodeAtFinish = true;
+                else leaveCohort(s, false);
+            }
+            return s.stopRequested = true;
         }
         for (Sequence s : waiting) {
             if (s.request().id() == requestId) return s.stopRequested = true;
@@ -244,9 +339,13 @@ public final class Replica implements ReplicaView, RoutedReplica {
         return false;
     }
 
-    /** The running list itself (the plan's bulk decode path reads it without the read-only wrapper). */
-    List<Sequence> runningList() {
+    /** The running list itself (read-only to schedulers; the plan's bulk decode path reads its keys). */
+    RunningList runningList() {
         return running;
+    }
+
+    DecodeCohort cohort() {
+        return cohort;
     }
 
     public KvCache kvCache() {
@@ -295,7 +394,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
 
     @Override
     public List<Sequence> running() {
-        return runningView;
+        return running;
     }
 
     @Override

@@ -37,6 +37,20 @@ public final class Sequence implements SequenceRecord {
     long finishNanos = -1;
     int totalCachedTokens;
     long swapInNanos = -1;
+    /** Position key in the replica's running list (increasing in admission order). */
+    long runKey;
+    /**
+     * The replica's steady decoders while this sequence is one of them (null otherwise): then
+     * {@link #computed}, {@link #generated} and {@link #lastTokenNanos} are as of step
+     * {@link #steadyBase} of the cohort, and the accessors add the steps decoded since.
+     */
+    DecodeCohort cohort;
+    long steadyBase;
+    /** The cohort step of this member's next event (block boundary or last token), and its calendar links. */
+    long eventStep;
+    int wheelBucket = -1;
+    Sequence wheelPrev;
+    Sequence wheelNext;
     private final LongList tokenTimes;
     private final LongList preemptionTimes;
 
@@ -81,14 +95,20 @@ public final class Sequence implements SequenceRecord {
         return request;
     }
 
+    /** Steps decoded in the cohort since this sequence joined it (0 outside it). */
+    private int lag() {
+        DecodeCohort c = cohort;
+        return c == null ? 0 : (int) (c.steps - steadyBase);
+    }
+
     @Override
     public int generatedTokens() {
-        return generated;
+        return generated + lag();
     }
 
     @Override
     public int computedTokens() {
-        return computed;
+        return computed + lag();
     }
 
     @Override
@@ -113,7 +133,7 @@ public final class Sequence implements SequenceRecord {
 
     @Override
     public boolean isPrefilling() {
-        return generated == 0 || promptTokens + generated - computed > 1;
+        return cohort == null && (generated == 0 || promptTokens + generated - computed > 1);
     }
 
     /** Sizes the block table for the whole request once its replica's block size is known. */
@@ -152,7 +172,7 @@ public final class Sequence implements SequenceRecord {
     }
 
     public long lastTokenNanos() {
-        return lastTokenNanos;
+        return lag() > 0 ? cohort.lastEndNanos : lastTokenNanos;
     }
 
     public long finishNanos() {

@@ -49,8 +49,10 @@ public interface BatchPlan {
      * Schedules one decode token for each of {@code running.get(from) .. running.get(to - 1)} in order,
      * stopping at the first that is prefilling or whose {@link #decode} fails (budget or KV blocks);
      * returns that index, or {@code to} when all were scheduled. Exactly equivalent to calling
-     * {@code decode} in a loop; the engine's own plan does it without a call per sequence, which is
-     * what keeps large batches cheap to simulate.
+     * {@code decode} in a loop; on the replica's own {@code running()} list the engine's plan does it
+     * without visiting the steady decoders at all (only those due for a KV block), which is what keeps
+     * large batches cheap to simulate. A scheduler that calls {@code decode} per sequence instead gets
+     * the same results at O(batch) per iteration (see docs/decisions/0006).
      */
     default int decodeRun(java.util.List<? extends SequenceView> running, int from, int to) {
         int i = from;

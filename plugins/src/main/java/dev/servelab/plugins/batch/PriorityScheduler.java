@@ -46,8 +46,10 @@ public final class PriorityScheduler implements BatchScheduler {
         this.preemption = settings.preemption();
     }
 
+    /** Index of the request's SLO class; a request without one (or with an unknown one) ranks last. */
     int rank(SequenceView s) {
-        int i = classes.indexOf(s.request().sloClass());
+        String slo = s.request().sloClass();
+        int i = slo == null ? -1 : classes.indexOf(slo);
         return i < 0 ? classes.size() : i;
     }
 

@@ -44,6 +44,16 @@ class OrderingSchedulersTest {
     }
 
     @Test
+    void aRequestWithoutAnSloClassRanksAfterTheNamedClasses() {
+        ReplicaRun r = ReplicaRun.of(new PriorityScheduler()).iterationMs(5, 0).kv(1000, 16).limits(1, 8192)
+                .submit(Request.of(0, 0, 32, 100))
+                .submit(ofClass(1, 50 * MS, 5, "batch"))
+                .run();
+        assertTrue(r.seq(0).preemptions() >= 1, "the class-less request was preempted by a named class");
+        assertTrue(r.seq(1).finishNanos() < r.seq(0).finishNanos());
+    }
+
+    @Test
     void shortestPredictedOutputIsServedFirst() {
         ReplicaRun r = ReplicaRun.of(new ShortestJobFirstScheduler()).iterationMs(5, 0).kv(1000, 16).limits(1, 8192)
                 .submit(Request.of(0, 0, 32, 50))
