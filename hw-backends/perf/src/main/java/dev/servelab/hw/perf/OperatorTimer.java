@@ -62,6 +62,9 @@ public final class OperatorTimer {
         if (op == Operator.ALL_REDUCE) {
             return tpLink.allReduceNanos(tokens * costs.hiddenBytesPerToken(), tp);
         }
+        if (op == Operator.ALL_TO_ALL) {
+            return tpLink.allToAllNanos(costs.allToAllBytesPerRank(tokens), costs.expertParallel());
+        }
         if (op == Operator.SEND_RECV) {
             return ppLink.sendRecvNanos(tokens * costs.hiddenBytesPerToken());
         }

@@ -33,6 +33,8 @@ public final class PerformanceModel {
     private final ProfileTable profile;
     private final OperatorTimer timer;
     private final OperatorTimer isolatedTimer;
+    private final OperatorTimer denseTimer;
+    private final double attentionRanks;
     private final double cpuFixedNanos;
     private final double cpuPerSequenceNanos;
     private final double launchOverrideNanos;
@@ -49,6 +51,12 @@ public final class PerformanceModel {
         OperatorCosts costs = new OperatorCosts(model, deployment, hardware.calibrationOrDefault().prefillSquareFraction());
         this.timer = new OperatorTimer(costs, hardware, deployment, profile, launchOverrideNanos);
         this.isolatedTimer = new OperatorTimer(costs, hardware, deployment, profile, Double.NaN);
+        this.denseTimer = model.isMoe() && model.denseLayers() > 0
+                ? new OperatorTimer(OperatorCosts.denseLayers(model, deployment,
+                        hardware.calibrationOrDefault().prefillSquareFraction()), hardware, deployment, profile,
+                        launchOverrideNanos)
+                : null;
+        this.attentionRanks = deployment.attentionDataParallel();
     }
 
     /**
@@ -141,10 +149,13 @@ public final class PerformanceModel {
         if (tokens == 0) {
             return 0;
         }
-        double attention = timer.decodeNanos(decodeCount, totalContext)
-                + (prefillCount > 0 ? prefillBody + timer.launchNanos(OperatorClass.ATTN_PREFILL) : 0);
-        double layer = layerNanosWithoutAttention(tokens) + attention;
-        return layers * layer
+        double attention = timer.decodeNanos(decodeCount / attentionRanks, totalContext / attentionRanks)
+                + (prefillCount > 0 ? prefillBody / attentionRanks + timer.launchNanos(OperatorClass.ATTN_PREFILL) : 0);
+        double layer = layerNanosWithoutAttention(timer, tokens) + attention;
+        int dense = denseTimer == null ? 0 : denseLayersIn(layers);
+        double body = dense == 0 ? layers * layer
+                : (layers - dense) * layer + dense * (layerNanosWithoutAttention(denseTimer, tokens) + attention);
+        return body
                 + (embedding ? timer.nanos(Operator.EMBEDDING, tokens) : 0)
                 + timer.nanos(Operator.RMS_NORM, tokens)
                 + timer.nanos(Operator.LM_HEAD, emitting) + timer.logitsGatherNanos(emitting)
@@ -153,17 +164,71 @@ public final class PerformanceModel {
                 + cpuFixedNanos + cpuPerSequenceNanos * (prefillCount + decodeCount);
     }
 
-    /** One layer's operators other than attention, over {@code tokens} rows. */
-    private double layerNanosWithoutAttention(double tokens) {
-        double t = 2 * timer.nanos(Operator.RMS_NORM, tokens)
-                + timer.nanos(Operator.QKV, tokens)
-                + timer.nanos(Operator.ROPE, tokens)
-                + timer.nanos(Operator.ATTN_OUT, tokens)
-                + 2 * timer.nanos(Operator.ALL_REDUCE, tokens)
-                + timer.nanos(Operator.MLP_UP_GATE, tokens)
-                + timer.nanos(Operator.ACTIVATION, tokens)
-                + timer.nanos(Operator.MLP_DOWN, tokens);
-        return model.isMoe() ? t + timer.nanos(Operator.MOE_ROUTER, tokens) : t;
+    /** Dense (non-MoE) layers among the {@code layers} timed: the model's first layers sit in the first stage. */
+    private int denseLayersIn(int layers) {
+        return layers == model.numLayers() ? model.denseLayers()
+                : Math.max(0, model.denseLayers() - (model.numLayers() - layers));
+    }
+
+    /**
+     * One layer's operators other than attention, over {@code tokens} rows of the replica. Under
+     * data-parallel attention each device runs the attention-side operators on its {@code 1 / TP}
+     * share of the rows, and the MLP exchanges tokens by two all-to-alls (expert parallelism) or
+     * one all-reduce-sized gather/scatter (dense MLP) instead of the two TP all-reduces.
+     */
+    private double layerNanosWithoutAttention(OperatorTimer t, double tokens) {
+        double rows = tokens / attentionRanks;
+        double v = 2 * t.nanos(Operator.RMS_NORM, rows)
+                + t.nanos(Operator.QKV, rows)
+                + t.nanos(Operator.ROPE, rows)
+                + t.nanos(Operator.ATTN_OUT, rows)
+                + communicationNanos(t, tokens, rows)
+                + t.nanos(Operator.MLP_UP_GATE, tokens)
+                + t.nanos(Operator.ACTIVATION, tokens)
+                + t.nanos(Operator.MLP_DOWN, tokens);
+        return t == timer && model.isMoe() ? v + t.nanos(Operator.MOE_ROUTER, rows) : v;
+    }
+
+    private double communicationNanos(OperatorTimer t, double tokens, double rows) {
+        if (!deployment.dataParallelAttention()) {
+            return 2 * t.nanos(Operator.ALL_REDUCE, tokens);
+        }
+        return t.costs().expertParallel() > 1 ? 2 * t.nanos(Operator.ALL_TO_ALL, rows) : t.nanos(Operator.ALL_REDUCE, tokens);
+    }
+
+    /**
+     * Where one iteration's time goes, per operator, in ns summed over the layers of the whole replica
+     * (a diagnostic view of {@link #iterationNanos(IterationShape)}: the parts add up to it, the CPU
+     * overhead and attention bodies under their own keys {@code cpu} and the attention operators).
+     */
+    public java.util.Map<String, Double> breakdown(IterationShape s) {
+        java.util.Map<String, Double> parts = new java.util.LinkedHashMap<>();
+        double tokens = s.totalTokens();
+        double rows = tokens / attentionRanks;
+        int layers = model.numLayers();
+        int dense = denseTimer == null ? 0 : denseLayersIn(layers);
+        for (Operator op : new Operator[] {Operator.RMS_NORM, Operator.QKV, Operator.ROPE, Operator.ATTN_OUT}) {
+            parts.put(op.profileName(), (op == Operator.RMS_NORM ? 2 : 1) * layers * timer.nanos(op, rows));
+        }
+        if (!deployment.dataParallelAttention()) {
+            parts.put("all_reduce", 2.0 * layers * timer.nanos(Operator.ALL_REDUCE, tokens));
+        } else if (timer.costs().expertParallel() > 1) {
+            parts.put("all_to_all", 2.0 * (layers - dense) * timer.nanos(Operator.ALL_TO_ALL, rows));
+            parts.put("all_reduce", dense == 0 ? 0.0 : dense * denseTimer.nanos(Operator.ALL_REDUCE, tokens));
+        } else {
+            parts.put("all_reduce", (double) layers * timer.nanos(Operator.ALL_REDUCE, tokens));
+        }
+        for (Operator op : new Operator[] {Operator.MLP_UP_GATE, Operator.ACTIVATION, Operator.MLP_DOWN}) {
+            parts.put(op.profileName(), (layers - dense) * timer.nanos(op, tokens)
+                    + (dense == 0 ? 0 : dense * denseTimer.nanos(op, tokens)));
+        }
+        if (model.isMoe()) {
+            parts.put("moe_router", (layers - dense) * timer.nanos(Operator.MOE_ROUTER, rows));
+        }
+        long total = iterationNanos(s);
+        double counted = parts.values().stream().mapToDouble(Double::doubleValue).sum();
+        parts.put("attention, head, sampling, cpu", total - counted);
+        return parts;
     }
 
     /**

@@ -15,8 +15,15 @@ final class CatalogLookup {
     }
 
     static PerformanceModel model(ExecutorContext ctx, int pipelineParallel, String weightDtype, String kvDtype) {
-        Deployment d = new Deployment(ctx.tensorParallel(), pipelineParallel, dtype("weight_dtype", weightDtype),
-                dtype("kv_dtype", kvDtype));
+        return model(ctx, pipelineParallel, weightDtype, kvDtype, 1, false, 0);
+    }
+
+    /** With the mixture-of-experts placement ({@code expert_parallel}, {@code data_parallel_attention}, skew). */
+    static PerformanceModel model(ExecutorContext ctx, int pipelineParallel, String weightDtype, String kvDtype,
+            int expertParallel, boolean dataParallelAttention, double expertSkew) {
+        Deployment d = lookup("expert_parallel", () -> new Deployment(ctx.tensorParallel(), pipelineParallel,
+                dtype("weight_dtype", weightDtype), dtype("kv_dtype", kvDtype), expertParallel, dataParallelAttention,
+                expertSkew));
         var model = lookup("model", () -> ModelCatalog.standard().get(ctx.model()));
         var hardware = lookup("hardware", () -> HardwareCatalog.standard().get(ctx.hardware()));
         return PerformanceModel.of(model, hardware, d);

@@ -31,9 +31,15 @@ public final class OperatorExecutor implements Executor {
             @Setting(summary = "measured operator profile (JSON lines), empty for none") String profile,
             @Setting(summary = "gap charged per kernel inside an iteration", unit = "us", min = 0) double kernelLaunchUs,
             @Setting(summary = "CPU overhead per iteration", unit = "us", min = 0) double cpuOverheadUs,
-            @Setting(summary = "CPU overhead per sequence in the batch", unit = "us", min = 0) double cpuPerSequenceUs) {
+            @Setting(summary = "CPU overhead per sequence in the batch", unit = "us", min = 0) double cpuPerSequenceUs,
+            @Setting(summary = "expert-parallel degree of MoE layers: 1 (experts split over TP) or the TP degree",
+                    min = 1) int expertParallel,
+            @Setting(summary = "attention data-parallel over the TP devices, MoE tokens exchanged by all-to-all")
+            boolean dataParallelAttention,
+            @Setting(summary = "Zipf exponent of expert popularity (0 = uniform routing)", min = 0, max = 4)
+            double expertSkew) {
         public Settings() {
-            this(1, "bf16", "bf16", "", 4, 150, 1);
+            this(1, "bf16", "bf16", "", 4, 150, 1, 1, false, 0);
         }
     }
 
@@ -54,7 +60,8 @@ public final class OperatorExecutor implements Executor {
     @Override
     public void attach(ExecutorContext context) {
         ctx = context;
-        PerformanceModel m = CatalogLookup.model(context, settings.pipelineParallel(), settings.weightDtype(), settings.kvDtype())
+        PerformanceModel m = CatalogLookup.model(context, settings.pipelineParallel(), settings.weightDtype(), settings.kvDtype(),
+                        settings.expertParallel(), settings.dataParallelAttention(), settings.expertSkew())
                 .withKernelLaunchNanos(settings.kernelLaunchUs() * 1e3)
                 .withCpuOverhead(settings.cpuOverheadUs() * 1e3, settings.cpuPerSequenceUs() * 1e3);
         if (!settings.profile().isBlank()) {

@@ -71,7 +71,7 @@ public final class RooflineExecutor implements Executor {
         attentionFlopsPerPair = 4.0 * m.numLayers() * m.attentionWidth();
         headFlopsPerToken = 2.0 * m.embeddingParams();
         weightBytes = m.parameterCount() * pm.deployment().weightDtype().bytesPerElement();
-        kvBytesPerToken = 2.0 * m.numLayers() * m.numKvHeads() * m.headDim() * pm.deployment().kvDtype().bytesPerElement();
+        kvBytesPerToken = m.kvBytesPerToken(pm.deployment().kvDtype());
         watts = h.tdpWatts() * tp;
     }
 

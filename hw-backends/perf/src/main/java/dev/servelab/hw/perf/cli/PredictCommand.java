@@ -63,6 +63,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object with predicted_ms")
     boolean json;
 
+    @Option(names = "--breakdown", description = "iteration mode: also print where the time goes, per operator")
+    boolean breakdown;
+
     @Mixin
     DeploymentOptions deployment = new DeploymentOptions();
 
@@ -88,6 +91,11 @@ public final class PredictCommand implements Callable<Integer> {
                         "\"op\":\"iteration\",\"tokens\":%d,\"emitted_tokens\":%d,\"joules\":%.6g,\"cost_usd\":%.6g%s",
                         shape.totalTokens(), shape.emittingSequences(), pm.iterationJoules(ns), pm.iterationCostUsd(ns), vidur),
                         "iteration (" + shape.totalTokens() + " tokens)");
+                if (breakdown && !json) {
+                    pm.breakdown(shape).forEach((part, nanos) -> spec.commandLine().getOut()
+                            .printf(Locale.ROOT, "  %-32s %10.4f ms  %5.1f %%%n", part, nanos / 1e6, 100.0 * nanos / ns));
+                    spec.commandLine().getOut().flush();
+                }
                 if (vidurMs != null && !json) {
                     spec.commandLine().getOut().printf(Locale.ROOT, "  Vidur's latency tables (%s): %.4f ms%n", vidurTables, vidurMs);
                     spec.commandLine().getOut().flush();

@@ -26,4 +26,15 @@ public record LinkSpec(String name, double bandwidthBytesPerS, double latencyNan
     public double sendRecvNanos(double bytes) {
         return latencyNanos + bytes / bandwidthBytesPerS * 1e9;
     }
+
+    /**
+     * All-to-all time in ns when each of {@code devices} devices sends {@code bytesPerDevice} in total to
+     * the others (pairwise exchange: {@code devices - 1} steps, each paying the latency).
+     */
+    public double allToAllNanos(double bytesPerDevice, int devices) {
+        if (devices <= 1 || bytesPerDevice <= 0) {
+            return 0.0;
+        }
+        return bytesPerDevice / bandwidthBytesPerS * 1e9 + (devices - 1) * latencyNanos;
+    }
 }

@@ -26,7 +26,9 @@ public enum Operator {
     LM_HEAD("lm_head", OperatorClass.GEMM),
     SAMPLING("sampling", OperatorClass.ELEMENTWISE),
     ALL_REDUCE("all_reduce", null),
-    SEND_RECV("send_recv", null);
+    SEND_RECV("send_recv", null),
+    /** Expert-parallel dispatch or combine of one MoE layer (DeepEP-style all-to-all). */
+    ALL_TO_ALL("all_to_all", null);
 
     private static final Operator[] ALL = values();
     private final String profileName;

@@ -12,7 +12,14 @@ import dev.servelab.hw.perf.model.ModelSpec;
  *
  * <p>Mixture-of-experts layers route each token to {@code k} experts; the weight bytes read are
  * those of the experts that at least one token picked, {@code E * (1 - (1 - k/E)^T)} in
- * expectation for uniform routing.
+ * expectation for uniform routing; under a routing skew (Zipf exponent {@code s} over experts) each
+ * expert {@code i} is picked by a token with probability {@code min(1, k p_i)} and is read when any
+ * token picks it. Shared experts (DeepSeek-MoE) are a dense MLP every token passes through.
+ *
+ * <p>With expert parallelism (EP = TP) each device holds {@code E / EP} whole experts (experts are
+ * dealt to devices round-robin in popularity order) and the busiest device, which bounds the layer,
+ * computes its experts' share of the {@code T k} routed token-expert pairs. Under data-parallel
+ * attention the attention operators use unsharded widths (the caller passes each rank's tokens).
  */
 public final class OperatorCosts {
     private final double hidden;
@@ -29,6 +36,11 @@ public final class OperatorCosts {
     private final double ab;
     private final double kvb;
     private final double prefillSquareFraction;
+    private final double share;
+    private final double sharedInter;
+    private final double[] rankPickProbability;
+    private final double hiddenPerToken;
+    private final int expertParallel;
 
     /** Costs with FlashAttention's causal block skipping (prefill square fraction 0.5). */
     public OperatorCosts(ModelSpec m, Deployment d) {
@@ -44,19 +56,35 @@ public final class OperatorCosts {
     public OperatorCosts(ModelSpec m, Deployment d, double prefillSquareFraction) {
         this.prefillSquareFraction = prefillSquareFraction;
         double tp = d.tensorParallel();
+        double atp = d.attentionTensorParallel();
         hidden = m.hiddenSize();
-        qkvWidth = m.qkvWidth() / tp;
-        attnWidth = m.attentionWidth() / tp;
-        inter = m.intermediateSize() / tp;
-        vocab = m.vocabSize() / tp;
-        qHeads = m.numHeads() / tp;
-        kvHeads = Math.max(1.0, m.numKvHeads() / tp);
-        headDim = m.headDim();
+        qkvWidth = m.qkvWidth() / atp;
+        attnWidth = m.attentionWidth() / atp;
         experts = m.numExperts();
+        expertParallel = experts > 1 ? d.expertParallel() : 1;
+        inter = expertParallel > 1 ? m.moeIntermediateSize() : m.moeIntermediateSize() / tp;
+        sharedInter = (double) m.sharedExperts() * m.moeIntermediateSize() / tp;
+        vocab = m.vocabSize() / tp;
+        qHeads = m.numHeads() / atp;
+        kvHeads = m.kvLatentDim() > 0 ? m.kvLatentDim() / 2.0 / m.headDim() : Math.max(1.0, m.numKvHeads() / atp);
+        headDim = m.headDim();
         topK = m.expertsPerToken();
         wb = d.weightDtype().bytesPerElement();
         ab = d.activationDtype().bytesPerElement();
         kvb = d.kvDtype().bytesPerElement();
+        hiddenPerToken = ab * hidden;
+        double[] p = ExpertPopularity.zipf(m.numExperts(), d.expertSkew());
+        rankPickProbability = ExpertPopularity.busiestRank(p, expertParallel, topK);
+        share = expertParallel > 1 ? ExpertPopularity.busiestRankShare(p, expertParallel) : 1.0;
+    }
+
+    /** The dense MLP of a mixture-of-experts model's first layers (DeepSeek-V3's {@code first_k_dense_replace}). */
+    public static OperatorCosts denseLayers(ModelSpec m, Deployment d, double prefillSquareFraction) {
+        ModelSpec dense = new ModelSpec(m.id() + "/dense", m.hiddenSize(), m.numLayers(), m.numHeads(), m.numKvHeads(),
+                m.headDim(), m.intermediateSize(), m.vocabSize(), 1, 1, m.tiedEmbeddings(), m.maxPositionEmbeddings(),
+                m.intermediateSize(), 0, 0, m.kvLatentDim());
+        return new OperatorCosts(dense, new Deployment(d.tensorParallel(), d.pipelineParallel(), d.weightDtype(),
+                d.kvDtype(), 1, d.dataParallelAttention(), 0), prefillSquareFraction);
     }
 
     /** FLOPs of a token-indexed operator over {@code tokens} rows. */
@@ -67,9 +95,9 @@ public final class OperatorCosts {
             case ROPE -> 6 * tokens * (qHeads + kvHeads) * headDim;
             case ATTN_OUT -> 2 * tokens * attnWidth * hidden;
             case MOE_ROUTER -> experts > 1 ? 2 * tokens * hidden * experts : 0;
-            case MLP_UP_GATE -> 2 * tokens * topK * hidden * 2 * inter;
-            case ACTIVATION -> 4 * tokens * topK * inter;
-            case MLP_DOWN -> 2 * tokens * topK * inter * hidden;
+            case MLP_UP_GATE -> 2 * tokens * (topK * share) * hidden * 2 * inter + 2 * tokens * hidden * 2 * sharedInter;
+            case ACTIVATION -> 4 * tokens * (topK * share) * inter + 4 * tokens * sharedInter;
+            case MLP_DOWN -> 2 * tokens * (topK * share) * inter * hidden + 2 * tokens * sharedInter * hidden;
             case RESIDUAL_ADD -> tokens * hidden;
             case LM_HEAD -> 2 * tokens * hidden * vocab;
             case SAMPLING -> 5 * tokens * vocab;
@@ -87,9 +115,10 @@ public final class OperatorCosts {
             case ATTN_OUT -> gemmBytes(tokens, attnWidth, hidden);
             case MOE_ROUTER -> experts > 1 ? gemmBytes(tokens, hidden, experts) : 0;
             case MLP_UP_GATE -> activeExperts(tokens) * wb * hidden * 2 * inter
-                    + ab * tokens * (hidden + topK * 2 * inter);
-            case ACTIVATION -> 3 * ab * tokens * topK * inter;
-            case MLP_DOWN -> activeExperts(tokens) * wb * inter * hidden + ab * tokens * (topK * inter + hidden);
+                    + ab * tokens * (hidden + (topK * share) * 2 * inter) + sharedBytes(tokens, hidden, 2 * sharedInter);
+            case ACTIVATION -> 3 * ab * tokens * (topK * share) * inter + 3 * ab * tokens * sharedInter;
+            case MLP_DOWN -> activeExperts(tokens) * wb * inter * hidden + ab * tokens * ((topK * share) * inter + hidden)
+                    + sharedBytes(tokens, sharedInter, hidden);
             case RESIDUAL_ADD -> 3 * ab * tokens * hidden;
             case LM_HEAD -> gemmBytes(tokens, hidden, vocab);
             case SAMPLING -> 2 * 4 * tokens * vocab;
@@ -97,16 +126,47 @@ public final class OperatorCosts {
         };
     }
 
+    private double sharedBytes(double tokens, double k, double n) {
+        return sharedInter == 0 ? 0 : gemmBytes(tokens, k, n);
+    }
+
     private double gemmBytes(double m, double k, double n) {
         return wb * k * n + ab * (m * k + m * n);
     }
 
-    /** Expected number of distinct experts hit by {@code tokens} tokens (1 for dense models). */
+    /**
+     * Expected number of distinct experts whose weights one device reads for {@code tokens} tokens
+     * (1 for dense models): all experts hit under TP, those of the busiest device under EP.
+     */
     public double activeExperts(double tokens) {
         if (experts <= 1) {
             return 1;
         }
-        return experts * (1 - Math.pow(1 - topK / experts, tokens));
+        if (rankPickProbability == null) {
+            return experts * (1 - Math.pow(1 - topK / experts, tokens));
+        }
+        double active = 0;
+        for (double q : rankPickProbability) {
+            active += 1 - Math.pow(1 - q, tokens);
+        }
+        return active;
+    }
+
+    /**
+     * Bytes one device sends in one all-to-all (dispatch or combine) of an expert-parallel layer for
+     * {@code tokensPerRank} tokens of its own: each token goes to {@code k} experts, {@code (EP-1)/EP}
+     * of them on other devices. 0 without expert parallelism.
+     */
+    public double allToAllBytesPerRank(double tokensPerRank) {
+        if (expertParallel <= 1) {
+            return 0;
+        }
+        return tokensPerRank * topK * hiddenPerToken * (expertParallel - 1) / expertParallel;
+    }
+
+    /** The expert-parallel degree this cost model shards experts over (1 without experts or EP). */
+    public int expertParallel() {
+        return expertParallel;
     }
 
     /** Causal (query, key) pairs of a chunk of {@code chunk} new tokens after {@code context} cached ones. */
