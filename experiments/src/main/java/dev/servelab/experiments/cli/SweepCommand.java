@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a sweep over pipeline settings (SWEEP.yaml) and inspect stored experiments.",
         subcommands = {SweepRunCommand.class, SweepListCommand.class, SweepShowCommand.class, SweepExportCommand.class,
-                SweepParetoCommand.class})
+                SweepParetoCommand.class, SweepHeatmapCommand.class})
 public final class SweepCommand implements Runnable {
     @Spec
     CommandSpec spec;
