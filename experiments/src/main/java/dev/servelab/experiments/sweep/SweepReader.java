@@ -29,7 +29,8 @@ import java.util.Set;
 /**
  * Reads and checks a {@code SWEEP.yaml}. Every error is one line naming the sweep file and the field
  * ({@code sweep.yaml: vary.pools.0.replicas: value 0: ...}), thrown before anything is stored. Each
- * varied value is applied alone to the base pipeline and checked as {@code run --set} would check it
+ * varied value is applied to the base pipeline (after the first value of every earlier axis) and checked as
+ * {@code run --set} would check it
  * ({@link ValueCheck}); combinations that cannot run are recorded as infeasible points later.
  * Relative paths ({@code base}, {@code workload.trace}) resolve against the sweep file's directory,
  * or else the working directory.
@@ -177,6 +178,7 @@ public final class SweepReader {
         if (vary == null || vary.isNull()) return List.of();
         if (!vary.isObject()) throw error("vary", "expected a mapping of dotted path: values");
         List<Axis> out = new ArrayList<>();
+        List<String> before = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = vary.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String field = "vary." + e.getKey();
@@ -184,7 +186,8 @@ public final class SweepReader {
             List<JsonNode> values = values(field, e.getValue());
             if (values.isEmpty()) throw error(field, "empty axis: give at least one value");
             Axis axis = new Axis(e.getKey(), values);
-            for (int i = 0; i < values.size(); i++) check.value(field, axis, i);
+            for (int i = 0; i < values.size(); i++) check.value(field, axis, i, before);
+            before.add(axis.assignment(0));
             out.add(axis);
         }
         return out;

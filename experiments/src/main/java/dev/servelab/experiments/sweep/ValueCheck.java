@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks one varied value the way {@code run --set} would: the value applied alone to the base
- * pipeline must make a pipeline that loads (known fields, values in range), whose plugin ids and
+ * Checks one varied value the way {@code run --set} would: the value applied to the base pipeline
+ * (after the first value of each earlier axis, so an axis may set a scheduler and a later one its
+ * settings) must make a pipeline that loads (known fields, values in range), whose plugin ids and
  * settings bind and whose hardware the catalog knows. What only fails in combination (the weights do
  * not fit, tensor parallelism beyond a node) is left to the points, as {@code infeasible}.
  */
@@ -45,10 +46,13 @@ final class ValueCheck {
         if (!problems.isEmpty()) throw new ServeLabException(file + ": base: " + base + ": " + problems.getFirst());
     }
 
-    void value(String field, Axis axis, int i) {
+    /** Checks value {@code i} of {@code axis} applied after {@code before} (the first value of each earlier axis). */
+    void value(String field, Axis axis, int i, List<String> before) {
         List<String> problems;
         try {
-            problems = problems(List.of(axis.assignment(i)));
+            List<String> assignments = new ArrayList<>(before);
+            assignments.add(axis.assignment(i));
+            problems = problems(assignments);
         } catch (ServeLabException e) {
             problems = List.of(e.getMessage());
         }
