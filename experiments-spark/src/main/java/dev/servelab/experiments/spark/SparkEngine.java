@@ -1,6 +1,6 @@
 package dev.servelab.experiments.spark;
 
-import dev.servelab.experiments.engine.SweepEngine;
+import dev.servelab.experiments.engines.SweepEngine;
 import dev.servelab.experiments.point.PointResult;
 import dev.servelab.experiments.point.PointTask;
 import org.apache.spark.SparkConf;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
-import dev.servelab.experiments.engine.SweepEngine;
+import dev.servelab.experiments.engines.SweepEngine;
 import dev.servelab.experiments.point.PointResult;
 import dev.servelab.experiments.point.PointStatus;
 import dev.servelab.experiments.point.PointTask;

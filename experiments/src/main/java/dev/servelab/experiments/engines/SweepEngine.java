@@ -1,4 +1,4 @@
-package dev.servelab.experiments.engine;
+package dev.servelab.experiments.engines;
 
 import dev.servelab.experiments.point.CancelToken;
 import dev.servelab.experiments.point.PointResult;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Runs a sweep's points and hands each result to {@code sink} on the calling thread, in completion order.
  * An engine whose workers store runs in the sweep's own store ({@link #storesRuns()}) returns run ids of
  * that store; otherwise every result carries its runs ({@link PointResult#runs()}) for the caller to store.
- * Register implementations in {@code META-INF/services/dev.servelab.experiments.engine.SweepEngine}.
+ * Register implementations in {@code META-INF/services/dev.servelab.experiments.engines.SweepEngine}.
  */
 public interface SweepEngine {
     /** The {@code --engine} id. */

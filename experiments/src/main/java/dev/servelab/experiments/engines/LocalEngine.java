@@ -1,4 +1,4 @@
-package dev.servelab.experiments.engine;
+package dev.servelab.experiments.engines;
 
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.store.RunStore;
