@@ -60,11 +60,22 @@ class SweepRunTest {
         assertNotNull(best);
         assertTrue(best.get("feasible").asBoolean());
         double bestCost = best.get("metrics").get("cost_per_hour_usd").asDouble();
-        for (JsonNode p : points) {
-            if (p.get("feasible").asBoolean()) {
-                assertTrue(p.get("metrics").get("cost_per_hour_usd").asDouble() >= bestCost, "cheaper feasible point " + p);
+        // brute force over the runs table: every stored completed run meeting the constraints costs at least the best
+        int feasible = 0;
+        try (RunStore runs = RunStore.open(db)) {
+            for (JsonNode p : points) {
+                if (!p.get("status").asText().equals("completed")) continue;
+                JsonNode s = new ObjectMapper().readTree(runs.run(p.get("run_id").asLong()).orElseThrow().summaryJson());
+                double good = s.get("request_goodput").asDouble() * s.get("duration").asDouble();
+                boolean meets = s.get("p99_ttft_ms").asDouble() <= 400 && Math.round(good) / 300.0 >= 0.9;
+                assertEquals(meets, p.get("feasible").asBoolean(), p.toString());
+                if (meets) {
+                    feasible++;
+                    assertTrue(s.get("cost_per_hour_usd").asDouble() >= bestCost, "cheaper feasible run " + s);
+                }
             }
         }
+        assertTrue(feasible >= 2, "feasible points: " + feasible);
 
         int runsBefore;
         try (RunStore runs = RunStore.open(db)) {

@@ -85,9 +85,24 @@ public final class SparkEngine implements SweepEngine {
         SparkConf conf = new SparkConf().setAppName("servelab-sweep");
         if (options.master() != null) conf.setMaster(options.master());
         else if (!conf.contains("spark.master")) conf.setMaster("local[" + options.threads() + "]");
+        if (!conf.get("spark.master").startsWith("local") && !conf.contains("spark.jars")) conf.setJars(shippedJars());
         conf.setIfMissing("spark.ui.enabled", "false");
-        conf.setIfMissing("spark.driver.host", "127.0.0.1");
-        conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         return conf;
+    }
+
+    /**
+     * The jars a cluster's executors need: the one holding ServeLab (the launcher jar, or the experiments
+     * module's jar) and this engine's jar. Executors bring Spark themselves.
+     */
+    static String[] shippedJars() {
+        return java.util.stream.Stream.of(PointTask.class, SparkEngine.class)
+                .map(c -> c.getProtectionDomain().getCodeSource())
+                .filter(java.util.Objects::nonNull)
+                .map(src -> src.getLocation().toString())
+                .distinct().toArray(String[]::new);
     }
 }
