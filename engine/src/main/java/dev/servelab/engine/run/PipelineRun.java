@@ -5,6 +5,7 @@ import dev.servelab.engine.event.WallClockPacer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.metrics.MetricsCollector;
+import dev.servelab.engine.metrics.RunCost;
 import dev.servelab.engine.metrics.RunSummary;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
@@ -33,6 +34,8 @@ import java.util.function.Consumer;
 public final class PipelineRun {
     /** Simulated runs publish progress every 65,536 events; live runs, whose events take real time, after every one. */
     private static final long PROGRESS_EVERY_EVENTS = 1 << 16;
+    /** Device prices of the hardware catalogs on the class path, looked up once per JVM. */
+    private static final java.util.function.ToDoubleFunction<String> PRICES = RunCost.catalogPrices();
     private final long progressEvery;
     private final PipelineSpec spec;
     private final RunStore store;
@@ -162,7 +165,8 @@ public final class PipelineRun {
         RunSummary summary = metrics.summary();
         long events = loop.processedEvents();
         double wall = (System.nanoTime() - startWall) / 1e9;
-        return new RunOutcome(runId, RunStatus.COMPLETED, summary, events, wall, (threadCpuNanos() - startCpu) / 1e9, null);
+        return new RunOutcome(runId, RunStatus.COMPLETED, summary, events, wall, (threadCpuNanos() - startCpu) / 1e9, null,
+                RunCost.of(spec, summary, PRICES));
     }
 
     private RunProgress snapshot() {

@@ -3,6 +3,8 @@ package dev.servelab.app.gui;
 import dev.servelab.app.cache.HitMapView;
 import dev.servelab.app.devices.DevicesView;
 import dev.servelab.app.editor.EditorView;
+import dev.servelab.app.experiments.ExperimentsView;
+import dev.servelab.app.experiments.ExperimentsViewModel;
 import dev.servelab.app.run.RunBar;
 import dev.servelab.app.runs.RunsView;
 import dev.servelab.app.sla.SlaView;
@@ -32,6 +34,7 @@ public final class MainWindow extends BorderPane {
     private final LazyView<HitMapView> cache;
     private final LazyView<RunsView> runs;
     private final LazyView<DevicesView> devices;
+    private final LazyView<ExperimentsView> experiments;
 
     /** The window over these services; {@code scripted}: errors go to stderr instead of dialogs. */
     public MainWindow(WorkbenchServices services, boolean scripted) {
@@ -48,11 +51,13 @@ public final class MainWindow extends BorderPane {
         runs = new LazyView<>("Runs", "mdi2t-table-multiple",
                 () -> new RunsView(wb.runs(), running::openRun, running::compare, running::compareModes, running::refreshRuns));
         devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
+        experiments = new LazyView<>("Experiments", "mdi2f-flask-outline",
+                () -> new ExperimentsView(new ExperimentsViewModel(services.store().db()), running::openRun));
         runBar = new RunBar(wb.run(), running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
         pipeline.setId("tab-pipeline");
-        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab);
+        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab, experiments.tab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(new MainToolbar(this));
         setCenter(tabs);
@@ -135,6 +140,7 @@ public final class MainWindow extends BorderPane {
             case "cache" -> 3;
             case "runs" -> 4;
             case "devices" -> 5;
+            case "experiments" -> 6;
             default -> 0;
         };
         tabs.getSelectionModel().select(i);

@@ -18,7 +18,7 @@ import java.util.Map;
  * Reads one hardware file (YAML or JSON). Field names carry their units: {@code memory_gib}
  * (2^30 bytes), {@code memory_bandwidth_gb_per_s} (10^9 bytes/s), {@code *_dense_tflops}
  * (10^12 FLOP/s, dense), {@code bandwidth_gb_per_s} and {@code latency_us} for links,
- * {@code tdp_watts}, {@code hourly_cost_usd}. See {@code docs/howto/add-hardware.md}.
+ * {@code tdp_watts}, {@code price_usd_per_hour} (the older name {@code hourly_cost_usd} is still read). See {@code docs/howto/add-hardware.md}.
  * Every error names the file and the field.
  */
 public final class HardwareFileReader {
@@ -72,7 +72,7 @@ public final class HardwareFileReader {
                 (int) f.optionalNonNegative("devices_per_node", 1),
                 f.positive("tdp_watts"),
                 f.optionalNonNegative("idle_watts", 0),
-                f.optionalNonNegative("hourly_cost_usd", 0),
+                f.optionalNonNegative("price_usd_per_hour", f.optionalNonNegative("hourly_cost_usd", 0)),
                 f.texts("sources"),
                 f.text("notes", ""),
                 f.has("calibration") ? calibration(f.child("calibration")) : null);

@@ -47,7 +47,7 @@ public final class HardwareFileWriter {
         m.put("devices_per_node", h.devicesPerNode());
         m.put("tdp_watts", h.tdpWatts());
         m.put("idle_watts", h.idleWatts());
-        m.put("hourly_cost_usd", h.hourlyCostUsd());
+        m.put("price_usd_per_hour", h.hourlyCostUsd());
         m.put("sources", h.sources());
         m.put("notes", h.notes());
         if (h.calibration() != null) {
