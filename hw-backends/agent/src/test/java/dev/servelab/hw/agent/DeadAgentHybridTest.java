@@ -1,0 +1,151 @@
+package dev.servelab.hw.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.servelab.engine.model.ClusterEvent;
+import dev.servelab.engine.model.ClusterEventKind;
+import dev.servelab.engine.pipeline.PipelineLoader;
+import dev.servelab.engine.pipeline.PipelineSpec;
+import dev.servelab.engine.plugin.PluginRegistry;
+import dev.servelab.engine.run.PipelineRun;
+import dev.servelab.engine.run.RunOutcome;
+import dev.servelab.engine.store.RunStore;
+import dev.servelab.engine.store.StoreReader;
+import dev.servelab.engine.workload.WorkloadFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14's dead-agent scenario on loopback: a live hybrid run over two real edge agents and a
+ * simulated cloud pool; the first agent is killed about a second in. Without {@code retry:} only the
+ * requests sent to it before the cluster saw it fail are lost (the others go to the live replicas);
+ * with {@code retry:} those are served elsewhere and none is lost. Both runs record the health change
+ * (and the retries) as events in the store.
+ */
+@Timeout(120)
+class DeadAgentHybridTest {
+    private static final int REQUESTS = 30;
+
+    @TempDir
+    Path dir;
+
+    record Row(long id, int replica, String status, String reason, long arrivalNanos) {
+    }
+
+    @Test
+    void withoutRetryOnlyTheDeadAgentsInFlightRequestsFail() throws Exception {
+        Result r = runWithAgentKilled("");
+        ClusterEvent unhealthy = firstEvent(r.events(), ClusterEventKind.REPLICA_UNHEALTHY);
+        assertEquals(0, unhealthy.replica(), r.events().toString());
+        assertTrue(r.events().stream().noneMatch(e -> e.kind() == ClusterEventKind.REPLICA_HEALTHY), "the agent stays dead: " + r.events());
+        List<Row> failed = r.rows().stream().filter(x -> x.status().equals("failed")).toList();
+        assertTrue(!failed.isEmpty(), "the kill cut some requests: " + r.rows());
+        for (Row f : failed) {
+            assertEquals(0, f.replica(), "only the dead agent's requests fail: " + f);
+            assertTrue(f.arrivalNanos() <= unhealthy.atNanos(), "sent before the cluster knew it was dead: " + f + " / " + unhealthy);
+        }
+        for (Row x : r.rows()) {
+            if (x.arrivalNanos() > unhealthy.atNanos()) assertTrue(x.replica() != 0, "routed to the dead agent after it was marked: " + x);
+        }
+        assertEquals(REQUESTS - failed.size(), r.outcome().metrics().completed());
+        assertEquals((long) failed.size(), r.outcome().metrics().failed());
+        assertTrue(r.rows().stream().anyMatch(x -> x.replica() == 1 && x.status().equals("completed")), "the other agent served");
+        System.err.println("dead agent, no retry: " + failed.size() + " of " + REQUESTS + " failed; events " + r.events());
+    }
+
+    @Test
+    void withRetryTheDeadAgentsRequestsSucceedElsewhere() throws Exception {
+        Result r = runWithAgentKilled("retry: {max_attempts: 3, on: [connect, stream, http-5xx]}\n");
+        assertEquals(REQUESTS, r.outcome().metrics().completed(), r.rows().toString());
+        assertEquals(0L, r.outcome().metrics().failed());
+        List<ClusterEvent> retries = r.events().stream().filter(e -> e.kind() == ClusterEventKind.REQUEST_RETRIED).toList();
+        assertTrue(!retries.isEmpty(), "the kill cut some requests, sent again: " + r.events());
+        for (ClusterEvent e : retries) {
+            assertTrue(e.replica() != 0, "retried on another replica: " + e);
+            assertTrue(e.detail().contains("on replica 0"), e.detail());
+        }
+        Map<String, Object> summary = r.outcome().metrics().toMap();
+        assertEquals((long) retries.size(), summary.get("requests_retried"));
+        assertEquals(0, firstEvent(r.events(), ClusterEventKind.REPLICA_UNHEALTHY).replica());
+        System.err.println("dead agent, retry: " + retries.size() + " retried, 0 of " + REQUESTS + " failed");
+    }
+
+    private record Result(RunOutcome outcome, List<Row> rows, List<ClusterEvent> events) {
+    }
+
+    private Result runWithAgentKilled(String retry) throws Exception {
+        Path model = TinyAgentFixture.tinyModel(dir);
+        EdgeAgentServer doomed = EdgeAgentServer.start(AgentConfig.loopback(model).withIterationFloorMillis(20));
+        try (EdgeAgentServer other = EdgeAgentServer.start(AgentConfig.loopback(model).withIterationFloorMillis(20));
+             RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            Path file = Files.writeString(dir.resolve("hybrid.yaml"), """
+                    seed: 5
+                    workload:
+                      type: workload.poisson
+                      rate_per_s: 12
+                      requests: %d
+                      input: {dist: uniform, min: 8, max: 24}
+                      output: {dist: uniform, min: 20, max: 40}
+                    router: route.round-robin
+                    %s
+                    pools:
+                      - name: edge-near
+                        kind: remote
+                        endpoint: {type: remote.openai, url: "%s", dialect: servelab, max_concurrent: 8, max_attempts: 1}
+                      - name: edge-far
+                        kind: remote
+                        endpoint: {type: remote.openai, url: "%s", dialect: servelab, max_concurrent: 8, max_attempts: 1}
+                      - name: cloud
+                        replicas: 2
+                        executor: exec.roofline
+                    """.formatted(REQUESTS, retry, doomed.baseUri(), other.baseUri()));
+            PipelineSpec spec = PipelineLoader.load(file, List.of());
+            PluginRegistry registry = PluginRegistry.load();
+            PipelineRun run = PipelineRun.live(spec, registry,
+                    WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir()), "test", REQUESTS, store, 1.0);
+            Thread killer = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                doomed.kill();
+            });
+            RunOutcome outcome = run.run("live", null);
+            killer.join();
+            List<ClusterEvent> events;
+            try (StoreReader reader = StoreReader.open(dir.resolve("runs.db"))) {
+                events = reader.events(outcome.runId());
+            }
+            return new Result(outcome, rows(dir.resolve("runs.db"), outcome.runId()), events);
+        } finally {
+            doomed.close();
+        }
+    }
+
+    private static ClusterEvent firstEvent(List<ClusterEvent> events, ClusterEventKind kind) {
+        return events.stream().filter(e -> e.kind() == kind).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in " + events));
+    }
+
+    private static List<Row> rows(Path db, long runId) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT request_id, replica, status, reason, arrival_ns FROM requests WHERE run_id = "
+                     + runId + " ORDER BY request_id")) {
+            while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+        }
+        return rows;
+    }
+}
