@@ -81,10 +81,59 @@ class DeadAgentHybridTest {
         System.err.println("dead agent, retry: " + retries.size() + " retried, 0 of " + REQUESTS + " failed");
     }
 
+    /**
+     * The agent is killed at about 1 s and started again on the same port 0.8 s later: the cluster's
+     * probes (every 300 ms) find it, re-admit it, and later requests are routed to it again.
+     */
+    @Test
+    void aRestartedAgentIsProbedAndReadmitted() throws Exception {
+        List<EdgeAgentServer> revived = new ArrayList<>();
+        Result r = run(40, "health: {probe_backoff_ms: 300, probe_backoff_max_ms: 300}\n"
+                + "retry: {max_attempts: 3, on: [connect, stream]}\n", doomed -> {
+            sleep(1_000);
+            doomed.kill();
+            sleep(800);
+            try {
+                revived.add(EdgeAgentServer.start(AgentConfig.loopback(dir.resolve("tiny.gguf")).withIterationFloorMillis(20)
+                        .withBind("127.0.0.1", doomed.port(), null)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        revived.forEach(EdgeAgentServer::close);
+        ClusterEvent down = firstEvent(r.events(), ClusterEventKind.REPLICA_UNHEALTHY);
+        ClusterEvent up = firstEvent(r.events(), ClusterEventKind.REPLICA_HEALTHY);
+        assertEquals(0, up.replica());
+        assertEquals("answered a probe", up.detail());
+        assertTrue(up.atNanos() - down.atNanos() >= 800_000_000L, "down for the restart's 0.8 s at least: " + r.events());
+        assertTrue(r.rows().stream().anyMatch(x -> x.replica() == 0 && x.arrivalNanos() > up.atNanos() && x.status().equals("completed")),
+                "routed to the re-admitted agent again: " + r.rows());
+        assertEquals(40, r.outcome().metrics().completed());
+    }
+
     private record Result(RunOutcome outcome, List<Row> rows, List<ClusterEvent> events) {
     }
 
+    private interface Chaos {
+        void act(EdgeAgentServer doomed);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Result runWithAgentKilled(String retry) throws Exception {
+        return run(REQUESTS, retry, doomed -> {
+            sleep(1_000);
+            doomed.kill();
+        });
+    }
+
+    private Result run(int requests, String sections, Chaos chaos) throws Exception {
         Path model = TinyAgentFixture.tinyModel(dir);
         EdgeAgentServer doomed = EdgeAgentServer.start(AgentConfig.loopback(model).withIterationFloorMillis(20));
         try (EdgeAgentServer other = EdgeAgentServer.start(AgentConfig.loopback(model).withIterationFloorMillis(20));
@@ -109,19 +158,12 @@ class DeadAgentHybridTest {
                       - name: cloud
                         replicas: 2
                         executor: exec.roofline
-                    """.formatted(REQUESTS, retry, doomed.baseUri(), other.baseUri()));
+                    """.formatted(requests, sections, doomed.baseUri(), other.baseUri()));
             PipelineSpec spec = PipelineLoader.load(file, List.of());
             PluginRegistry registry = PluginRegistry.load();
             PipelineRun run = PipelineRun.live(spec, registry,
-                    WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir()), "test", REQUESTS, store, 1.0);
-            Thread killer = Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                doomed.kill();
-            });
+                    WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir()), "test", requests, store, 1.0);
+            Thread killer = Thread.ofVirtual().start(() -> chaos.act(doomed));
             RunOutcome outcome = run.run("live", null);
             killer.join();
             List<ClusterEvent> events;
