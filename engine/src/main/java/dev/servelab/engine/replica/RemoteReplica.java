@@ -119,6 +119,7 @@ public final class RemoteReplica implements RoutedReplica {
         List<Long> ids = new ArrayList<>(inFlight.keySet());
         ids.sort(null);
         for (long id : ids) failOne(id, reason, kind, runNanos);
+        if (n > 0) endpoint.cutInFlight();
         return n;
     }
 

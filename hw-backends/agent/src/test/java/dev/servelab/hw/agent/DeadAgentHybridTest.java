@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14's dead-agent scenario on loopback: a live hybrid run over two real edge agents and a
- * simulated cloud pool; the first agent is killed about a second in. Without {@code retry:} only the
+ * simulated cloud pool; the first agent is killed when the tenth request arrives (about 0.8 s in). Without {@code retry:} only the
  * requests sent to it before the cluster saw it fail are lost (the others go to the live replicas);
  * with {@code retry:} those are served elsewhere and none is lost. Both runs record the health change
  * (and the retries) as events in the store.
@@ -88,9 +88,9 @@ class DeadAgentHybridTest {
     @Test
     void aRestartedAgentIsProbedAndReadmitted() throws Exception {
         List<EdgeAgentServer> revived = new ArrayList<>();
-        Result r = run(40, "health: {probe_backoff_ms: 300, probe_backoff_max_ms: 300}\n"
-                + "retry: {max_attempts: 3, on: [connect, stream]}\n", doomed -> {
-            sleep(1_000);
+        Result r = run(72, "health: {probe_backoff_ms: 300, probe_backoff_max_ms: 300}\n"
+                + "retry: {max_attempts: 3, on: [connect, stream]}\n", (doomed, run) -> {
+            awaitArrivals(run, 10);
             doomed.kill();
             sleep(800);
             try {
@@ -107,15 +107,53 @@ class DeadAgentHybridTest {
         assertEquals("answered a probe", up.detail());
         assertTrue(up.atNanos() - down.atNanos() >= 800_000_000L, "down for the restart's 0.8 s at least: " + r.events());
         assertTrue(r.rows().stream().anyMatch(x -> x.replica() == 0 && x.arrivalNanos() > up.atNanos() && x.status().equals("completed")),
-                "routed to the re-admitted agent again: " + r.rows());
-        assertEquals(40, r.outcome().metrics().completed());
+                "routed to the re-admitted agent again: " + r.events() + " " + r.rows());
+        assertEquals(72, r.outcome().metrics().completed());
+    }
+
+    /**
+     * A {@code faults:} crash of the edge-near pool at 1.0 s for 1.0 s on a live hybrid run: its streams
+     * are cut for real (the agent sees its clients go), the requests in flight on it fail without
+     * {@code retry:} and are served by the other pools with it; it is back in routing at 2.0 s.
+     */
+    @Test
+    void anInjectedCrashOfARemotePoolFailsOrRetriesOnlyItsInFlightRequests() throws Exception {
+        String crash = "faults: [{kind: crash, pool: edge-near, at_s: 1.0, restart_s: 1.0}]\n";
+        Result plain = run(REQUESTS, crash, (doomed, run) -> { });
+        ClusterEvent crashed = firstEvent(plain.events(), ClusterEventKind.REPLICA_CRASHED);
+        assertEquals(1_000_000_000L, crashed.atNanos());
+        assertEquals(2_000_000_000L, firstEvent(plain.events(), ClusterEventKind.REPLICA_RESTARTED).atNanos());
+        List<Row> failed = plain.rows().stream().filter(x -> x.status().equals("failed")).toList();
+        assertTrue(crashed.detail().endsWith(failed.size() + " requests in flight cut off"), crashed.detail() + " / " + failed);
+        for (Row f : failed) {
+            assertEquals(0, f.replica(), f.toString());
+            assertTrue(f.arrivalNanos() < crashed.atNanos(), f.toString());
+            assertEquals("replica 0 crashed (injected fault)", f.reason());
+        }
+        for (Row x : plain.rows()) {
+            boolean down = x.arrivalNanos() > crashed.atNanos() && x.arrivalNanos() < 2_000_000_000L;
+            if (down) assertTrue(x.replica() != 0, "routed to the crashed replica: " + x);
+        }
+        assertTrue(plain.rows().stream().anyMatch(x -> x.replica() == 0 && x.arrivalNanos() > 2_000_000_000L), "back after restart");
+
+        Result retried = run(REQUESTS, crash + "retry: {max_attempts: 2, on: [crash]}\n", (doomed, run) -> { });
+        assertEquals(REQUESTS, retried.outcome().metrics().completed());
+        List<ClusterEvent> retries = retried.events().stream().filter(e -> e.kind() == ClusterEventKind.REQUEST_RETRIED).toList();
+        assertEquals(retried.outcome().metrics().toMap().get("requests_retried"), (long) retries.size());
+        for (ClusterEvent e : retries) assertTrue(e.replica() != 0 && e.atNanos() == 1_000_000_000L, e.toString());
+        System.err.println("live crash fault: " + failed.size() + " failed without retry; " + retries.size() + " retried with retry");
     }
 
     private record Result(RunOutcome outcome, List<Row> rows, List<ClusterEvent> events) {
     }
 
     private interface Chaos {
-        void act(EdgeAgentServer doomed);
+        void act(EdgeAgentServer doomed, PipelineRun run);
+    }
+
+    /** Waits until the run has seen {@code n} arrivals (so the chaos is timed by the run, not by a cold JVM's start). */
+    private static void awaitArrivals(PipelineRun run, long n) {
+        while (run.progress().arrived() < n) sleep(5);
     }
 
     private static void sleep(long ms) {
@@ -127,8 +165,8 @@ class DeadAgentHybridTest {
     }
 
     private Result runWithAgentKilled(String retry) throws Exception {
-        return run(REQUESTS, retry, doomed -> {
-            sleep(1_000);
+        return run(REQUESTS, retry, (doomed, run) -> {
+            awaitArrivals(run, 10);
             doomed.kill();
         });
     }
@@ -163,7 +201,7 @@ class DeadAgentHybridTest {
             PluginRegistry registry = PluginRegistry.load();
             PipelineRun run = PipelineRun.live(spec, registry,
                     WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir()), "test", requests, store, 1.0);
-            Thread killer = Thread.ofVirtual().start(() -> chaos.act(doomed));
+            Thread killer = Thread.ofVirtual().start(() -> chaos.act(doomed, run));
             RunOutcome outcome = run.run("live", null);
             killer.join();
             List<ClusterEvent> events;
