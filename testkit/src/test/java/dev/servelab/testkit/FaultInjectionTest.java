@@ -143,6 +143,40 @@ class FaultInjectionTest {
         assertEquals(-1, r.events().get(0).replica());
     }
 
+    /**
+     * Pools a (replicas 0, 1) and b (replica 2). R0 → 0, R1 → 1 at t=0; replica 0 crashes at 5 ms. R2 at
+     * 10 ms: the router picks replica 0 (no waiting, no KV in use, lowest index); the cluster prefers the
+     * healthy replica of the same pool (1, one outstanding) over the idle replica of pool b.
+     */
+    @Test
+    void aRequestForACrashedReplicaGoesToItsPoolFirst() {
+        PipelineResult r = PipelineScenario.yaml("""
+                admission: {type: admission.test-prompt-cap, max_prompt: 100000}
+                router: route.test-least-waiting
+                pools:
+                  - {name: a, replicas: 2, scheduler: batch.test-fcfs, kv_cache: {capacity_blocks: 100, eviction: kv.test-lru},
+                     executor: {type: exec.test-linear, base_ms: 10}}
+                  - {name: b, replicas: 1, scheduler: batch.test-fcfs, kv_cache: {capacity_blocks: 100, eviction: kv.test-lru},
+                     executor: {type: exec.test-linear, base_ms: 10}}
+                faults: [{kind: crash, pool: a, replica: 0, at_s: 0.005, restart_s: 1}]
+                """).requests(Request.of(0, 0, 32, 5), Request.of(1, 0, 32, 5), Request.of(2, 10 * MS, 32, 2)).run();
+        assertEquals("failed", r.row(0).status());
+        assertEquals(1, r.row(2).replica());
+        assertEquals(2, r.count("completed"));
+    }
+
+    /** With its only replica crashed, a request that arrives is refused with the reason (nothing serves it). */
+    @Test
+    void aRequestArrivingWhileEveryReplicaIsDownIsRejected() {
+        PipelineResult r = PipelineScenario.yaml(pipeline(1, """
+                faults: [{kind: crash, pool: gpu, at_s: 0.01, restart_s: 0.1}]
+                """)).requests(Request.of(0, 50 * MS, 16, 2), Request.of(1, 200 * MS, 16, 2)).run();
+        assertEquals("rejected", r.row(0).status());
+        assertEquals("no healthy replica: replica 0 is down (injected fault)", r.row(0).reason());
+        assertEquals("completed", r.row(1).status());
+        assertEquals(0, r.count("kv_lost_blocks"), "it crashed empty");
+    }
+
     /** Without retry or faults the summary has none of the resilience keys (simulated summaries stay as they were). */
     @Test
     void aPipelineWithoutRetryOrFaultsReportsNoResilienceKeys() {

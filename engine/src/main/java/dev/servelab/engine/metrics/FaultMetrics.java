@@ -13,8 +13,9 @@ import java.util.Arrays;
  *
  * <p>Recovery: requests are grouped by the bucket ({@code bucketNanos}) in which they ended;
  * a bucket's attainment is the share of its requests that met every SLO (a failed request is a
- * miss). The baseline is the attainment of every request that ended before the first fault started
- * (1.0 when none did). {@code slo_recovery_s} is the time from the first fault's start to the end of
+ * miss). The baseline is the attainment of every request that ended before the first incident
+ * (1.0 when none did). The first incident is the first injected fault or the first replica marked
+ * unhealthy. {@code slo_recovery_s} is the time from the first incident to the end of
  * the last bucket, starting at or after it, whose attainment is below the baseline; 0 when none is.
  */
 public final class FaultMetrics implements RunObserver {
@@ -35,7 +36,8 @@ public final class FaultMetrics implements RunObserver {
     @Override
     public void onClusterEvent(ClusterEvent e) {
         if (e.kind() == ClusterEventKind.REQUEST_RETRIED) retried++;
-        boolean fault = e.kind() == ClusterEventKind.REPLICA_CRASHED || e.kind() == ClusterEventKind.FAULT_STARTED;
+        boolean fault = e.kind() == ClusterEventKind.REPLICA_CRASHED || e.kind() == ClusterEventKind.FAULT_STARTED
+                || e.kind() == ClusterEventKind.REPLICA_UNHEALTHY;
         if (fault && firstFaultNanos < 0) firstFaultNanos = e.atNanos();
     }
 

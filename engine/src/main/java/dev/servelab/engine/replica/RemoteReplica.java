@@ -38,6 +38,8 @@ public final class RemoteReplica implements RoutedReplica {
     private FailureKind cutKind;
     /** Injected reply delay (fault {@code delay}), added to when tokens and ends are applied. */
     private long delayNanos;
+    /** When the last held-back arrival is applied. */
+    private long lastDueNanos;
 
     /** {@code listeners} gives this replica's endpoint listener (the run's inbox, which hands arrivals back to it). */
     public RemoteReplica(int index, String poolPath, String poolName, RemoteEndpoint endpoint,
@@ -85,21 +87,29 @@ public final class RemoteReplica implements RoutedReplica {
         return null;
     }
 
-    /** Token or end arrivals at {@code runNanos}: applied now, or {@code delayNanos} later while a delay fault lasts. */
+    /**
+     * Token or end arrivals at {@code runNanos}: applied now, or {@code delayNanos} later while a delay
+     * fault lasts. Held-back arrivals keep their order: nothing is applied before one held earlier.
+     */
     public void onToken(long requestId, int tokenIndex, long runNanos) {
-        if (delayNanos == 0) applyToken(requestId, tokenIndex, runNanos);
+        if (delayNanos == 0 && lastDueNanos <= runNanos) applyToken(requestId, tokenIndex, runNanos);
         else {
-            long due = Math.max(loop.nowNanos(), runNanos + delayNanos);
+            long due = due(runNanos);
             loop.at(due, () -> applyToken(requestId, tokenIndex, due));
         }
     }
 
     public void onEnd(RemoteEnd end, long runNanos) {
-        if (delayNanos == 0) applyEnd(end, runNanos);
+        if (delayNanos == 0 && lastDueNanos <= runNanos) applyEnd(end, runNanos);
         else {
-            long due = Math.max(loop.nowNanos(), runNanos + delayNanos);
+            long due = due(runNanos);
             loop.at(due, () -> applyEnd(end, due));
         }
+    }
+
+    private long due(long runNanos) {
+        lastDueNanos = Math.max(Math.max(loop.nowNanos(), runNanos + delayNanos), lastDueNanos);
+        return lastDueNanos;
     }
 
     /** Fault {@code delay}: replies reach the run {@code nanos} late from now on (0 ends it). */

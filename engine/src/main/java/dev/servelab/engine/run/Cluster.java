@@ -158,6 +158,10 @@ public final class Cluster implements ClusterView, Replica.Exit {
             reject(r, verdict.reason() == null ? "rejected by admission" : verdict.reason(), -1, now);
         } else {
             int target = healthyTarget(routed(r), -1);
+            if (health.faulted(target) && replicas[target] instanceof Replica) {
+                reject(r, "no healthy replica: replica " + target + " is down (injected fault)", target, now);
+                return;
+            }
             Sequence s = new Sequence(r, target, sampler.sampled(index) || replicas[target].recordsEveryToken());
             outstanding[target]++;
             String refused = replicas[target].enqueue(s);
@@ -320,6 +324,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
     public boolean onPrefilled(Sequence s, long nowNanos) {
         Handoff h = router.routeDecode(s.request(), this, s.replica());
         if (h == null || h.replica() == s.replica()) return false;
+        if (!health.allHealthy() && !health.healthy(h.replica())) return false;
         if (h.replica() < 0 || h.replica() >= replicas.length) {
             throw new IllegalStateException("router handed off to replica " + h.replica() + " of " + replicas.length);
         }

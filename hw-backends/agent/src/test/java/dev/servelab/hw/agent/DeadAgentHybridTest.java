@@ -40,7 +40,10 @@ class DeadAgentHybridTest {
     @TempDir
     Path dir;
 
-    record Row(long id, int replica, String status, String reason, long arrivalNanos) {
+    record Row(long id, int replica, String status, String reason, long arrivalNanos, long firstTokenNanos) {
+        long ttftNanos() {
+            return firstTokenNanos - arrivalNanos;
+        }
     }
 
     @Test
@@ -144,6 +147,23 @@ class DeadAgentHybridTest {
         System.err.println("live crash fault: " + failed.size() + " failed without retry; " + retries.size() + " retried with retry");
     }
 
+    /**
+     * A {@code delay} fault of 200 ms on edge-near over [0, 1.5) s: the replies of its requests that
+     * start in the window reach the run at least 200 ms late (the tiny agent's own first token takes
+     * tens of ms), the other agent's do not, and nothing is lost.
+     */
+    @Test
+    void aDelayFaultHoldsARemotePoolsRepliesBackForItsWindow() throws Exception {
+        Result r = run(REQUESTS, "faults: [{kind: delay, pool: edge-near, at_s: 0, duration_s: 1.5, delay_ms: 200}]\n",
+                (doomed, run) -> { });
+        assertEquals(REQUESTS, r.outcome().metrics().completed());
+        List<Row> delayed = r.rows().stream().filter(x -> x.replica() == 0 && x.arrivalNanos() < 1_000_000_000L).toList();
+        assertTrue(!delayed.isEmpty(), r.rows().toString());
+        for (Row x : delayed) assertTrue(x.ttftNanos() >= 200_000_000L, "held back 200 ms: " + x);
+        assertTrue(r.rows().stream().anyMatch(x -> x.replica() == 1 && x.ttftNanos() < 200_000_000L), "the other agent is not: " + r.rows());
+        assertEquals(List.of(ClusterEventKind.FAULT_STARTED, ClusterEventKind.FAULT_ENDED), r.events().stream().map(ClusterEvent::kind).toList());
+    }
+
     private record Result(RunOutcome outcome, List<Row> rows, List<ClusterEvent> events) {
     }
 
@@ -222,9 +242,9 @@ class DeadAgentHybridTest {
     private static List<Row> rows(Path db, long runId) throws Exception {
         List<Row> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT request_id, replica, status, reason, arrival_ns FROM requests WHERE run_id = "
+             ResultSet rs = st.executeQuery("SELECT request_id, replica, status, reason, arrival_ns, first_token_ns FROM requests WHERE run_id = "
                      + runId + " ORDER BY request_id")) {
-            while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+            while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6)));
         }
         return rows;
     }
