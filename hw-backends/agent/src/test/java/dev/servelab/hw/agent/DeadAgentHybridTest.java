@@ -91,7 +91,7 @@ class DeadAgentHybridTest {
     @Test
     void aRestartedAgentIsProbedAndReadmitted() throws Exception {
         List<EdgeAgentServer> revived = new ArrayList<>();
-        Result r = run(72, "health: {probe_backoff_ms: 300, probe_backoff_max_ms: 300}\n"
+        Result r = run(96, "health: {probe_backoff_ms: 300, probe_backoff_max_ms: 300}\n"
                 + "retry: {max_attempts: 3, on: [connect, stream]}\n", (doomed, run) -> {
             awaitArrivals(run, 10);
             doomed.kill();
@@ -111,7 +111,7 @@ class DeadAgentHybridTest {
         assertTrue(up.atNanos() - down.atNanos() >= 800_000_000L, "down for the restart's 0.8 s at least: " + r.events());
         assertTrue(r.rows().stream().anyMatch(x -> x.replica() == 0 && x.arrivalNanos() > up.atNanos() && x.status().equals("completed")),
                 "routed to the re-admitted agent again: " + r.events() + " " + r.rows());
-        assertEquals(72, r.outcome().metrics().completed());
+        assertEquals(96, r.outcome().metrics().completed());
     }
 
     /**
