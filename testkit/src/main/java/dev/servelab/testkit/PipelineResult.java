@@ -1,12 +1,21 @@
 package dev.servelab.testkit;
 
+import dev.servelab.engine.model.ClusterEvent;
+
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a {@link PipelineScenario} left in its run store: the summary (vLLM's keys and ServeLab's),
- * every request's row, and the KV blocks each replica still held after its last iteration.
+ * every request's row, the KV blocks each replica still held after its last iteration, and the
+ * run's cluster events (health changes, retries, faults) in time order.
  */
-public record PipelineResult(long runId, Map<String, Object> summary, Map<Long, Row> rows, Map<Integer, Integer> finalKvUsedBlocks) {
+public record PipelineResult(long runId, Map<String, Object> summary, Map<Long, Row> rows, Map<Integer, Integer> finalKvUsedBlocks,
+                             List<ClusterEvent> events) {
+    public PipelineResult(long runId, Map<String, Object> summary, Map<Long, Row> rows, Map<Integer, Integer> finalKvUsedBlocks) {
+        this(runId, summary, rows, finalKvUsedBlocks, List.of());
+    }
+
     /** One request's row of the {@code requests} table. */
     public record Row(long id, int replica, long arrivalNs, long firstTokenNs, long finishNs, int promptTokens,
                       int outputTokens, int cachedTokens, int preemptions, String status, String reason) {

@@ -1,6 +1,7 @@
 package dev.servelab.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servelab.engine.model.ClusterEvent;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.pipeline.Overrides;
 import dev.servelab.engine.pipeline.PipelineLoader;
@@ -11,6 +12,7 @@ import dev.servelab.engine.run.RunOutcome;
 import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.IterationDecoder;
 import dev.servelab.engine.store.RunStore;
+import dev.servelab.engine.store.StoreReader;
 import dev.servelab.engine.workload.WorkloadFactory;
 
 import java.io.IOException;
@@ -137,7 +139,12 @@ public final class PipelineScenario {
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             RunOutcome out = new PipelineRun(spec, plugins, requests, "testkit", 0, store).run("sim", null);
             if (out.summary() == null) throw new AssertionError("run " + out.runId() + " ended " + out.status() + ": " + out.error());
-            PipelineResult result = new PipelineResult(out.runId(), out.summary(), rows(store, out.runId()), finalKv(store, out.runId()));
+            List<ClusterEvent> events;
+            try (StoreReader reader = StoreReader.open(dir.resolve("runs.db"))) {
+                events = reader.events(out.runId());
+            }
+            PipelineResult result = new PipelineResult(out.runId(), out.summary(), rows(store, out.runId()), finalKv(store, out.runId()),
+                    events);
             RunInvariants.checkPipeline(result, Math.toIntExact(requests.count));
             return result;
         } catch (SQLException e) {

@@ -1,11 +1,13 @@
 package dev.servelab.testkit;
 
+import dev.servelab.engine.model.ClusterEvent;
+import dev.servelab.engine.model.ClusterEventKind;
 import dev.servelab.engine.replica.Sequence;
 
 /**
  * The end-of-run invariants every correct policy keeps, checked after each {@link ReplicaRun} and
- * {@link PipelineScenario}: every request is accounted for (completed, or rejected with a reason), no
- * KV block is still held, and the tokens add up.
+ * {@link PipelineScenario}: every request is accounted for (completed, or rejected or failed with a
+ * reason), no KV block is still held (except by a replica that crashed: its cache was dropped), and the tokens add up.
  */
 final class RunInvariants {
     private RunInvariants() {
@@ -46,8 +48,10 @@ final class RunInvariants {
         long output = 0;
         for (PipelineResult.Row r : result.rows().values()) {
             boolean completed = "completed".equals(r.status());
-            boolean rejected = "rejected".equals(r.status()) && r.reason() != null && !r.reason().isBlank();
-            check(completed || rejected, "request " + r.id() + " ended " + r.status() + " (reason: " + r.reason() + ")");
+            boolean explained = r.reason() != null && !r.reason().isBlank();
+            boolean rejected = "rejected".equals(r.status()) && explained;
+            boolean failed = "failed".equals(r.status()) && explained;
+            check(completed || rejected || failed, "request " + r.id() + " ended " + r.status() + " (reason: " + r.reason() + ")");
             if (completed) {
                 prompt += r.promptTokens();
                 output += r.outputTokens();
@@ -55,13 +59,17 @@ final class RunInvariants {
                         + ": arrival, first token and finish out of order");
             }
         }
-        check(result.count("completed") + result.count("rejected") == requests, "summary counts "
-                + result.count("completed") + " completed and " + result.count("rejected") + " rejected of " + requests);
+        long failed = result.summary().get("failed") instanceof Number n ? n.longValue() : 0;
+        check(result.count("completed") + result.count("rejected") + failed == requests, "summary counts "
+                + result.count("completed") + " completed, " + result.count("rejected") + " rejected and " + failed
+                + " failed of " + requests);
         check(result.count("total_input_tokens") == prompt, "summary has " + result.count("total_input_tokens")
                 + " input tokens, the completed rows " + prompt);
         check(result.count("total_output_tokens") == output, "summary has " + result.count("total_output_tokens")
                 + " output tokens, the completed rows " + output);
-        result.finalKvUsedBlocks().forEach((replica, used) -> check(used == 0,
+        java.util.Set<Integer> crashed = new java.util.HashSet<>();
+        for (ClusterEvent e : result.events()) if (e.kind() == ClusterEventKind.REPLICA_CRASHED) crashed.add(e.replica());
+        result.finalKvUsedBlocks().forEach((replica, used) -> check(used == 0 || crashed.contains(replica),
                 "replica " + replica + " still holds " + used + " KV blocks after its last iteration (leaked)"));
     }
 

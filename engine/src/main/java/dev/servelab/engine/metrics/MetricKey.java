@@ -66,7 +66,17 @@ public enum MetricKey {
     PEAK_KV_USAGE("peak_kv_usage", "Peak KV usage", "", Better.NEITHER, Source.SERVELAB, RunSummary::peakKvUsage),
     ENERGY_J("energy_j", "Energy", "J", Better.LOWER, Source.SERVELAB, RunSummary::energyJ),
     JOULES_PER_OUTPUT_TOKEN("joules_per_output_token", "Energy per output token", "J/token", Better.LOWER, Source.SERVELAB,
-            RunSummary::joulesPerOutputToken);
+            RunSummary::joulesPerOutputToken),
+    /** Failed attempts sent again to another replica ({@code retry:}); this and the next three only with retry or faults. */
+    REQUESTS_RETRIED("requests_retried", "Retried requests", "", Better.LOWER, Source.SERVELAB,
+            s -> s.resilience() == null ? null : s.resilience().requestsRetried()),
+    KV_LOST_BLOCKS("kv_lost_blocks", "KV blocks lost in crashes", "", Better.LOWER, Source.SERVELAB,
+            s -> s.resilience() == null ? null : s.resilience().kvLostBlocks()),
+    KV_LOST_TOKENS("kv_lost_tokens", "KV tokens lost in crashes", "", Better.LOWER, Source.SERVELAB,
+            s -> s.resilience() == null ? null : s.resilience().kvLostTokens()),
+    /** Null without SLOs. */
+    SLO_RECOVERY_S("slo_recovery_s", "Time to recover SLO attainment", "s", Better.LOWER, Source.SERVELAB,
+            s -> s.resilience() == null ? null : s.resilience().sloRecoveryS());
 
     /** Which way a change is an improvement. */
     public enum Better { LOWER, HIGHER, NEITHER }
@@ -134,9 +144,15 @@ public enum MetricKey {
     /** Whether the value is a count (written as a JSON integer) rather than a measurement. */
     public boolean integral() {
         return switch (this) {
-            case COMPLETED, REJECTED, FAILED, TOTAL_INPUT_TOKENS, TOTAL_OUTPUT_TOKENS, ITERATIONS, PREEMPTIONS -> true;
+            case COMPLETED, REJECTED, FAILED, TOTAL_INPUT_TOKENS, TOTAL_OUTPUT_TOKENS, ITERATIONS, PREEMPTIONS,
+                 REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS -> true;
             default -> false;
         };
+    }
+
+    /** Whether the key is reported only for pipelines with a {@code retry:} policy or {@code faults:}. */
+    public boolean resilience() {
+        return this == REQUESTS_RETRIED || this == KV_LOST_BLOCKS || this == KV_LOST_TOKENS || this == SLO_RECOVERY_S;
     }
 
     /** This metric of {@code summary}: a {@code Long} for counts, a {@code Double} otherwise; null where the summary has none. */

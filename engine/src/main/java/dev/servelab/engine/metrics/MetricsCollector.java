@@ -40,6 +40,7 @@ public final class MetricsCollector implements RunObserver {
     private long hitTokens;
     private double peakKvUsage;
     private double joules;
+    private FaultMetrics faults;
 
     public MetricsCollector(SloSpec slo) {
         this.slo = slo;
@@ -60,9 +61,16 @@ public final class MetricsCollector implements RunObserver {
         reportsFailed = true;
     }
 
+    /** Reports retries, KV lost and SLO recovery from {@code f} (a pipeline with {@code retry:} or {@code faults:}). */
+    public void trackFaults(FaultMetrics f) {
+        this.faults = f;
+        reportsFailed = true;
+    }
+
     @Override
     public void onFailed(SequenceRecord sequence, String reason, long nowNanos) {
         failed++;
+        if (faults != null) faults.ended(nowNanos, false);
     }
 
     public long failed() {
@@ -87,7 +95,9 @@ public final class MetricsCollector implements RunObserver {
         inputTokens += r.promptTokens();
         outputTokens += generated;
         lastFinishNanos = Math.max(lastFinishNanos, nowNanos);
-        if (meetsSlo(ttftNanos / 1e6, tpotNanos / 1e6, e2elNanos / 1e6)) good++;
+        boolean met = meetsSlo(ttftNanos / 1e6, tpotNanos / 1e6, e2elNanos / 1e6);
+        if (met) good++;
+        if (faults != null) faults.ended(nowNanos, met);
     }
 
     private boolean meetsSlo(double ttftMs, double tpotMs, double e2elMs) {
@@ -137,7 +147,7 @@ public final class MetricsCollector implements RunObserver {
                 LatencySummary.of(queueing), iterations, preemptions,
                 lookupTokens == 0 ? 0.0 : (double) hitTokens / lookupTokens,
                 iterations == 0 ? 0.0 : (double) batchSizeSum / iterations, peakKvUsage, joules,
-                outputTokens == 0 ? 0.0 : joules / outputTokens);
+                outputTokens == 0 ? 0.0 : joules / outputTokens, faults == null ? null : faults.summary());
     }
 
     private static double perSecond(long n, double seconds) {

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A run's headline numbers (vLLM {@code bench serve} definitions plus ServeLab's), as
  * {@link MetricsCollector#summary()} computes them. {@code failed} is null when the summary leaves it
- * out (a simulated run without failures); {@code requestGoodput} is null when the pipeline sets no SLO.
+ * out (a simulated run without failures); {@code requestGoodput} is null when the pipeline sets no SLO;
+ * {@code resilience} is null unless the pipeline has a {@code retry:} policy or {@code faults:}.
  * {@link #toMap()} is the JSON form that the CLI prints and the run store keeps.
  */
 public record RunSummary(long completed, long rejected, Long failed, double duration, long totalInputTokens,
@@ -14,7 +15,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
                          double totalTokenThroughput, LatencySummary ttft, LatencySummary tpot, LatencySummary itl,
                          LatencySummary e2el, LatencySummary queueingDelay, long iterations, long preemptions,
                          double prefixCacheHitRatio, double meanBatchSize, double peakKvUsage, double energyJ,
-                         double joulesPerOutputToken) {
+                         double joulesPerOutputToken, ResilienceSummary resilience) {
 
     /** A metric as a double; NaN where the summary has none (failed left out, goodput without SLO). */
     public double value(MetricKey key) {
@@ -31,6 +32,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
         for (MetricKey k : MetricKey.values()) {
             Number v = k.read(this);
             if (v == null && k == MetricKey.FAILED) continue;
+            if (k.resilience() && resilience == null) continue;
             m.put(k.key(), v);
         }
         return m;

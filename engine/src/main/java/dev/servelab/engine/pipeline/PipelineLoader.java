@@ -78,9 +78,10 @@ public final class PipelineLoader {
         for (int i = 0; i < poolNodes.size(); i++) pools.add(pool(poolNodes.get(i), "pools[" + i + "]", i));
         SloSpec slo = slo(r.raw("slo"));
         MetricsSpec metrics = metrics(r.raw("metrics"));
+        ResilienceSpec resilience = ResilienceReader.read(r, pools);
         r.rejectUnknown();
         return new PipelineSpec(name, description, seed, workload, admission, router, List.copyOf(pools), slo, metrics,
-                tree.deepCopy(), baseDir);
+                tree.deepCopy(), baseDir, resilience);
     }
 
     private static PoolSpec pool(JsonNode node, String path, int i) {

@@ -18,7 +18,7 @@ public final class KvCache {
     private final boolean[] keyed;
     private final int[] freeStack;
     private int freeTop;
-    private final LongIntMap cached;
+    private LongIntMap cached;
     private final CpuTier cpuTier;
 
     public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction) {
@@ -63,6 +63,22 @@ public final class KvCache {
     /** Blocks holding a cached prefix (referenced or not). */
     public int cachedBlocks() {
         return cached.size();
+    }
+
+    /**
+     * Empties the cache as a crashed replica finds it on restart: no block referenced, no prefix
+     * cached, every block free (the CPU tier, if any, is kept). Returns the blocks that held data
+     * (referenced or cached) before.
+     */
+    public int reset() {
+        int held = capacityBlocks - freeTop;
+        java.util.Arrays.fill(refCount, 0);
+        java.util.Arrays.fill(keyed, false);
+        for (int i = 0; i < capacityBlocks; i++) freeStack[i] = capacityBlocks - 1 - i;
+        freeTop = capacityBlocks;
+        cached = new LongIntMap(1024);
+        eviction.init(capacityBlocks);
+        return held;
     }
 
     /** Allocates an unkeyed block with one reference, or returns -1 when none is left. */

@@ -3,6 +3,7 @@ package dev.servelab.engine.replica;
 import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.event.EventLoop;
+import dev.servelab.engine.model.FailureKind;
 import dev.servelab.engine.spi.RemoteEnd;
 import dev.servelab.engine.spi.RemoteEndpoint;
 import dev.servelab.engine.spi.RemoteTokenListener;
@@ -32,6 +33,13 @@ public final class RemoteReplica implements RoutedReplica {
     private final Map<Long, Sequence> inFlight = new HashMap<>();
     private long outstandingTokens;
     private String stopReason;
+    /** Set while an injected crash or partition cuts this replica off: why, and the failure kind. */
+    private String cutReason;
+    private FailureKind cutKind;
+    /** Injected reply delay (fault {@code delay}), added to when tokens and ends are applied. */
+    private long delayNanos;
+    /** When the last held-back arrival is applied. */
+    private long lastDueNanos;
 
     /** {@code listeners} gives this replica's endpoint listener (the run's inbox, which hands arrivals back to it). */
     public RemoteReplica(int index, String poolPath, String poolName, RemoteEndpoint endpoint,
@@ -71,14 +79,78 @@ public final class RemoteReplica implements RoutedReplica {
         s.firstScheduledNanos = now;
         inFlight.put(s.request().id(), s);
         outstandingTokens += s.promptTokens + s.outputTokens;
+        if (cutReason != null) {
+            loop.at(now, () -> failOne(s.request().id(), cutReason, cutKind, loop.nowNanos()));
+            return null;
+        }
         endpoint.submit(s.request(), listener);
         return null;
     }
 
-    /** Token {@code tokenIndex} of {@code requestId} arrived at run time {@code runNanos}. */
+    /**
+     * Token or end arrivals at {@code runNanos}: applied now, or {@code delayNanos} later while a delay
+     * fault lasts. Held-back arrivals keep their order: nothing is applied before one held earlier.
+     */
     public void onToken(long requestId, int tokenIndex, long runNanos) {
+        if (delayNanos == 0 && lastDueNanos <= runNanos) applyToken(requestId, tokenIndex, runNanos);
+        else {
+            long due = due(runNanos);
+            loop.at(due, () -> applyToken(requestId, tokenIndex, due));
+        }
+    }
+
+    public void onEnd(RemoteEnd end, long runNanos) {
+        if (delayNanos == 0 && lastDueNanos <= runNanos) applyEnd(end, runNanos);
+        else {
+            long due = due(runNanos);
+            loop.at(due, () -> applyEnd(end, due));
+        }
+    }
+
+    private long due(long runNanos) {
+        lastDueNanos = Math.max(Math.max(loop.nowNanos(), runNanos + delayNanos), lastDueNanos);
+        return lastDueNanos;
+    }
+
+    /** Fault {@code delay}: replies reach the run {@code nanos} late from now on (0 ends it). */
+    public void delayReplies(long nanos) {
+        delayNanos = nanos;
+    }
+
+    /**
+     * Fault {@code crash} or {@code partition}: cuts the replica off with {@code reason} — every request
+     * in flight fails now with {@code kind} (what the endpoint later reports for them is ignored),
+     * and requests sent here fail at once until {@link #reconnect}. Returns how many were in flight.
+     */
+    public int cut(String reason, FailureKind kind, long runNanos) {
+        cutReason = reason;
+        cutKind = kind;
+        int n = inFlight.size();
+        List<Long> ids = new ArrayList<>(inFlight.keySet());
+        ids.sort(null);
+        for (long id : ids) failOne(id, reason, kind, runNanos);
+        if (n > 0) endpoint.cutInFlight();
+        return n;
+    }
+
+    /** Ends a {@link #cut}: requests go to the endpoint again. */
+    public void reconnect() {
+        cutReason = null;
+        cutKind = null;
+    }
+
+    private void failOne(long requestId, String reason, FailureKind kind, long runNanos) {
+        Sequence s = inFlight.remove(requestId);
+        if (s == null) return;
+        outstandingTokens -= s.promptTokens + Math.max(0, s.outputTokens - s.generated);
+        fail(s, reason, kind, runNanos);
+    }
+
+    /** Token {@code tokenIndex} of {@code requestId} arrived at run time {@code runNanos}. */
+    private void applyToken(long requestId, int tokenIndex, long runNanos) {
         Sequence s = inFlight.get(requestId);
         if (s == null || tokenIndex < s.generated) return;
+        if (s.generated == 0) exit.onAnswered(index, runNanos);
         if (s.generated > 0) {
             long gap = runNanos - s.lastTokenNanos;
             for (RunObserver o : observers) o.onInterTokenGaps(gap, 1);
@@ -88,17 +160,20 @@ public final class RemoteReplica implements RoutedReplica {
     }
 
     /** The request ended at run time {@code runNanos}: finished as any replica's when it completed with tokens, else failed. */
-    public void onEnd(RemoteEnd end, long runNanos) {
+    private void applyEnd(RemoteEnd end, long runNanos) {
         Sequence s = inFlight.remove(end.requestId());
         if (s == null) return;
         outstandingTokens -= s.promptTokens + Math.max(0, s.outputTokens - s.generated);
         if (!end.failed() && s.generated > 0) {
             s.state = Sequence.State.FINISHED;
             s.finishNanos = s.lastTokenNanos;
+            exit.onAnswered(index, runNanos);
             exit.onExit(s, runNanos);
             for (RunObserver o : observers) o.onFinished(s, runNanos);
+        } else if (end.failed()) {
+            fail(s, end.error(), end.failure(), runNanos);
         } else {
-            fail(s, end.failed() ? end.error() : "the endpoint ended the stream without a token", runNanos);
+            fail(s, "the endpoint ended the stream without a token", FailureKind.STREAM, runNanos);
         }
     }
 
@@ -113,16 +188,17 @@ public final class RemoteReplica implements RoutedReplica {
         left.sort(java.util.Comparator.comparingLong(s -> s.request().id()));
         for (Sequence s : left) {
             inFlight.remove(s.request().id());
-            fail(s, reason, runNanos);
+            fail(s, reason, FailureKind.CANCELLED, runNanos);
         }
         outstandingTokens = 0;
     }
 
-    private void fail(Sequence s, String why, long runNanos) {
+    private void fail(Sequence s, String why, FailureKind kind, long runNanos) {
         String reason = stopReason == null || stopReason.equals(why) ? why : stopReason + " (" + why + ")";
         s.state = Sequence.State.FAILED;
         s.finishNanos = Math.max(runNanos, s.lastTokenNanos);
         exit.onExit(s, runNanos);
+        if (exit.onFailed(s, stopReason == null ? kind : FailureKind.CANCELLED, reason, runNanos)) return;
         for (RunObserver o : observers) o.onFailed(s, reason, runNanos);
     }
 

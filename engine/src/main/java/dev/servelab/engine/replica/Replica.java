@@ -37,6 +37,18 @@ public final class Replica implements ReplicaView, RoutedReplica {
         default boolean onPrefilled(Sequence sequence, long nowNanos) {
             return false;
         }
+
+        /**
+         * A sequence failed on its replica (after {@link #onExit}) with {@code kind}; returns true when
+         * the cluster sent its request again to another replica (its failure is then not recorded).
+         */
+        default boolean onFailed(Sequence sequence, dev.servelab.engine.model.FailureKind kind, String reason, long nowNanos) {
+            return false;
+        }
+
+        /** Replica {@code replica} answered (a first token, a completed request): it is alive. */
+        default void onAnswered(int replica, long nowNanos) {
+        }
     }
 
     private final int index;
@@ -64,6 +76,8 @@ public final class Replica implements ReplicaView, RoutedReplica {
     private final Runnable finishIteration = this::finishIteration;
     private final Runnable startIteration = this::startIteration;
     private boolean busy;
+    /** Set by {@link #crash} while an iteration is in flight: its end produces nothing. */
+    private boolean iterationLost;
     private long epoch;
     private long lastIterationEnd = Long.MIN_VALUE;
     private long outstandingTokens;
@@ -169,6 +183,13 @@ public final class Replica implements ReplicaView, RoutedReplica {
 
     private void finishIteration() {
         long end = loop.nowNanos();
+        if (iterationLost) {
+            iterationLost = false;
+            explodeAtFinish = false;
+            plan.clearSlots();
+            startIteration();
+            return;
+        }
         if (explodeAtFinish) {
             plan.explode();
             explodeAtFinish = false;
@@ -337,6 +358,36 @@ public final class Replica implements ReplicaView, RoutedReplica {
             if (s.request().id() == requestId) return s.stopRequested = true;
         }
         return false;
+    }
+
+    /**
+     * An injected crash ({@code faults:}): drops every running and waiting sequence (returned, marked
+     * failed, running ones first) and the whole KV cache, which is cold afterwards; an iteration in
+     * flight produces nothing. The caller decides whether the dropped requests fail or are retried.
+     */
+    public Crash crash(long nowNanos) {
+        for (Sequence s : running) {
+            if (s.cohort != null) cohort.leave(s);
+        }
+        cohort.dueCount = 0;
+        List<Sequence> dropped = new ArrayList<>(running);
+        while (!waiting.isEmpty()) dropped.add(waiting.popFront());
+        running.clear();
+        long tokens = 0;
+        for (Sequence s : dropped) {
+            tokens += s.computed;
+            s.blockCount = 0;
+            s.state = Sequence.State.FAILED;
+            s.finishNanos = nowNanos;
+        }
+        outstandingTokens = 0;
+        int blocks = kv.reset();
+        if (busy) iterationLost = true;
+        return new Crash(dropped, blocks, tokens);
+    }
+
+    /** What a crash dropped: the sequences, and the KV blocks holding data (in use or cached) and tokens computed. */
+    public record Crash(List<Sequence> dropped, int kvBlocksLost, long kvTokensLost) {
     }
 
     /** The running list itself (read-only to schedulers; the plan's bulk decode path reads its keys). */

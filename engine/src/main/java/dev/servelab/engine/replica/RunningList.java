@@ -61,6 +61,15 @@ final class RunningList extends AbstractList<Sequence> implements RandomAccess {
         removeExplicit(s);
     }
 
+    /** Drops every sequence (a crashed replica); cohort members must have left the cohort first. */
+    @Override
+    public void clear() {
+        Arrays.fill(items, 0, size, null);
+        Arrays.fill(explicit, 0, explicitCount, null);
+        size = 0;
+        explicitCount = 0;
+    }
+
     /** Position of the first sequence at or after {@code from} that is not a cohort member, or {@code to}. */
     int nextExplicit(int from, int to) {
         int j = explicitAtOrAfter(keys[from]);

@@ -29,8 +29,13 @@ import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.spi.Router;
 import dev.servelab.engine.spi.TokenChannel;
 
+import dev.servelab.engine.pipeline.FaultSpec;
+import dev.servelab.engine.pipeline.ResilienceSpec;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Instantiates a pipeline: one admission policy and router for the cluster, and per replica its own
@@ -67,6 +72,10 @@ public final class ClusterBuilder {
         long firstN = spec.metrics().tokenSampleRequests();
         Cluster cluster = new Cluster(loop, admission, router, stream, observers,
                 new TokenSampler(firstN, spec.metrics().tokenSampleStride()));
+        ResilienceSpec resilience = spec.resilience();
+        cluster.setResilience(resilience.retry(), resilience.health());
+        Map<Integer, StragglerExecutor> stragglers = new HashMap<>();
+        for (FaultSpec f : resilience.faults()) if (f.kind() == FaultSpec.FaultKind.SLOWDOWN) stragglers.put(f.replica(), null);
         RemoteEventInbox inbox = spec.hasRemotePools() ? inbox(spec, loop) : null;
         boolean needsLiveExecutors = live && inbox == null;
         TokenChannel tokens = stream instanceof TokenChannel t ? t : TokenChannel.NONE;
@@ -76,11 +85,15 @@ public final class ClusterBuilder {
                 replicas.add(pool.isRemote()
                         ? remote(spec, pool, replicas.size(), registry, loop, observers, cluster, inbox)
                         : replica(spec, pool, replicas.size(), registry, loop, observers, cluster, needsLiveExecutors,
-                        tokens, backends));
+                        tokens, backends, stragglers));
             }
         }
         cluster.setReplicas(replicas.toArray(RoutedReplica[]::new));
-        if (inbox != null) loop.setExternal(inbox);
+        FaultSchedule.schedule(resilience.faults(), cluster, loop, stragglers);
+        if (inbox != null) {
+            loop.setExternal(inbox);
+            cluster.setProber(new EndpointProber(cluster, inbox));
+        }
         if (stream instanceof LiveRequestStream liveStream) loop.setExternal(arrivals(spec, liveStream, cluster, loop, inbox));
         return cluster;
     }
@@ -111,12 +124,17 @@ public final class ClusterBuilder {
 
     private static Replica replica(PipelineSpec spec, PoolSpec pool, int index, PluginRegistry registry, EventLoop loop,
                                    RunObserver[] observers, Cluster cluster, boolean live, TokenChannel tokens,
-                                   List<BackendUse> backends) {
+                                   List<BackendUse> backends, Map<Integer, StragglerExecutor> stragglers) {
         long seed = spec.seed();
         KvCacheSpec kv = pool.kvCache();
         BatchScheduler scheduler = create(registry, PluginKind.SCHEDULER, pool.scheduler(), seed, index);
         EvictionPolicy eviction = create(registry, PluginKind.EVICTION, kv.eviction(), seed, index);
         Executor executor = create(registry, PluginKind.EXECUTOR, pool.executor(), seed, index);
+        if (stragglers.containsKey(index)) {
+            StragglerExecutor straggler = new StragglerExecutor(executor);
+            stragglers.put(index, straggler);
+            executor = straggler;
+        }
         if (live && !executor.isLive()) {
             throw new ServeLabException(pool.executor().path() + ".type: " + pool.executor().type()
                     + " is a simulated executor; a live run needs a live backend (e.g. exec.jvm)");

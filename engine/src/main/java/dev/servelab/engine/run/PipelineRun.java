@@ -4,8 +4,10 @@ import dev.servelab.engine.event.EventLoop;
 import dev.servelab.engine.event.WallClockPacer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.metrics.FaultMetrics;
 import dev.servelab.engine.metrics.MetricsCollector;
 import dev.servelab.engine.metrics.RunCost;
+import dev.servelab.engine.pipeline.FaultSpec;
 import dev.servelab.engine.metrics.RunSummary;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
@@ -43,7 +45,7 @@ public final class PipelineRun {
     private final long expectedRequests;
     private final EventLoop loop;
     private final MetricsCollector metrics;
-    private final RunObserver[] observers = new RunObserver[2];
+    private final RunObserver[] observers;
     private final Cluster cluster;
     private final RequestStream stream;
     private final List<BackendUse> backends = new ArrayList<>();
@@ -79,12 +81,30 @@ public final class PipelineRun {
         this.workloadLabel = workloadLabel;
         this.expectedRequests = expectedRequests;
         this.loop = loop;
-        this.stream = stream;
+        this.stream = spiked(spec, stream);
         this.metrics = new MetricsCollector(spec.slo());
         if (spec.hasRemotePools()) metrics.reportFailed();
+        FaultMetrics faults = null;
+        if (spec.resilience().configured()) {
+            faults = new FaultMetrics(spec.metrics().bucketMs() * 1_000_000, spec.slo().isSet());
+            metrics.trackFaults(faults);
+        }
+        this.observers = new RunObserver[faults == null ? 2 : 3];
         observers[0] = metrics;
         observers[1] = new RunObserver() { };
-        this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live, backends);
+        if (faults != null) observers[2] = faults;
+        this.cluster = ClusterBuilder.build(spec, registry, this.stream, loop, observers, live, backends);
+        if (faults != null) cluster.setFaultMetrics(faults);
+    }
+
+    /** The stream with the pipeline's load-spike faults applied (the stream itself without any). */
+    private static RequestStream spiked(PipelineSpec spec, RequestStream stream) {
+        List<FaultSpec> spikes = spec.resilience().faults().stream().filter(f -> f.kind() == FaultSpec.FaultKind.LOAD_SPIKE).toList();
+        if (spikes.isEmpty()) return stream;
+        if (stream instanceof dev.servelab.engine.spi.LiveRequestStream) {
+            throw new ServeLabException(spikes.get(0).path() + ": a load spike needs a workload or trace, not a live request stream");
+        }
+        return new SpikedStream(stream, spikes);
     }
 
     /** The backends the attached executors run on (empty for simulated runs); a fallback deserves a warning. */

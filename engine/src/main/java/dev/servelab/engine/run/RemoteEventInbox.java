@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * time however late the loop applies it. The loop applies them in arrival order before each event.
  */
 public final class RemoteEventInbox implements ExternalEvents {
-    private record Arrival(RemoteReplica replica, long requestId, int tokenIndex, long runNanos, RemoteEnd end) {
+    private record Arrival(RemoteReplica replica, long requestId, int tokenIndex, long runNanos, RemoteEnd end, Runnable task) {
     }
 
     private final LinkedBlockingQueue<Arrival> queue = new LinkedBlockingQueue<>();
@@ -35,14 +35,24 @@ public final class RemoteEventInbox implements ExternalEvents {
         return new RemoteTokenListener() {
             @Override
             public void onToken(long requestId, int index, long arrivalNanos) {
-                queue.add(new Arrival(replica, requestId, index, clock.runNanosAt(arrivalNanos), null));
+                queue.add(new Arrival(replica, requestId, index, clock.runNanosAt(arrivalNanos), null, null));
             }
 
             @Override
             public void onEnd(RemoteEnd end) {
-                queue.add(new Arrival(replica, end.requestId(), end.tokens(), clock.runNanosAt(System.nanoTime()), end));
+                queue.add(new Arrival(replica, end.requestId(), end.tokens(), clock.runNanosAt(System.nanoTime()), end, null));
             }
         };
+    }
+
+    /** Runs {@code task} on the loop thread with the next arrivals (a health probe's answer, from its own thread). */
+    void post(Runnable task) {
+        queue.add(new Arrival(null, -1, 0, 0, null, task));
+    }
+
+    /** Run time now on the live run's clock. */
+    long runNanosNow() {
+        return clock.runNanosAt(System.nanoTime());
     }
 
     List<RemoteReplica> replicas() {
@@ -70,7 +80,8 @@ public final class RemoteEventInbox implements ExternalEvents {
     }
 
     private static void apply(Arrival a) {
-        if (a.end() == null) a.replica().onToken(a.requestId(), a.tokenIndex(), a.runNanos());
+        if (a.task() != null) a.task().run();
+        else if (a.end() == null) a.replica().onToken(a.requestId(), a.tokenIndex(), a.runNanos());
         else a.replica().onEnd(a.end(), a.runNanos());
     }
 }

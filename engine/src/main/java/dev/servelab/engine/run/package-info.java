@@ -7,5 +7,10 @@
  * A live run fed by a {@link dev.servelab.engine.spi.LiveRequestStream} (the edge agent's HTTP requests)
  * waits on it through {@code StreamArrivals} instead of pulling a trace: each request arrives at the wall
  * clock's run time when it is taken, and stop notices end requests early.
+ *
+ * <p>Failures: the {@code Cluster} tracks every replica's health ({@code ReplicaHealth}, probed by
+ * {@code EndpointProber}), routes around unhealthy replicas whatever the router picks, and retries
+ * failed requests per the pipeline's {@code retry:}; {@code FaultSchedule} puts its {@code faults:} on
+ * the loop ({@code StragglerExecutor} for slowdowns, {@code SpikedStream} for load spikes).
  */
 package dev.servelab.engine.run;

@@ -31,6 +31,16 @@ public interface ClusterView {
     int kvBlockSizeTokens(int replica);
 
     /**
+     * Whether the replica is in routing: false after consecutive failures (until a probe or an answer
+     * re-admits it) or while an injected crash or partition holds it down. Routers need not check it:
+     * the cluster moves a request routed to an unhealthy replica to a healthy one (decision 0009);
+     * a router may use it to choose among healthy replicas itself.
+     */
+    default boolean healthy(int replica) {
+        return true;
+    }
+
+    /**
      * Records a cluster-level event (e.g. a rollout stage a router decided) with the run's observers and
      * store. The default drops it, for views that belong to no run (tests, previews).
      */

@@ -1,5 +1,7 @@
 package dev.servelab.engine.spi;
 
+import dev.servelab.engine.model.FailureKind;
+
 /**
  * How a remote request ended, as much as the engine needs: an endpoint's own record of the stream
  * (token times, usage, retries) implements it and may carry more.
@@ -15,4 +17,9 @@ public interface RemoteEnd {
 
     /** Why it failed, in one line; null when it completed. */
     String error();
+
+    /** What kind of failure it was, for health tracking and {@code retry:}; meaningful only when {@link #failed()}. */
+    default FailureKind failure() {
+        return FailureKind.STREAM;
+    }
 }

@@ -27,6 +27,14 @@ public interface RemoteEndpoint extends AutoCloseable {
     int inFlight();
 
     /**
+     * Cuts every stream in flight now, as an injected crash or partition of this device does
+     * ({@code faults:}): the connections are dropped so the device stops serving them; their ends
+     * are still reported. The default does nothing (the run then only stops listening to them).
+     */
+    default void cutInFlight() {
+    }
+
+    /**
      * Stops accepting requests and cuts in-flight streams promptly (bounded); their ends, failed with
      * the tokens received, are still reported.
      */

@@ -3,6 +3,8 @@ package dev.servelab.hw.remote;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.spi.RemoteEndpoint;
 import dev.servelab.engine.spi.RemoteTokenListener;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -22,6 +24,7 @@ public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
     private final Semaphore slots;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<Long, Thread> streams = new ConcurrentHashMap<>();
 
     public OpenAiRemoteEndpoint(EndpointConfig config, TracePromptBuilder prompts, int maxConcurrent) {
         this.client = new OpenAiStreamClient(config);
@@ -45,6 +48,7 @@ public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
         inFlight.incrementAndGet();
         threads.execute(() -> {
             StreamRecord record;
+            streams.put(call.requestId(), Thread.currentThread());
             try {
                 slots.acquire();
                 try {
@@ -57,6 +61,8 @@ public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
                 record = new StreamRecord(call.requestId(), StreamOutcome.FAILED, System.nanoTime(), new long[0], "", null,
                         null, null, 0, "cancelled before it was sent");
             }
+            streams.remove(call.requestId());
+            Thread.interrupted();
             inFlight.decrementAndGet();
             listener.onEnd(record);
         });
@@ -65,6 +71,15 @@ public final class OpenAiRemoteEndpoint implements RemoteEndpoint {
     @Override
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /**
+     * An injected crash or partition: interrupts every stream's thread, which drops its connection
+     * (a read in progress fails, the body is closed) so the device sees the client go away.
+     */
+    @Override
+    public void cutInFlight() {
+        for (Thread t : streams.values()) t.interrupt();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.servelab.hw.remote;
 
+import dev.servelab.engine.model.FailureKind;
 import dev.servelab.engine.spi.RemoteEnd;
 
 /**
@@ -29,6 +30,22 @@ public record StreamRecord(long requestId, StreamOutcome outcome, long sentNanos
     @Override
     public boolean failed() {
         return outcome == StreamOutcome.FAILED;
+    }
+
+    /**
+     * The failure's kind from the client's own messages ({@link OpenAiStreamClient}): no connection or
+     * no response headers is {@code connect}, an HTTP status is {@code http-5xx} or {@code http-4xx},
+     * a cancel is {@code cancelled}, anything after the headers (a broken or stalled stream) {@code stream}.
+     */
+    @Override
+    public FailureKind failure() {
+        String e = error == null ? "" : error;
+        if (e.startsWith("cannot connect to") || e.startsWith("no response from") || e.startsWith("request to ")) {
+            return FailureKind.CONNECT;
+        }
+        if (e.startsWith("HTTP ")) return e.startsWith("HTTP 5") ? FailureKind.HTTP_5XX : FailureKind.HTTP_4XX;
+        if (e.equals("interrupted") || e.startsWith("cancelled")) return FailureKind.CANCELLED;
+        return FailureKind.STREAM;
     }
 
     @Override
