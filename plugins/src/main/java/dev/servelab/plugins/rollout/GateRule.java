@@ -151,7 +151,8 @@ public record GateRule(String metric, Double maxWorsePct, Double maxWorse, int i
 
     private static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.4g", v);
+        if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%.1f", v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static double mean(double[] xs) {

@@ -20,7 +20,7 @@ public final class MarkdownReport {
         sb.append("# A/B comparison ").append(r.comparisonId()).append(": ").append(r.candidateName())
                 .append(" vs ").append(r.baselineName()).append("\n\n");
         sb.append(r.rounds().size()).append(" paired rounds. Difference = candidate − baseline (mean of the paired"
-                + " differences), 95 % percentile-bootstrap interval over rounds, two-sided Wilcoxon signed-rank p-value,"
+                + " differences), 95 % bootstrap interval over rounds (expanded percentile, seeded), two-sided Wilcoxon signed-rank p-value,"
                 + " Benjamini–Hochberg adjusted across the metrics; a verdict needs adjusted p < 0.05 and an interval"
                 + " that excludes 0.\n\n");
         sb.append("| metric | baseline | candidate | difference | 95 % CI | change | p | p adj. | verdict |\n");
