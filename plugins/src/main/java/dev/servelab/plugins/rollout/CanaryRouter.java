@@ -24,15 +24,14 @@ import java.util.SplittableRandom;
  * {@code stages[k]} percent of the arriving requests (a seeded draw per request) to the candidate pool
  * and the rest to the baseline pool, least-outstanding within each pool. When a stage has lasted
  * {@code stage_s} and both sides have at least {@code min_requests} finished requests that arrived in
- * it, the gate is checked on the stage's traffic — the candidate side's figure against the baseline
+ * it (still running ones count with the latency accrued so far), the gate is checked on the stage's traffic — the candidate side's figure against the baseline
  * side's, as one paired round (at 100 %, against the last stage that still had baseline traffic). A
  * rule that fails rolls the rollout back: all traffic goes to the baseline pool from then on.
  * Otherwise the next stage begins, or, after the last, the rollout is complete and all traffic goes to
  * the candidate. Each stage change, the rollback and the completion are cluster events
  * ({@code rollout-stage}, {@code rollout-rolled-back}, {@code rollout-completed}) stored with the run.
  *
- * <p>Judging happens when a request arrives, so an idle cluster does not advance. Requests still
- * running at the end of a stage are not in its figures. The router reads first-token times through
+ * <p>Judging happens when a request arrives, so an idle cluster does not advance. The router reads first-token times through
  * {@link #routeDecode} (it never hands off), so it also works live and in hybrid runs, where those
  * calls come at the real first token. Modelled on progressive delivery as Argo Rollouts and Flagger
  * do it (step weights, analysis per step, abort to stable), and on KServe's canary traffic percent.
@@ -45,7 +44,7 @@ public final class CanaryRouter implements Router {
             @Setting(summary = "pool running the candidate policy") String candidatePool,
             @Setting(summary = "share of arriving requests sent to the candidate in each stage", unit = "%") List<Double> stages,
             @Setting(summary = "length of each stage", unit = "s", min = 0.001) double stageS,
-            @Setting(summary = "finished requests needed on each side before a stage is judged", min = 1) int minRequests,
+            @Setting(summary = "requests of the stage (finished or not) needed on each side before it is judged", min = 1) int minRequests,
             @Setting(summary = "gate checked on each stage's traffic: metric: {max_worse_pct, max_worse_ms, min, max}")
             JsonNode gate) {
         public Settings() {
@@ -59,11 +58,13 @@ public final class CanaryRouter implements Router {
     private static final class Tracked {
         final int stage;
         final boolean candidate;
+        final long arrivalNanos;
         long firstTokenNanos = -1;
 
-        Tracked(int stage, boolean candidate) {
+        Tracked(int stage, boolean candidate, long arrivalNanos) {
             this.stage = stage;
             this.candidate = candidate;
+            this.arrivalNanos = arrivalNanos;
         }
     }
 
@@ -109,7 +110,7 @@ public final class CanaryRouter implements Router {
             case ROLLED_BACK -> false;
             default -> rng.nextDouble() * 100 < settings.stages().get(stage);
         };
-        if (state == State.STAGED) inFlight.put(request.id(), new Tracked(stage, toCandidate));
+        if (state == State.STAGED) inFlight.put(request.id(), new Tracked(stage, toCandidate, request.arrivalNanos()));
         return (toCandidate ? candidate : baseline).leastOutstanding(cluster);
     }
 
@@ -131,7 +132,7 @@ public final class CanaryRouter implements Router {
 
     /** Checks the gate on the current stage's traffic, if enough of it has finished, and moves on. */
     private void judge(ClusterView cluster, long now) {
-        StageSamples[] s = samples.get(stage);
+        StageSamples[] s = withUnfinished(samples.get(stage), now);
         StageSamples base = s[0].count() >= settings.minRequests() ? s[0] : lastBaseline;
         if (base == null || base.count() < settings.minRequests() || s[1].count() < settings.minRequests()) return;
         lastBaseline = base;
@@ -153,6 +154,22 @@ public final class CanaryRouter implements Router {
                     "stage %d/%d passed its gate (%d vs %d requests): all traffic to pool %s", stage + 1, settings.stages().size(),
                     s[1].count(), base.count(), candidate.name())));
         }
+    }
+
+    /**
+     * The stage's finished requests plus, for those still waiting or running, the latency they have
+     * already accrued (now − arrival, and now − arrival for TTFT when no token came yet): lower bounds,
+     * the same for both sides, so a pool whose requests are stuck in its queue cannot pass by not
+     * finishing them.
+     */
+    private StageSamples[] withUnfinished(StageSamples[] finished, long now) {
+        StageSamples[] out = {finished[0].copy(), finished[1].copy()};
+        for (Tracked t : inFlight.values()) {
+            if (t.stage != stage) continue;
+            long first = t.firstTokenNanos >= 0 ? t.firstTokenNanos : now;
+            out[t.candidate ? 1 : 0].add((first - t.arrivalNanos) / 1e6, (now - t.arrivalNanos) / 1e6, 0);
+        }
+        return out;
     }
 
     /** Records the first-token time of a tracked request; never hands off. */

@@ -34,6 +34,16 @@ final class StageSamples {
         }
     }
 
+    StageSamples copy() {
+        StageSamples c = new StageSamples();
+        c.ttft = ttft.clone();
+        c.tpot = tpot.clone();
+        c.e2el = e2el.clone();
+        c.n = n;
+        c.nTpot = nTpot;
+        return c;
+    }
+
     int count() {
         return n;
     }
