@@ -119,6 +119,33 @@ class AbCommandTest {
     }
 
     @Test
+    void withATraceAndAWindowRoundsReplayConsecutiveWindowsOfIt() throws Exception {
+        Path trace = Path.of("../sample-traces/mooncake-like.jsonl");
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("ab", AbFixtures.pipeline("random-route.yaml").toString(),
+                AbFixtures.pipeline("random-route.yaml").toString(), "--trace", trace.toString(), "--window", "2m",
+                "--rounds", "3", "--json", "--db", dir.resolve("runs.db").toString());
+        assertTrue(new ObjectMapper().readTree(out.toString()).get("metrics").get("p99_ttft_ms").get("p_value").asDouble() <= 1);
+        assertEquals(0, code);
+        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            List<ComparisonStore.RunLink> links = new ComparisonStore(store).runs(1);
+            assertEquals(List.of("trace.mooncake:mooncake-like.jsonl [0 s, 120 s)", "trace.mooncake:mooncake-like.jsonl [0 s, 120 s)",
+                    "trace.mooncake:mooncake-like.jsonl [120 s, 240 s)", "trace.mooncake:mooncake-like.jsonl [120 s, 240 s)",
+                    "trace.mooncake:mooncake-like.jsonl [240 s, 360 s)", "trace.mooncake:mooncake-like.jsonl [240 s, 360 s)"),
+                    links.stream().map(ComparisonStore.RunLink::workload).toList());
+            java.util.Set<Long> completed = new java.util.HashSet<>();
+            for (ComparisonStore.RunLink l : links) {
+                JsonNode summary = new ObjectMapper().readTree(store.run(l.runId()).orElseThrow().summaryJson());
+                completed.add(summary.get("completed").asLong());
+            }
+            assertEquals(3, completed.size(), "each window has its own requests, the same in both arms: " + completed);
+            assertEquals(store.run(links.get(0).runId()).orElseThrow().workload(), links.get(0).workload());
+        }
+    }
+
+    @Test
     void writesMarkdownAndHtmlReports() throws Exception {
         Path md = dir.resolve("ab.md");
         assertEquals(0, ab("--report", md.toString()), err.toString());

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AbStatisticsTest {
     private static final int REPETITIONS = 100;
-    private static final int ROUNDS = 6;
+    /** Rounds per A/A comparison: 6 keeps the test short; {@code -Dservelab.aaRounds=10} measures the default. */
+    private static final int ROUNDS = Integer.getInteger("servelab.aaRounds", 6);
 
     @Test
     void samePipelineGivesNoSignificantDifferenceOnEveryMetricInAtLeast95Of100Repetitions(@TempDir Path dir) {

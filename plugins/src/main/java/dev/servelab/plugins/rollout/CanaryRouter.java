@@ -31,7 +31,9 @@ import java.util.SplittableRandom;
  * the candidate. Each stage change, the rollback and the completion are cluster events
  * ({@code rollout-stage}, {@code rollout-rolled-back}, {@code rollout-completed}) stored with the run.
  *
- * <p>Judging happens when a request arrives, so an idle cluster does not advance. The router reads first-token times through
+ * <p>Judging happens when a request arrives, so an idle cluster does not advance. A rule whose
+ * figure cannot be measured fails (rolling back is the safe side): remote replicas do not report
+ * first tokens to routers, so with remote pools only E2EL rules can hold. The router reads first-token times through
  * {@link #routeDecode} (it never hands off), so it also works live and in hybrid runs, where those
  * calls come at the real first token. Modelled on progressive delivery as Argo Rollouts and Flagger
  * do it (step weights, analysis per step, abort to stable), and on KServe's canary traffic percent.
@@ -137,7 +139,12 @@ public final class CanaryRouter implements Router {
         if (base == null || base.count() < settings.minRequests() || s[1].count() < settings.minRequests()) return;
         lastBaseline = base;
         for (GateRule rule : gate.rules()) {
-            RuleCheck check = rule.check(new double[]{base.figure(rule.metric())}, new double[]{s[1].figure(rule.metric())}, true, "ms");
+            double b = base.figure(rule.metric());
+            double c = s[1].figure(rule.metric());
+            RuleCheck check = Double.isNaN(b) || Double.isNaN(c)
+                    ? new RuleCheck(rule.metric(), false, rule.metric() + ": not measured on this stage's traffic"
+                    + " (remote pools do not report first tokens to routers)", List.of())
+                    : rule.check(new double[]{b}, new double[]{c}, true, "ms");
             if (!check.passed()) {
                 state = State.ROLLED_BACK;
                 cluster.emit(new ClusterEvent(now, ClusterEventKind.ROLLOUT_ROLLED_BACK, -1, String.format(Locale.ROOT,
@@ -185,8 +192,9 @@ public final class CanaryRouter implements Router {
         Tracked t = inFlight.remove(request.id());
         if (t == null) return;
         long finishedAt = view.nowNanos(); // called at the finish, on the loop's clock
-        long first = t.firstTokenNanos >= 0 ? t.firstTokenNanos : finishedAt;
-        samples.get(t.stage)[t.candidate ? 1 : 0].add((first - request.arrivalNanos()) / 1e6,
+        double ttftMs = t.firstTokenNanos >= 0 ? (t.firstTokenNanos - request.arrivalNanos()) / 1e6
+                : request.outputTokens() <= 1 ? (finishedAt - request.arrivalNanos()) / 1e6 : Double.NaN;
+        samples.get(t.stage)[t.candidate ? 1 : 0].add(ttftMs,
                 (finishedAt - request.arrivalNanos()) / 1e6, request.outputTokens());
     }
 

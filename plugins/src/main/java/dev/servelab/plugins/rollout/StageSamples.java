@@ -19,15 +19,16 @@ final class StageSamples {
     private double[] tpot = new double[16];
     private double[] e2el = new double[16];
     private int n;
+    private int nTtft;
     private int nTpot;
 
+    /** One request; {@code ttftMs} NaN when its first token was not seen (then no TTFT and no TPOT sample). */
     void add(double ttftMs, double e2elMs, int outputTokens) {
-        if (n == ttft.length) {
-            ttft = Arrays.copyOf(ttft, 2 * n);
-            e2el = Arrays.copyOf(e2el, 2 * n);
-        }
-        ttft[n] = ttftMs;
+        if (n == e2el.length) e2el = Arrays.copyOf(e2el, 2 * n);
         e2el[n++] = e2elMs;
+        if (Double.isNaN(ttftMs)) return;
+        if (nTtft == ttft.length) ttft = Arrays.copyOf(ttft, 2 * nTtft);
+        ttft[nTtft++] = ttftMs;
         if (outputTokens > 1) {
             if (nTpot == tpot.length) tpot = Arrays.copyOf(tpot, 2 * nTpot);
             tpot[nTpot++] = (e2elMs - ttftMs) / (outputTokens - 1);
@@ -40,6 +41,7 @@ final class StageSamples {
         c.tpot = tpot.clone();
         c.e2el = e2el.clone();
         c.n = n;
+        c.nTtft = nTtft;
         c.nTpot = nTpot;
         return c;
     }
@@ -52,7 +54,7 @@ final class StageSamples {
     double figure(String metric) {
         String[] parts = metric.split("_");
         double[] xs = switch (parts[1]) {
-            case "ttft" -> Arrays.copyOf(ttft, n);
+            case "ttft" -> Arrays.copyOf(ttft, nTtft);
             case "tpot" -> Arrays.copyOf(tpot, nTpot);
             default -> Arrays.copyOf(e2el, n);
         };

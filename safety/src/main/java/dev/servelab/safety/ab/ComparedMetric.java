@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * A metric an A/B comparison judges: its key as {@code run --json} spells it, its direction and unit.
  * The set is vLLM's {@code bench serve} keys that have a direction (counts, throughputs, goodput and
- * every TTFT/TPOT/ITL/E2EL statistic but the standard deviations), preemptions, and two figures derived
+ * every TTFT/TPOT/ITL/E2EL statistic but the standard deviations), preemptions, the prefix-cache hit
+ * ratio, and two figures derived
  * from a run: {@link #SLO_ATTAINMENT} and {@link #COST_PER_MILLION_TOKENS}.
  */
 public record ComparedMetric(String key, boolean lowerIsBetter, String unit, MetricKey source) {
@@ -24,7 +25,7 @@ public record ComparedMetric(String key, boolean lowerIsBetter, String unit, Met
     private static List<ComparedMetric> all() {
         List<ComparedMetric> out = new ArrayList<>();
         for (MetricKey k : MetricKey.values()) {
-            boolean vllm = k.source() == MetricKey.Source.VLLM || k == MetricKey.PREEMPTIONS;
+            boolean vllm = k.source() == MetricKey.Source.VLLM || k == MetricKey.PREEMPTIONS || k == MetricKey.PREFIX_CACHE_HIT_RATIO;
             if (vllm && k.better() != MetricKey.Better.NEITHER) out.add(new ComparedMetric(k.key(), k.lowerIsBetter(), k.unit(), k));
         }
         out.add(SLO_ATTAINMENT);
