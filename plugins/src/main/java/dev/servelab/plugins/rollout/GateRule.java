@@ -92,8 +92,8 @@ public record GateRule(String metric, Double maxWorsePct, Double maxWorse, int i
         double b = mean(baseline);
         double c = mean(candidate);
         String why = breach(b, c, lowerIsBetter, unit);
-        String figures = String.format(Locale.ROOT, "candidate %s vs baseline %s (%s) on the mean of %d round%s",
-                fmt(c, unit), fmt(b, unit), change(b, c, unit), baseline.length, baseline.length == 1 ? "" : "s");
+        String figures = String.format(Locale.ROOT, "candidate %s vs baseline %s (%s)", fmt(c, unit), fmt(b, unit), change(b, c, unit))
+                + (baseline.length > 1 ? " on the mean of " + baseline.length + " rounds" : "");
         return why == null ? RuleCheck.passed(metric, figures)
                 : RuleCheck.failed(metric, metric + ": " + why + ": " + figures, List.of());
     }
