@@ -2,8 +2,14 @@ package dev.servelab.plugins.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servelab.engine.ServeLabException;
-import dev.servelab.engine.pipeline.PipelineLoader;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,14 +32,26 @@ public record Gate(List<GateRule> rules) {
 
     /** Reads a gate file (YAML or JSON): a mapping from metric key to rule. */
     public static Gate read(Path file, Collection<String> knownMetrics) {
-        JsonNode tree;
-        try {
-            tree = PipelineLoader.readTree(file);
-        } catch (ServeLabException e) {
-            throw new ServeLabException(e.getMessage().replace("pipeline", "gate"), e);
+        JsonNode tree = readTree(file);
+        if (tree == null || tree.isMissingNode() || tree.isNull() || tree.isEmpty()) {
+            throw new ServeLabException(file + ": a gate needs at least one rule");
         }
-        if (tree.isEmpty()) throw new ServeLabException(file + ": a gate needs at least one rule");
         return of(tree, file.toString(), knownMetrics);
+    }
+
+    private static JsonNode readTree(Path file) {
+        ObjectMapper mapper = file.toString().endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        try {
+            return mapper.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new ServeLabException(file + ": no such gate file");
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw new ServeLabException(file + where + ": malformed gate: " + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", "; ").strip());
+        } catch (IOException e) {
+            throw new ServeLabException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** The rules of a mapping {@code metric: {rule}} found at {@code where}, each naming one of {@code knownMetrics}. */

@@ -105,8 +105,8 @@ public final class AbCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, AbResult r) {
-        out.printf(Locale.ROOT, "A/B comparison %d (%s): %s (candidate) vs %s (baseline), %d paired rounds%n", r.comparisonId(),
-                "stored", r.candidateName(), r.baselineName(), r.rounds().size());
+        out.printf(Locale.ROOT, "A/B comparison %d: %s (candidate) vs %s (baseline), %d paired rounds%n", r.comparisonId(),
+                r.candidateName(), r.baselineName(), r.rounds().size());
         out.printf(Locale.ROOT, "%-24s %12s %12s %12s %25s %9s  %s%n", "metric", "baseline", "candidate", "difference",
                 "95% CI", "p (adj.)", "verdict");
         for (MetricComparison c : r.metrics().values()) {

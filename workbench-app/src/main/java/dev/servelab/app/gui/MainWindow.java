@@ -4,6 +4,8 @@ import dev.servelab.app.cache.HitMapView;
 import dev.servelab.app.devices.DevicesView;
 import dev.servelab.app.editor.EditorView;
 import dev.servelab.app.run.RunBar;
+import dev.servelab.app.ab.AbView;
+import dev.servelab.app.ab.AbViewModel;
 import dev.servelab.app.runs.RunsView;
 import dev.servelab.app.sla.SlaView;
 import dev.servelab.app.timeline.TimelineView;
@@ -32,6 +34,7 @@ public final class MainWindow extends BorderPane {
     private final LazyView<HitMapView> cache;
     private final LazyView<RunsView> runs;
     private final LazyView<DevicesView> devices;
+    private final LazyView<AbView> ab;
 
     /** The window over these services; {@code scripted}: errors go to stderr instead of dialogs. */
     public MainWindow(WorkbenchServices services, boolean scripted) {
@@ -48,11 +51,12 @@ public final class MainWindow extends BorderPane {
         runs = new LazyView<>("Runs", "mdi2t-table-multiple",
                 () -> new RunsView(wb.runs(), running::openRun, running::compare, running::compareModes, running::refreshRuns));
         devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
+        ab = new LazyView<>("A/B", "mdi2s-scale-balance", () -> new AbView(new AbViewModel(services.store().db())));
         runBar = new RunBar(wb.run(), running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
         pipeline.setId("tab-pipeline");
-        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab);
+        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab, ab.tab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(new MainToolbar(this));
         setCenter(tabs);
