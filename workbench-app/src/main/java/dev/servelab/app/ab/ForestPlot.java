@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Per metric, the difference relative to the baseline's mean with its 95 % interval: a bar and a dot on
- * a common percent axis centred on 0, red when the verdict is worse, green when better, grey otherwise.
+ * a common percent axis centred on 0 (at most ±50 %, larger changes drawn to the edge; the number
+ * beside each row is exact), red when the verdict is worse, green when better, grey otherwise.
  * Bars carry the style classes {@code forest-bar} and {@code forest-worse} / {@code forest-better} /
  * {@code forest-none}.
  */
@@ -23,6 +24,8 @@ final class ForestPlot extends Pane {
     private static final double ROW_PX = 18;
     private static final double LABEL_PX = 190;
     private static final double PLOT_PX = 420;
+    /** The axis reaches at most ±50 %: one metric that doubles must not flatten the others; it is drawn to the edge. */
+    private static final double MAX_SPAN_PCT = 50;
 
     ForestPlot(ObservableList<AbRows.Metric> metrics) {
         getStyleClass().add("forest-plot");
@@ -34,6 +37,7 @@ final class ForestPlot extends Pane {
         getChildren().clear();
         double span = 1;
         for (AbRows.Metric m : metrics) span = Math.max(span, Math.max(Math.abs(m.relative(m.ciLow())), Math.abs(m.relative(m.ciHigh()))));
+        span = Math.min(span, MAX_SPAN_PCT);
         double zero = LABEL_PX + PLOT_PX / 2;
         double scale = PLOT_PX / 2 / span;
         double height = ROW_PX * (metrics.size() + 1);
@@ -50,7 +54,7 @@ final class ForestPlot extends Pane {
                 default -> NONE;
             };
             getChildren().add(new Text(0, y + 4, m.metric()));
-            Line bar = new Line(zero + scale * m.relative(m.ciLow()), y, zero + scale * m.relative(m.ciHigh()), y);
+            Line bar = new Line(zero + scale * clamp(m.relative(m.ciLow()), span), y, zero + scale * clamp(m.relative(m.ciHigh()), span), y);
             bar.setStroke(colour);
             bar.setStrokeWidth(2);
             bar.getStyleClass().addAll("forest-bar", switch (m.verdict()) {
@@ -58,7 +62,7 @@ final class ForestPlot extends Pane {
                 case "better" -> "forest-better";
                 default -> "forest-none";
             });
-            Circle dot = new Circle(zero + scale * m.relative(m.difference()), y, 3.5, colour);
+            Circle dot = new Circle(zero + scale * clamp(m.relative(m.difference()), span), y, 3.5, colour);
             Text pct = new Text(LABEL_PX + PLOT_PX + 6, y + 4,
                     Double.isFinite(m.differencePct()) ? String.format(Locale.ROOT, "%+.1f %%", m.differencePct()) : "–");
             pct.setFill(colour);
@@ -67,5 +71,9 @@ final class ForestPlot extends Pane {
         }
         setPrefSize(LABEL_PX + PLOT_PX + 70, height);
         setMinHeight(height);
+    }
+
+    private static double clamp(double pct, double span) {
+        return Math.max(-span, Math.min(span, pct));
     }
 }

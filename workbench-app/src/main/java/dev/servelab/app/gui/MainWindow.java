@@ -131,7 +131,7 @@ public final class MainWindow extends BorderPane {
         return devices.get();
     }
 
-    /** Selects a view by name: editor, sla, timeline, cache, runs or devices. */
+    /** Selects a view by name: editor, sla, timeline, cache, runs, devices or ab. */
     public void showView(String name) {
         int i = switch (name) {
             case "sla" -> 1;
@@ -139,6 +139,7 @@ public final class MainWindow extends BorderPane {
             case "cache" -> 3;
             case "runs" -> 4;
             case "devices" -> 5;
+            case "ab" -> 6;
             default -> 0;
         };
         tabs.getSelectionModel().select(i);
