@@ -16,6 +16,8 @@ public final class HtmlReport {
     private static final int ROW_PX = 18;
     private static final int LABEL_PX = 190;
     private static final int PLOT_PX = 420;
+    /** The axis reaches at most ±50 %; larger changes are drawn at the edge (the exact figure is beside them). */
+    private static final double MAX_SPAN_PCT = 50;
 
     private HtmlReport() {
     }
@@ -52,6 +54,7 @@ public final class HtmlReport {
         for (MetricComparison c : r.metrics().values()) {
             span = Math.max(span, Math.max(Math.abs(rel(c, c.ciLow())), Math.abs(rel(c, c.ciHigh()))));
         }
+        span = Math.min(span, MAX_SPAN_PCT);
         int h = ROW_PX * (r.metrics().size() + 1);
         int zero = LABEL_PX + PLOT_PX / 2;
         sb.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" font-size=\"11\">", LABEL_PX + PLOT_PX + 80, h));
@@ -66,9 +69,9 @@ public final class HtmlReport {
                 case NO_SIGNIFICANT_DIFFERENCE -> "#757575";
             };
             double scale = PLOT_PX / 2.0 / span;
-            double lo = zero + scale * rel(c, c.ciLow());
-            double hi = zero + scale * rel(c, c.ciHigh());
-            double mid = zero + scale * rel(c, c.difference());
+            double lo = zero + scale * clamp(rel(c, c.ciLow()), span);
+            double hi = zero + scale * clamp(rel(c, c.ciHigh()), span);
+            double mid = zero + scale * clamp(rel(c, c.difference()), span);
             sb.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 4, esc(c.metric())));
             if (Double.isFinite(lo) && Double.isFinite(hi)) {
                 sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
@@ -79,6 +82,10 @@ public final class HtmlReport {
             y += ROW_PX;
         }
         sb.append("</svg>\n");
+    }
+
+    private static double clamp(double pct, double span) {
+        return Math.max(-span, Math.min(span, pct));
     }
 
     /** A difference in percent of the baseline's mean (0 when the baseline is 0). */
