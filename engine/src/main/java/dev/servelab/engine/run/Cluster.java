@@ -47,6 +47,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
     private final RequestStream stream;
     private final RunObserver[] observers;
     private final TokenSampler sampler;
+    private RunObserver[] shadowObservers;
     private RoutedReplica[] replicas;
     private int[] outstanding;
     private ReplicaHealth health;
@@ -96,6 +97,11 @@ public final class Cluster implements ClusterView, Replica.Exit {
     /** Checks whether a down replica answers, later, and reports back with {@link #probed} on the loop thread. */
     interface Prober {
         void probe(int replica, long afterNanos);
+    }
+
+    /** The observers that mirrored (shadow) copies report to: the run store, not the user-facing metrics. */
+    void setShadowObservers(RunObserver[] shadowObservers) {
+        this.shadowObservers = shadowObservers;
     }
 
     RoutedReplica replica(int i) {
@@ -169,6 +175,23 @@ public final class Cluster implements ClusterView, Replica.Exit {
                 outstanding[target]--;
                 reject(r, refused, target, now);
             }
+            mirror(r, now);
+        }
+    }
+
+    /** Sends the router's shadow copy of {@code r}, if it asks for one (see {@link Router#mirror}). */
+    private void mirror(Request r, long now) {
+        int m = router.mirror(r, this);
+        if (m < 0) return;
+        if (m >= replicas.length || shadowObservers == null || !router.shadowPools().contains(replicas[m].poolName())) {
+            throw new IllegalStateException("router mirrored to replica " + m + ", not in a shadow pool " + router.shadowPools());
+        }
+        Request copy = r.withIdAndArrival(r.id() + Router.SHADOW_ID_OFFSET, r.arrivalNanos());
+        outstanding[m]++;
+        String refused = replicas[m].enqueue(new Sequence(copy, m, replicas[m].recordsEveryToken()));
+        if (refused != null) {
+            outstanding[m]--;
+            for (RunObserver o : shadowObservers) o.onRejected(copy, refused, m, now);
         }
     }
 

@@ -80,11 +80,13 @@ public final class ClusterBuilder {
         boolean needsLiveExecutors = live && inbox == null;
         TokenChannel tokens = stream instanceof TokenChannel t ? t : TokenChannel.NONE;
         List<RoutedReplica> replicas = new ArrayList<>();
+        RunObserver[] shadow = shadowObservers(spec, router, observers, cluster);
         for (PoolSpec pool : spec.pools()) {
+            RunObserver[] seen = router.shadowPools().contains(pool.name()) ? shadow : observers;
             for (int i = 0; i < pool.replicas(); i++) {
                 replicas.add(pool.isRemote()
-                        ? remote(spec, pool, replicas.size(), registry, loop, observers, cluster, inbox)
-                        : replica(spec, pool, replicas.size(), registry, loop, observers, cluster, needsLiveExecutors,
+                        ? remote(spec, pool, replicas.size(), registry, loop, seen, cluster, inbox)
+                        : replica(spec, pool, replicas.size(), registry, loop, seen, cluster, needsLiveExecutors,
                         tokens, backends, stragglers));
             }
         }
@@ -96,6 +98,19 @@ public final class ClusterBuilder {
         }
         if (stream instanceof LiveRequestStream liveStream) loop.setExternal(arrivals(spec, liveStream, cluster, loop, inbox));
         return cluster;
+    }
+
+    /** The observers of shadow pools (see {@link Router#mirror}); a shadow pool the pipeline lacks is an error. */
+    private static RunObserver[] shadowObservers(PipelineSpec spec, Router router, RunObserver[] observers, Cluster cluster) {
+        for (String name : router.shadowPools()) {
+            if (spec.pools().stream().noneMatch(p -> p.name().equals(name))) {
+                throw new ServeLabException(spec.router().path() + ": no pool named '" + name + "' for shadow traffic (pools: "
+                        + spec.pools().stream().map(PoolSpec::name).toList() + ")");
+            }
+        }
+        RunObserver[] shadow = {new ShadowObserver(observers)};
+        cluster.setShadowObservers(shadow);
+        return shadow;
     }
 
     private static RemoteEventInbox inbox(PipelineSpec spec, EventLoop loop) {

@@ -16,6 +16,25 @@ public interface Router {
         return null;
     }
 
+    /**
+     * Shadow traffic: a replica that also gets a copy of {@code request} (its id offset by
+     * {@link #SHADOW_ID_OFFSET}), or -1 (the default) for none. Called right after {@link #route}. The
+     * copy's replica must be in one of {@link #shadowPools()}: its results are recorded in the run store
+     * but left out of the user-facing metrics (latencies, throughput, goodput, counts), while the
+     * capacity it uses is not (its iterations, batches, KV and energy count as every replica's do).
+     */
+    default int mirror(Request request, ClusterView cluster) {
+        return -1;
+    }
+
+    /** Names of the pools that only serve {@link #mirror mirrored} copies (empty by default). */
+    default java.util.Set<String> shadowPools() {
+        return java.util.Set.of();
+    }
+
+    /** Added to a request's id for its mirrored copy, so the run store keeps both rows. */
+    long SHADOW_ID_OFFSET = 1L << 50;
+
     /** Told when a request finishes, for routers that keep their own state (e.g. prefix trees). */
     default void onFinished(Request request, int replica) {
     }

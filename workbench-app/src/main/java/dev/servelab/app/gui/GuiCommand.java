@@ -22,7 +22,7 @@ public final class GuiCommand implements Callable<Integer> {
     Path screenshot;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "auto",
-            description = "View to show: editor, sla, timeline, cache, runs, devices (default: sla after --run, else editor)")
+            description = "View to show: editor, sla, timeline, cache, runs, devices, ab (default: sla after --run, else editor)")
     String view;
 
     @Option(names = "--zoom", paramLabel = "tokens|SECONDSs", description = "Timeline: zoom to the single tokens of the first request (tokens), or to the run's first SECONDS (e.g. 1.5s)")

@@ -6,6 +6,8 @@ import dev.servelab.app.editor.EditorView;
 import dev.servelab.app.experiments.ExperimentsView;
 import dev.servelab.app.experiments.ExperimentsViewModel;
 import dev.servelab.app.run.RunBar;
+import dev.servelab.app.ab.AbView;
+import dev.servelab.app.ab.AbViewModel;
 import dev.servelab.app.runs.RunsView;
 import dev.servelab.app.sla.SlaView;
 import dev.servelab.app.timeline.TimelineView;
@@ -35,6 +37,7 @@ public final class MainWindow extends BorderPane {
     private final LazyView<RunsView> runs;
     private final LazyView<DevicesView> devices;
     private final LazyView<ExperimentsView> experiments;
+    private final LazyView<AbView> ab;
 
     /** The window over these services; {@code scripted}: errors go to stderr instead of dialogs. */
     public MainWindow(WorkbenchServices services, boolean scripted) {
@@ -53,11 +56,12 @@ public final class MainWindow extends BorderPane {
         devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
         experiments = new LazyView<>("Experiments", "mdi2f-flask-outline",
                 () -> new ExperimentsView(new ExperimentsViewModel(services.store().db()), running::openRun));
+        ab = new LazyView<>("A/B", "mdi2s-scale-balance", () -> new AbView(new AbViewModel(services.store().db())));
         runBar = new RunBar(wb.run(), running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
         pipeline.setId("tab-pipeline");
-        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab, experiments.tab);
+        tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab, experiments.tab, ab.tab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(new MainToolbar(this));
         setCenter(tabs);
@@ -132,7 +136,7 @@ public final class MainWindow extends BorderPane {
         return devices.get();
     }
 
-    /** Selects a view by name: editor, sla, timeline, cache, runs or devices. */
+    /** Selects a view by name: editor, sla, timeline, cache, runs, devices or ab. */
     public void showView(String name) {
         int i = switch (name) {
             case "sla" -> 1;
@@ -141,6 +145,7 @@ public final class MainWindow extends BorderPane {
             case "runs" -> 4;
             case "devices" -> 5;
             case "experiments" -> 6;
+            case "ab" -> 7;
             default -> 0;
         };
         tabs.getSelectionModel().select(i);
