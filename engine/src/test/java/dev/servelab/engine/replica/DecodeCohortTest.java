@@ -38,6 +38,8 @@ class DecodeCohortTest {
                 Trace bulk = run(new Scheduler(true, preemptInsideRuns), blocks, 400, -1);
                 Trace single = run(new Scheduler(false, preemptInsideRuns), blocks, 400, -1);
                 assertTrue(bulk.finished.size() > 300, "most requests finished: " + bulk.finished.size());
+                int peak = bulk.cohortPeak[0];
+                assertTrue(peak >= (blocks >= 4000 ? 30 : 3), "the run path had steady decoders to skip: peak " + peak);
                 assertEquals(single.iterations, bulk.iterations, "iterations, blocks " + blocks);
                 assertEquals(single.gaps, bulk.gaps, "token gaps, blocks " + blocks);
                 assertEquals(single.finished, bulk.finished, "finished sequences, blocks " + blocks);
@@ -57,12 +59,12 @@ class DecodeCohortTest {
     }
 
     /** What a run showed: each iteration's batch entry by entry, the gap reports, the finished sequences. */
-    private record Trace(List<String> iterations, List<String> gaps, List<String> finished, List<String> counts) {
+    private record Trace(List<String> iterations, List<String> gaps, List<String> finished, List<String> counts, int[] cohortPeak) {
     }
 
     private static Trace run(Scheduler scheduler, int kvBlocks, int requests, long stopId) {
         EventLoop loop = new EventLoop();
-        Trace t = new Trace(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), scheduler.counts);
+        Trace t = new Trace(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), scheduler.counts, scheduler.cohortPeak);
         RunObserver observer = new RunObserver() {
             @Override
             public void onFinished(SequenceRecord s, long nowNanos) {
@@ -100,6 +102,7 @@ class DecodeCohortTest {
         private final boolean bulk;
         private final boolean preemptInsideRuns;
         final List<String> counts = new ArrayList<>();
+        final int[] cohortPeak = new int[1];
         private int pass;
 
         Scheduler(boolean bulk, boolean preemptInsideRuns) {
@@ -110,6 +113,7 @@ class DecodeCohortTest {
         @Override
         public void schedule(ReplicaView replica, BatchPlan plan) {
             List<? extends SequenceView> running = bulk ? replica.running() : new ArrayList<>(replica.running());
+            cohortPeak[0] = Math.max(cohortPeak[0], ((Replica) replica).cohort().size());
             long sum = 0;
             for (SequenceView s : running) sum += 31L * s.generatedTokens() + s.computedTokens() + s.blocksHeld();
             counts.add(running.size() + ":" + sum);
