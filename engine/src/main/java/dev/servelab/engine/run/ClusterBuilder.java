@@ -80,6 +80,7 @@ public final class ClusterBuilder {
             }
         }
         cluster.setReplicas(replicas.toArray(RoutedReplica[]::new));
+        router.check(cluster);
         if (inbox != null) loop.setExternal(inbox);
         if (stream instanceof LiveRequestStream liveStream) loop.setExternal(arrivals(spec, liveStream, cluster, loop, inbox));
         return cluster;

@@ -16,6 +16,14 @@ public interface Router {
         return null;
     }
 
+    /**
+     * Checks the router's settings against the cluster (e.g. that every pool it names exists) before
+     * the run is stored, so a bad setting is refused as invalid input and leaves no run row. Throws a
+     * {@link dev.servelab.engine.ServeLabException} naming the field; the default accepts anything.
+     */
+    default void check(ClusterView cluster) {
+    }
+
     /** Told when a request finishes, for routers that keep their own state (e.g. prefix trees). */
     default void onFinished(Request request, int replica) {
     }

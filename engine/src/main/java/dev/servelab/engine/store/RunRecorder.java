@@ -120,6 +120,7 @@ public final class RunRecorder implements RunObserver {
             writeTokens(conn, id, t);
             writeChunks(conn, id, c);
             writeBuckets(conn, id, b);
+            RunStore.heartbeat(conn, id);
         });
     }
 

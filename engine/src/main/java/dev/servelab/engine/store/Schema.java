@@ -2,7 +2,7 @@ package dev.servelab.engine.store;
 
 /** The run store's tables; documented in {@code docs/run-store.md}. Bump {@link #VERSION} on any change. */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final String[] DDL = {
         """
@@ -20,7 +20,9 @@ final class Schema {
           pipeline_json TEXT NOT NULL,
           versions_json TEXT NOT NULL,
           summary_json TEXT,
-          error TEXT)""",
+          error TEXT,
+          heartbeat_at TEXT,
+          writer_lock TEXT)""",
         """
         CREATE TABLE IF NOT EXISTS requests (
           run_id INTEGER NOT NULL,
@@ -80,6 +82,12 @@ final class Schema {
           PRIMARY KEY (run_id, replica, bucket))""",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + VERSION + "')",
+    };
+
+    /** Columns added since version 1, for stores created before them ({@code ALTER TABLE runs ADD COLUMN}). */
+    static final String[][] ADDED_RUN_COLUMNS = {
+        {"heartbeat_at", "TEXT"},
+        {"writer_lock", "TEXT"},
     };
 
     private Schema() {
