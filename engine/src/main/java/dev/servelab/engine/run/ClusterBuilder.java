@@ -61,6 +61,7 @@ public final class ClusterBuilder {
     /** As {@link #build}, adding to {@code backends} the backend each attached executor reports (distinct). */
     static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
                          RunObserver[] observers, boolean live, List<BackendUse> backends) {
+        HeapBudget.check(spec);
         long seed = spec.seed();
         AdmissionPolicy admission = create(registry, PluginKind.ADMISSION, spec.admission(), seed, -1);
         Router router = create(registry, PluginKind.ROUTER, spec.router(), seed, -1);
@@ -140,6 +141,7 @@ public final class ClusterBuilder {
                         + (capacity == 0 ? " (the weights do not fit in memory)" : "") + "; set capacity_blocks");
             }
         }
+        if (kv.capacityBlocks() == 0) HeapBudget.checkBlocks(pool, capacity);
         CpuTier tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
         KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier);
         return new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),

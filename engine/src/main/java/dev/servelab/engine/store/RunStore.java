@@ -75,7 +75,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** Read-only media: SQLite may not create its WAL index beside the file, so it reads the file as immutable. */
-    private static RunStore openReadOnly(Path file) {
+    static RunStore openReadOnly(Path file) {
         Connection c = null;
         try {
             c = connect(file);

@@ -66,6 +66,8 @@ public final class GuiCommand implements Callable<Integer> {
             return 2;
         }
         GuiOptions options = options();
+        // a corrupted or non-SQLite store fails here as one line (exit 2), not inside JavaFX's start method
+        dev.servelab.engine.store.RunStore.open(options.db()).close();
         return WorkbenchApp.launch(options, Preload.start(options.db()), System.out);
     }
 

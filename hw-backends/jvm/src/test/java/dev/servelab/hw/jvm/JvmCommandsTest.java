@@ -44,7 +44,7 @@ class JvmCommandsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true));
         try {
-            assertEquals(1, new CommandLine(new ModelCommand()).execute("generate", "--model", "nope.gguf"));
+            assertEquals(2, new CommandLine(new ModelCommand()).execute("generate", "--model", "nope.gguf"), "bad input: exit 2");
         } finally {
             System.setErr(saved);
         }
