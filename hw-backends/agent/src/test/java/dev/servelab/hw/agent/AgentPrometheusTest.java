@@ -77,16 +77,39 @@ class AgentPrometheusTest {
         assertTrue(m.contains("vllm:e2e_request_latency_seconds_bucket{model_name=\"tiny\",le=\"+Inf\"} 3"), m);
     }
 
+    /**
+     * promtool's lint finds nothing in ServeLab's own series. vLLM's names contain ':' (Prometheus
+     * reserves colons for recording rules), which promtool reports for vLLM's own endpoint as well;
+     * those names are the contract dashboards rely on, so that finding, and only it, is expected.
+     */
     @Test
     void promtoolFindsNoProblem() throws Exception {
         assumeTrue(onPath("promtool"), "promtool is not on PATH (apt-get install prometheus)");
+        String all = metrics();
+        StringBuilder own = new StringBuilder();
+        for (String line : all.split("\n")) {
+            String name = line.startsWith("# ") ? line.split(" ")[2] : line;
+            if (name.startsWith("servelab_agent_")) own.append(line).append('\n');
+        }
+        Promtool servelab = promtool(own.toString());
+        assertEquals(0, servelab.exit(), servelab.out());
+        assertEquals("", servelab.out().strip(), servelab.out());
+        Promtool full = promtool(all);
+        for (String finding : full.out().strip().split("\n")) {
+            assertTrue(finding.matches("vllm:[a-z0-9_]+ metric names should not contain ':'"), "unexpected: " + finding + "\n" + full.out());
+        }
+    }
+
+    private record Promtool(int exit, String out) {
+    }
+
+    private static Promtool promtool(String text) throws Exception {
         Process p = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-        p.getOutputStream().write(metrics().getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), "promtool check metrics:\n" + out);
-        assertEquals("", out.strip(), out);
+        return new Promtool(p.exitValue(), out);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.servelab.plugins.hardening;
+package dev.servelab.app.hardening;
 
 import dev.servelab.engine.store.RunInfo;
 import dev.servelab.engine.store.RunStatus;
@@ -141,6 +141,15 @@ class BadInputCliTest {
         Cli c = Cli.run("runs", "--db", db().toString(), "export", "1", "--out", dir.resolve("no/such/dir/x.csv").toString());
         assertEquals(2, c.exit(), c.err());
         assertTrue(c.errLine().contains("does not exist"), c.err());
+    }
+
+    @Test
+    void theGuiOnAStoreThatIsNotSqlite() throws Exception {
+        Path notSqlite = dir.resolve("runs.db");
+        Files.writeString(notSqlite, "hello, not a database\n".repeat(300));
+        Cli c = Cli.run("gui", "--db", notSqlite.toString());
+        assertEquals(2, c.exit(), c.err());
+        assertTrue(c.errLine().contains("runs.db: cannot open the run store: the file is not a SQLite database"), c.err());
     }
 
     @Test

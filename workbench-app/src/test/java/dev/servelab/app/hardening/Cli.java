@@ -1,4 +1,4 @@
-package dev.servelab.plugins.hardening;
+package dev.servelab.app.hardening;
 
 import dev.servelab.engine.cli.Main;
 import picocli.CommandLine;
