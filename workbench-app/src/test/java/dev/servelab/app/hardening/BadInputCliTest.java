@@ -104,6 +104,17 @@ class BadInputCliTest {
     }
 
     @Test
+    void aPromptOfTwoToTheThirtyOneTokensIsRejectedNotWrapped() throws Exception {
+        // found by InputFuzzTest: prompt + output tokens wrapped around in int, so the replica took a
+        // request it could never schedule and stopped with an IllegalStateException
+        Path t = trace("long.jsonl", "{\"timestamp\": 0, \"input_length\": 100, \"output_length\": 5}",
+                "{\"timestamp\": 10, \"input_length\": 2147483647, \"output_length\": 10}");
+        Cli c = run("--trace", t.toString(), "--json");
+        assertEquals(0, c.exit(), c.err());
+        assertTrue(c.out().contains("\"completed\":1") && c.out().contains("\"rejected\":1"), c.out());
+    }
+
+    @Test
     void aGzipTraceCutAfterItsHeader() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
