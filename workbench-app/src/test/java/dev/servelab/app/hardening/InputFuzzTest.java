@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class InputFuzzTest {
     static final long SEED = 14;
-    static final int PIPELINE_INPUTS = 120;
-    static final int TRACE_INPUTS_PER_FORMAT = 40;
+    static final int PIPELINE_INPUTS = 96;
+    static final int TRACE_INPUTS_PER_FORMAT = 32;
     static final Path PIPELINES = Path.of("..", "sample-traces", "pipelines");
     static final java.util.Set<String> LIVE = java.util.Set.of("live-100m.yaml", "live-tiny.yaml", "hybrid-edge.yaml");
     static final String[] EVIL = {"0", "-1", "1e300", "-1e300", "1e23", "18446744073709551617", "2147483648", "4294967299",
