@@ -30,6 +30,7 @@ public final class Main {
         for (CommandProvider p : ServiceLoader.load(CommandProvider.class)) {
             for (Object cmd : p.commands()) cl.addSubcommand(cmd);
         }
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof ServeLabException) {
                 line.getErr().println("error: " + ex.getMessage());
@@ -38,5 +39,17 @@ public final class Main {
             throw ex;
         });
         return cl;
+    }
+
+    /**
+     * A command-line usage error (unknown option, missing parameter, a value of the wrong type): one
+     * line naming the problem and where to read more, not the whole usage text; exit status 2.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage().strip().replace('\n', ' ');
+        cmd.getErr().println("error: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        cmd.getErr().flush();
+        return EXIT_INPUT_ERROR;
     }
 }

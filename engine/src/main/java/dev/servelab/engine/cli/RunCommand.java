@@ -100,15 +100,18 @@ public final class RunCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> cancelAndWait(run, marked), "servelab-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             RunOutcome out;
+            // the hook waits for `marked`, which counts down only after the cancelled line is out:
+            // on Ctrl-C the JVM halts as soon as the hook returns
             try {
                 out = run.run(live ? "live" : "sim", new ProgressPrinter(spec.commandLine().getErr()));
+                if (out.status() == RunStatus.CANCELLED) {
+                    spec.commandLine().getErr().println("cancelled: " + out.error() + " (run " + out.runId() + " marked cancelled)");
+                    spec.commandLine().getErr().flush();
+                    return Main.EXIT_CANCELLED;
+                }
             } finally {
                 marked.countDown();
-            }
-            removeHook(hook);
-            if (out.status() == RunStatus.CANCELLED) {
-                spec.commandLine().getErr().println("cancelled: " + out.error() + " (run " + out.runId() + " marked cancelled)");
-                return Main.EXIT_CANCELLED;
+                removeHook(hook);
             }
             if (json) spec.commandLine().getOut().println(Json.compact(out.summary()));
             else SummaryTable.print(spec.commandLine().getOut(), out, db.path(), live);

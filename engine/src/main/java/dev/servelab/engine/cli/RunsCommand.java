@@ -45,11 +45,11 @@ public final class RunsCommand {
                 out.println(Json.pretty(rows));
                 return 0;
             }
-            out.printf(Locale.ROOT, "%5s  %-22s %-5s %-10s %-20s %10s %10s %12s%n", "id", "name", "mode", "status",
+            out.printf(Locale.ROOT, "%5s  %-22s %-5s %-11s %-20s %10s %10s %12s%n", "id", "name", "mode", "status",
                     "created", "completed", "req/s", "mean TTFT ms");
             for (RunInfo r : runs) {
                 Map<String, Object> s = summary(r);
-                out.printf(Locale.ROOT, "%5d  %-22s %-5s %-10s %-20s %10s %10s %12s%n", r.runId(), trim(r.name(), 22),
+                out.printf(Locale.ROOT, "%5d  %-22s %-5s %-11s %-20s %10s %10s %12s%n", r.runId(), trim(r.name(), 22),
                         r.mode(), r.status().dbValue(), trim(r.createdAt(), 19), num(s.get(MetricKey.COMPLETED.key())),
                         num(s.get(MetricKey.REQUEST_THROUGHPUT.key())), num(s.get(MetricKey.MEAN_TTFT_MS.key())));
             }
@@ -103,8 +103,14 @@ public final class RunsCommand {
                 RunExport.csv(store, runId, what, w);
                 w.flush();
             } else {
+                Path dir = out.toAbsolutePath().getParent();
+                if (dir != null && !Files.isDirectory(dir)) {
+                    throw new ServeLabException("--out " + out + ": directory " + dir + " does not exist");
+                }
                 try (Writer w = Files.newBufferedWriter(out)) {
                     RunExport.csv(store, runId, what, w);
+                } catch (java.nio.file.AccessDeniedException e) {
+                    throw new ServeLabException("--out " + out + ": permission denied");
                 }
                 spec.commandLine().getErr().println("wrote " + out);
             }

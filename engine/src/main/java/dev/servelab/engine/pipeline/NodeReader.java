@@ -49,6 +49,9 @@ final class NodeReader {
         JsonNode v = raw(key);
         if (v == null) return def;
         if (!v.isIntegralNumber()) throw new ServeLabException(path(key) + ": expected an integer, found " + describe(v));
+        if (!v.canConvertToLong()) {
+            throw new ServeLabException(path(key) + ": " + v.asText() + " is out of range [" + min + ", " + max + "]");
+        }
         long x = v.asLong();
         if (x < min || x > max) throw new ServeLabException(path(key) + ": " + x + " is out of range [" + min + ", " + max + "]");
         return x;

@@ -23,7 +23,12 @@ public final class Overrides {
     public static void apply(ObjectNode root, String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) throw new ServeLabException("--set " + assignment + ": expected key.path=value");
-        String[] segments = assignment.substring(0, eq).trim().replace("[", ".").replace("]", "").split("\\.");
+        String[] segments = assignment.substring(0, eq).trim().replace("[", ".").replace("]", "").split("\\.", -1);
+        for (String segment : segments) {
+            if (segment.isBlank()) {
+                throw new ServeLabException("--set " + assignment + ": empty path segment; expected key.path=value");
+            }
+        }
         JsonNode value = parseValue(assignment.substring(eq + 1));
         JsonNode parent = root;
         for (int i = 0; i < segments.length - 1; i++) parent = child(parent, segments, i);

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase;
+import dev.servelab.engine.spi.Setting;
+
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +26,10 @@ public final class SettingsBinder {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final NamingBase SNAKE = (NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private SettingsBinder() {
     }
@@ -72,6 +79,9 @@ public final class SettingsBinder {
         Record r;
         try {
             r = MAPPER.treeToValue(tree, d.settingsType());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            problems.add(new SettingProblem(nodePath + where(e), "invalid settings for " + d.id() + ": " + reason(e)));
+            return null;
         } catch (Exception e) {
             problems.add(new SettingProblem(nodePath, "invalid settings for " + d.id() + ": " + firstLine(e.getMessage())));
             return null;
@@ -97,21 +107,68 @@ public final class SettingsBinder {
     }
 
     private static void checkRanges(PluginDescriptor d, Record r, String nodePath, List<SettingProblem> problems) {
-        ObjectNode values = toTree(r);
-        for (SettingInfo s : d.settings()) {
-            JsonNode v = values.get(s.name());
-            if (v == null || !v.isNumber()) continue;
-            double x = v.asDouble();
-            if (x < s.min() || x > s.max() || Double.isNaN(x)) {
-                problems.add(new SettingProblem(nodePath + "." + s.name(), fmt(x) + " is out of range ["
-                        + fmt(s.min()) + ", " + fmt(s.max()) + "]" + (s.unit().isEmpty() ? "" : " " + s.unit())));
+        checkRanges(r, nodePath, problems, 0);
+    }
+
+    /**
+     * Range-checks every {@link Setting}-annotated number of {@code r}, and of the records (and lists
+     * of records) nested in it, so {@code output: {dist: fixed, mean: 0}} fails at
+     * {@code workload.output.mean} instead of deep inside the run.
+     */
+    private static void checkRanges(Record r, String path, List<SettingProblem> problems, int depth) {
+        if (depth > 8) return;
+        for (RecordComponent rc : r.getClass().getRecordComponents()) {
+            Object v = value(rc, r);
+            String at = path + "." + SNAKE.translate(rc.getName());
+            Setting s = rc.getAnnotation(Setting.class);
+            if (v instanceof Number n && s != null) {
+                double x = n.doubleValue();
+                if (x < s.min() || x > s.max() || Double.isNaN(x)) {
+                    problems.add(new SettingProblem(at, fmt(x) + " is out of range ["
+                            + fmt(s.min()) + ", " + fmt(s.max()) + "]" + (s.unit().isEmpty() ? "" : " " + s.unit())));
+                }
+            } else if (v instanceof Record nested) {
+                checkRanges(nested, at, problems, depth + 1);
+            } else if (v instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof Record item) checkRanges(item, at + "[" + i + "]", problems, depth + 1);
+                }
             }
+        }
+    }
+
+    private static Object value(RecordComponent rc, Record r) {
+        try {
+            java.lang.reflect.Method accessor = rc.getAccessor();
+            if (!accessor.canAccess(r)) accessor.setAccessible(true);
+            return accessor.invoke(r);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 
     private static String fmt(double d) {
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** The path inside the settings where binding failed, e.g. {@code .tenants[2].output}. */
+    private static String where(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) b.append('.').append(ref.getFieldName());
+            else if (ref.getIndex() >= 0) b.append('[').append(ref.getIndex()).append(']');
+        }
+        return b.toString();
+    }
+
+    /** Why binding failed, in one line: a record constructor's own message, else Jackson's without its hints. */
+    private static String reason(com.fasterxml.jackson.databind.JsonMappingException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ServeLabException || cause instanceof IllegalArgumentException) return firstLine(cause.getMessage());
+        String m = firstLine(e.getOriginalMessage());
+        int hint = m.indexOf(" (but could if");
+        return hint < 0 ? m : m.substring(0, hint);
     }
 
     static List<String> names(JsonNode node) {

@@ -107,8 +107,8 @@ public final class Replica implements ReplicaView, RoutedReplica {
      */
     @Override
     public String enqueue(Sequence s) {
-        int tokens = s.promptTokens + s.outputTokens;
-        long blocks = (tokens + (long) kv.blockSizeTokens() - 1) / kv.blockSizeTokens();
+        long tokens = (long) s.promptTokens + s.outputTokens;   // long: a 2^31 − 1 token prompt must not wrap into "fits"
+        long blocks = (tokens + kv.blockSizeTokens() - 1) / kv.blockSizeTokens();
         if (blocks > kv.capacityBlocks()) {
             return "needs " + blocks + " KV blocks, replica " + index + " has " + kv.capacityBlocks();
         }

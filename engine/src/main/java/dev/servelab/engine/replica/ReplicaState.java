@@ -84,7 +84,7 @@ public final class ReplicaState {
 
     private Sequence sequence(Request request) {
         Sequence s = new Sequence(request, 0, false);
-        s.reserveBlocks((request.promptTokens() + request.outputTokens() + kv.blockSizeTokens() - 1) / kv.blockSizeTokens());
+        s.reserveBlocks((int) (((long) request.promptTokens() + request.outputTokens() + kv.blockSizeTokens() - 1) / kv.blockSizeTokens()));
         placed.add(s);
         return s;
     }

@@ -66,6 +66,7 @@ public final class ClusterBuilder {
     /** As {@link #build}, adding to {@code backends} the backend each attached executor reports (distinct). */
     static Cluster build(PipelineSpec spec, PluginRegistry registry, RequestStream stream, EventLoop loop,
                          RunObserver[] observers, boolean live, List<BackendUse> backends) {
+        HeapBudget.check(spec);
         long seed = spec.seed();
         AdmissionPolicy admission = create(registry, PluginKind.ADMISSION, spec.admission(), seed, -1);
         Router router = create(registry, PluginKind.ROUTER, spec.router(), seed, -1);
@@ -92,6 +93,7 @@ public final class ClusterBuilder {
         }
         cluster.setReplicas(replicas.toArray(RoutedReplica[]::new));
         FaultSchedule.schedule(resilience.faults(), cluster, loop, stragglers);
+        router.check(cluster);
         if (inbox != null) {
             loop.setExternal(inbox);
             cluster.setProber(new EndpointProber(cluster, inbox));
@@ -168,6 +170,7 @@ public final class ClusterBuilder {
             capacity = executor.kvCapacityBlocks(kv.blockSizeTokens());
             if (capacity <= 0) throw PipelineCheck.cannotSizeKv(pool, capacity);
         }
+        if (kv.capacityBlocks() == 0) HeapBudget.checkBlocks(pool, capacity);
         CpuTier tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
         KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier);
         return new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),

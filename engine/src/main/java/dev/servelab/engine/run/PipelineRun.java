@@ -148,6 +148,9 @@ public final class PipelineRun {
                 progress = snapshot();
                 if (onProgress != null) onProgress.accept(progress);
             }, progressEvery);
+            if (cluster.arrivals() == 0) {
+                throw new ServeLabException(workloadLabel + ": the workload has no requests (an empty trace?); nothing was run");
+            }
             devices.closeAll();
             recorder.complete();
             recorder.close();

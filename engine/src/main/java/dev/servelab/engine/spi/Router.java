@@ -35,6 +35,14 @@ public interface Router {
     /** Added to a request's id for its mirrored copy, so the run store keeps both rows. */
     long SHADOW_ID_OFFSET = 1L << 50;
 
+    /**
+     * Checks the router's settings against the cluster (e.g. that every pool it names exists) before
+     * the run is stored, so a bad setting is refused as invalid input and leaves no run row. Throws a
+     * {@link dev.servelab.engine.ServeLabException} naming the field; the default accepts anything.
+     */
+    default void check(ClusterView cluster) {
+    }
+
     /** Told when a request finishes, for routers that keep their own state (e.g. prefix trees). */
     default void onFinished(Request request, int replica) {
     }

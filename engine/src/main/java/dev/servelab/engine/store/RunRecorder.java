@@ -130,6 +130,7 @@ public final class RunRecorder implements RunObserver {
             writeChunks(conn, id, c);
             writeBuckets(conn, id, b);
             writeEvents(conn, id, e);
+            RunStore.heartbeat(conn, id);
         });
     }
 

@@ -20,7 +20,9 @@ final class Schema {
           pipeline_json TEXT NOT NULL,
           versions_json TEXT NOT NULL,
           summary_json TEXT,
-          error TEXT)""",
+          error TEXT,
+          heartbeat_at TEXT,
+          writer_lock TEXT)""",
         """
         CREATE TABLE IF NOT EXISTS requests (
           run_id INTEGER NOT NULL,
@@ -89,6 +91,12 @@ final class Schema {
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + VERSION + "')",
         "UPDATE meta SET value = '" + VERSION + "' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < " + VERSION,
+    };
+
+    /** Columns added since version 1, for stores created before them ({@code ALTER TABLE runs ADD COLUMN}). */
+    static final String[][] ADDED_RUN_COLUMNS = {
+        {"heartbeat_at", "TEXT"},
+        {"writer_lock", "TEXT"},
     };
 
     private Schema() {

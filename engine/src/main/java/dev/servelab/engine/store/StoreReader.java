@@ -28,9 +28,9 @@ public final class StoreReader implements AutoCloseable {
     /** A reader on the store at {@code file} (which {@link RunStore#open} created). */
     public static StoreReader open(Path file) {
         try {
-            return new StoreReader(file, DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+            return new StoreReader(file, RunStore.connect(file));
         } catch (SQLException e) {
-            throw new ServeLabException(file + ": cannot open the run store: " + e.getMessage(), e);
+            throw new ServeLabException(file + ": cannot open the run store: " + StoreErrors.describe(e), e);
         }
     }
 

@@ -76,6 +76,7 @@ final class StoreWriter implements AutoCloseable {
                 }
             } catch (Throwable t) {
                 failure = t;
+                rollbackQuietly();
             } finally {
                 synchronized (idle) {
                     pending--;
@@ -85,9 +86,18 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /** After a failed batch (e.g. SQLITE_FULL) SQLite may already have rolled back; either way no transaction stays open. */
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // no transaction was active
+        }
+    }
+
     private void rethrow() {
         Throwable t = failure;
-        if (t != null) throw new ServeLabException("run store write failed: " + t.getMessage(), t);
+        if (t != null) throw new ServeLabException("run store write failed: " + StoreErrors.describe(t), t);
     }
 
     @Override
@@ -95,11 +105,13 @@ final class StoreWriter implements AutoCloseable {
         try {
             queue.put(STOP);
             thread.join();
+            if (failure != null) rollbackQuietly();
             connection.setAutoCommit(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException e) {
-            throw new ServeLabException("cannot close the run store writer: " + e.getMessage(), e);
+            // after a failed write the first failure is the one worth reporting
+            if (failure == null) throw new ServeLabException("cannot close the run store writer: " + StoreErrors.describe(e), e);
         }
     }
 }

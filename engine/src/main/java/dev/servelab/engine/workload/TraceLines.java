@@ -28,18 +28,35 @@ public final class TraceLines implements Closeable {
         int b1 = raw.read();
         int b2 = raw.read();
         raw.reset();
-        InputStream body = (b1 == 0x1f && b2 == 0x8b) ? new GZIPInputStream(raw, 1 << 16) : raw;
+        InputStream body;
+        try {
+            body = (b1 == 0x1f && b2 == 0x8b) ? new GZIPInputStream(raw, 1 << 16) : raw;
+        } catch (IOException e) {
+            raw.close();
+            throw new ServeLabException(file + ": " + readFailure(e));
+        }
         this.in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** The next non-blank line, or null at the end. */
     public String next() throws IOException {
         String line;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (!line.isBlank()) return line;
+        try {
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (!line.isBlank()) return line;
+            }
+        } catch (IOException e) {
+            throw new ServeLabException(file + ":" + (lineNumber + 1) + ": " + readFailure(e));
         }
         return null;
+    }
+
+    /** A read failure in words: a gzip file cut short says so instead of an empty EOFException. */
+    public static String readFailure(IOException e) {
+        if (e instanceof java.io.EOFException) return "the file ends early (a truncated gzip file?)";
+        if (e instanceof java.util.zip.ZipException) return "corrupt gzip data (" + e.getMessage() + ")";
+        return "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     public long lineNumber() {

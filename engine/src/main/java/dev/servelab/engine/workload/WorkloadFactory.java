@@ -120,7 +120,10 @@ public final class WorkloadFactory {
 
     public static RequestStream openTrace(PluginRegistry registry, String format, JsonNode settings, Path file,
                                           TraceTransforms transforms, String nodePath) {
-        if (!Files.isReadable(file)) throw new ServeLabException(file + ": trace file not found or not readable");
+        if (!Files.isReadable(file)) {
+            String where = nodePath.startsWith("--") ? nodePath : nodePath + ".file";
+            throw new ServeLabException(where + ": " + file + ": trace file not found or not readable");
+        }
         TraceReader reader = registry.create(PluginKind.TRACE, format, settings, new PluginContext(0, nodePath, -1));
         try {
             return transforms.apply(() -> reader.open(file));

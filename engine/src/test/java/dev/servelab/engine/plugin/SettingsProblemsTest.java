@@ -37,7 +37,7 @@ class SettingsProblemsTest {
         assertEquals(List.of(new SettingProblem("pools[1].router.preferred_replica", "-2 is out of range [0, inf] replica")), range);
         List<SettingProblem> type = registry.problems(PluginKind.ROUTER, STICKY, json.readTree("{\"preferred_replica\": \"two\"}"), "router");
         assertEquals(1, type.size());
-        assertEquals("router", type.getFirst().path());
+        assertEquals("router.preferred_replica", type.getFirst().path(), "names the field inside the node");
         assertTrue(type.getFirst().reason().startsWith("invalid settings for route.third-party-sticky: "), type.getFirst().reason());
     }
 

@@ -53,6 +53,12 @@ public final class DisaggregatedRouter implements Router {
         return new Handoff(target, transferNanos(request.promptTokens()));
     }
 
+    @Override
+    public void check(ClusterView cluster) {
+        leastLoaded(cluster, settings.prefillPool(), "prefill_pool");
+        leastLoaded(cluster, settings.decodePool(), "decode_pool");
+    }
+
     /** Time to move a prompt's KV cache over the link. */
     long transferNanos(int promptTokens) {
         double bytes = (double) promptTokens * settings.kvBytesPerToken();

@@ -69,6 +69,11 @@ public final class EdgeFirstRouter implements Router {
         return target;
     }
 
+    @Override
+    public void check(ClusterView cluster) {
+        EdgePools.of(cluster, settings.edgePools(), settings.fallbackPool(), settings.edgeTtftMs(), settings.poolTtftMs());
+    }
+
     private void init(ClusterView cluster) {
         clock = cluster;
         pools = EdgePools.of(cluster, settings.edgePools(), settings.fallbackPool(), settings.edgeTtftMs(),

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
@@ -36,8 +35,10 @@ final class AzureTimestamp {
             long epochSeconds = t.isSupported(ChronoField.OFFSET_SECONDS)
                     ? OffsetDateTime.from(t).toEpochSecond()
                     : LocalDateTime.from(t).toEpochSecond(ZoneOffset.UTC);
-            return epochSeconds * 1_000_000_000L + t.get(ChronoField.NANO_OF_SECOND);
-        } catch (DateTimeParseException e) {
+            return Math.addExact(Math.multiplyExact(epochSeconds, 1_000_000_000L), t.get(ChronoField.NANO_OF_SECOND));
+        } catch (ArithmeticException e) {
+            throw lines.error("TIMESTAMP '" + s + "' is outside the years 1678 to 2262 that a nanosecond clock can hold");
+        } catch (java.time.DateTimeException e) {
             throw lines.error("TIMESTAMP '" + s + "' is not 'YYYY-MM-DD HH:MM:SS.fffffff[+HH:MM]'");
         }
     }

@@ -35,6 +35,11 @@ record FieldParser(TraceLines lines) {
 
     /** Seconds (a decimal number) as nanoseconds. */
     long secondsAsNanos(String s, String column) {
-        return Math.round(number(s, column) * 1e9);
+        double seconds = number(s, column);
+        if (!(seconds * 1e9 < ArrivalClock.MAX_SPAN_NANOS)) {
+            throw lines.error(column + " " + s.trim() + " is too large: at most " + ArrivalClock.MAX_SPAN_NANOS / 1_000_000_000L
+                    + " s (" + ArrivalClock.MAX_SPAN_YEARS + " years)");
+        }
+        return Math.round(seconds * 1e9);
     }
 }

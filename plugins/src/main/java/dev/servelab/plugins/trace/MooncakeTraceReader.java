@@ -42,7 +42,8 @@ public final class MooncakeTraceReader implements TraceReader {
     private static Request parse(String line, long id, TraceLines lines, ArrivalClock clock) {
         JsonNode row = tree(line, lines);
         double ms = number(row, "timestamp", lines);
-        long t = clock.relative(Math.round(ms * 1e6), row.get("timestamp").asText());
+        String shown = row.get("timestamp").asText();
+        long t = clock.relative(clock.nanos(ms, 1e6, "timestamp", shown), shown);
         int input = count(row, "input_length", lines);
         int output = count(row, "output_length", lines);
         long[] hashes = hashes(row.get("hash_ids"), lines);
@@ -62,7 +63,7 @@ public final class MooncakeTraceReader implements TraceReader {
     private static double number(JsonNode row, String key, TraceLines lines) {
         JsonNode v = row.get(key);
         if (v == null || !v.isNumber()) throw lines.error(key + " is missing or not a number");
-        if (v.asDouble() < 0) throw lines.error(key + " must be >= 0, was " + v);
+        if (!Double.isFinite(v.asDouble()) || v.asDouble() < 0) throw lines.error(key + " must be a finite number >= 0, was " + v);
         return v.asDouble();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.workload.TraceLines;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.RequestStream;
@@ -55,12 +56,22 @@ public final class ShareGptTraceReader implements TraceReader {
 
     @Override
     public RequestStream open(Path file) throws IOException {
-        JsonParser p = JSON.getFactory().createParser(TraceInput.open(file));
+        JsonParser p;
+        try {
+            p = JSON.getFactory().createParser(TraceInput.open(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ServeLabException(file + ": trace file not found");
+        } catch (IOException e) {
+            throw new ServeLabException(file + ": " + TraceLines.readFailure(e));
+        }
         try {
             if (p.nextToken() != JsonToken.START_ARRAY) throw error(file, p, "expected a JSON list of conversations");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             p.close();
             throw error(file, p, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            p.close();
+            throw error(file, p, TraceLines.readFailure(e));
         }
         return new Stream(file, p);
     }
@@ -105,6 +116,8 @@ public final class ShareGptTraceReader implements TraceReader {
                 return true;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw error(file, parser, "not valid JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw error(file, parser, TraceLines.readFailure(e));
             }
         }
 

@@ -34,7 +34,11 @@ public record LengthDistribution(
     public LengthDistribution {
         if (dist == null) dist = "lognormal";
         if (!KINDS.contains(dist)) throw new ServeLabException("dist must be one of " + String.join(", ", KINDS.stream().sorted().toList()) + ", was '" + dist + "'");
-        if (mean == null || !(mean > 0)) mean = 1000.0;
+        if (mean != null && !(mean > 0)) throw new ServeLabException("mean must be > 0, was " + mean);
+        if (cv != null && !(cv >= 0)) throw new ServeLabException("cv must be >= 0, was " + cv);
+        if (min != null && min < 1) throw new ServeLabException("min must be >= 1, was " + min);
+        if (min != null && max != null && max < min) throw new ServeLabException("max (" + max + ") < min (" + min + ")");
+        if (mean == null) mean = 1000.0;
         if (cv == null || cv < 0) cv = 1.0;
         if (min == null || min < 1) min = 1;
         if (max == null || max < min) max = Integer.MAX_VALUE;

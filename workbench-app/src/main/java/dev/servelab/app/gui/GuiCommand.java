@@ -64,6 +64,8 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a corrupted or non-SQLite store fails here as one line (exit 2), not inside JavaFX's start method
+        dev.servelab.engine.store.RunStore.open(db.path()).close();
         if (noDisplay()) {
             System.err.println("error: servelab gui needs a display: set DISPLAY (or WAYLAND_DISPLAY), or run it under xvfb-run");
             return 2;

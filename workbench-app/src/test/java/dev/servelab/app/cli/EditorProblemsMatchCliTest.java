@@ -90,7 +90,7 @@ class EditorProblemsMatchCliTest {
         GraphNode w = node(NodeKind.WORKLOAD);
         JsonNode text = new ObjectMapper().getNodeFactory().textNode("lots");
         vm.setSetting(w, "requests", text);
-        assertSameMessage(w, "workload: invalid settings for workload.poisson: ");
+        assertSameMessage(w, "workload.requests: invalid settings for workload.poisson: ");
     }
 
     @Test

@@ -86,8 +86,9 @@ public final class AgentCommand implements Callable<Integer> {
             System.err.println("agent: " + e.getMessage());
             return 2;
         } catch (java.io.IOException e) {
+            // a port in use or an address this machine does not have: the user's input, like a bad flag
             System.err.println("agent: " + e.getMessage());
-            return 1;
+            return 2;
         }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

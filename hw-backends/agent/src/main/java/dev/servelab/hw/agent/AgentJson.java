@@ -23,6 +23,31 @@ final class AgentJson {
         }
     }
 
+    /** A request body larger than the agent reads (HTTP 413). */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge(long limit) {
+            super("request body over " + limit + " bytes");
+        }
+    }
+
+    /**
+     * The request body, read up to {@code limit} bytes: a larger {@code Content-Length} is refused
+     * before reading, a longer chunked body as soon as it passes the limit.
+     */
+    static byte[] body(HttpExchange ex, long limit) throws IOException {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > limit) throw new BodyTooLarge(limit);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad Content-Length '" + length + "'");
+            }
+        }
+        byte[] bytes = ex.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (bytes.length > limit) throw new BodyTooLarge(limit);
+        return bytes;
+    }
+
     static void json(HttpExchange ex, int status, Object body) throws IOException {
         reply(ex, status, "application/json", MAPPER.writeValueAsString(body));
     }

@@ -17,6 +17,9 @@ final class AgentRequest {
     private volatile boolean cancelled;
     /** Set on the loop thread when the model produced end of sequence (finish reason {@code stop}). */
     volatile boolean stoppedByEos;
+    /** Wall clock ({@link System#nanoTime()}) when the handler accepted the request, and of its last token: read by its handler thread only. */
+    long acceptedNanos;
+    long lastTokenNanos;
 
     AgentRequest(long id, int[] prompt, int maxTokens, boolean ignoreEos) {
         this.id = id;

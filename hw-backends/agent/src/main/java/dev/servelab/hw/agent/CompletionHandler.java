@@ -25,9 +25,11 @@ final class CompletionHandler implements HttpHandler {
     private final String modelId;
     private final AgentConfig config;
     private final AgentMetrics metrics;
+    private final PromptLimits limits;
 
     CompletionHandler(boolean chat, ServedPool pool, Tokenizer tokenizer, String modelId, AgentConfig config,
-                      AgentMetrics metrics) {
+                      AgentMetrics metrics, PromptLimits limits) {
+        this.limits = limits;
         this.chat = chat;
         this.pool = pool;
         this.tokenizer = tokenizer;
@@ -45,10 +47,20 @@ final class CompletionHandler implements HttpHandler {
             }
             CompletionParams params;
             try {
-                JsonNode body = AgentJson.MAPPER.readTree(ex.getRequestBody());
+                JsonNode body = AgentJson.MAPPER.readTree(AgentJson.body(ex, limits.bodyBytes()));
                 params = CompletionParams.parse(body == null ? AgentJson.MAPPER.createObjectNode() : body, chat);
+            } catch (AgentJson.BodyTooLarge e) {
+                AgentJson.error(ex, 413, e.getMessage() + "; the model's context of " + limits.contextTokens()
+                        + " tokens needs no more");
+                return;
             } catch (IOException | IllegalArgumentException e) {
                 AgentJson.error(ex, 400, "bad request: " + e.getMessage());
+                return;
+            }
+            String tooLong = params.prompt() == null ? null
+                    : limits.refusal(params.prompt().getBytes(StandardCharsets.UTF_8).length);
+            if (tooLong != null) {
+                AgentJson.error(ex, 400, tooLong);
                 return;
             }
             if (pool.broken() != null) {
@@ -62,7 +74,11 @@ final class CompletionHandler implements HttpHandler {
                 AgentJson.error(ex, 429, stream.waiting() + " requests are waiting; try again later");
                 return;
             }
-            int[] tokens = withBos(tokenizer.encode(params.prompt()));
+            int[] tokens = params.promptTokens() != null ? checkedIds(params.promptTokens()) : withBos(tokenizer.encode(params.prompt()));
+            if (tokens == null) {
+                AgentJson.error(ex, 400, "'prompt' token ids must be in [0, " + tokenizer.vocabSize() + ")");
+                return;
+            }
             if (tokens.length == 0) {
                 AgentJson.error(ex, 400, "empty prompt");
                 return;
@@ -74,7 +90,9 @@ final class CompletionHandler implements HttpHandler {
             }
             metrics.requestsTotal.incrementAndGet();
             metrics.promptTokensTotal.addAndGet(tokens.length);
+            long acceptedNanos = System.nanoTime();
             AgentRequest r = stream.submit(tokens, params.maxTokens(), params.ignoreEos());
+            r.acceptedNanos = acceptedNanos;
             CompletionChunks chunks = new CompletionChunks(chat, r.id, modelId);
             if (params.stream()) {
                 stream(ex, r, params, chunks);
@@ -159,10 +177,36 @@ final class CompletionHandler implements HttpHandler {
     private AgentEvent next(AgentRequest r) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             AgentEvent e = r.events().poll(1, TimeUnit.SECONDS);
-            if (e != null) return e;
+            if (e != null) {
+                observe(r, e);
+                return e;
+            }
         }
         pool.stream().cancel(r);
         return AgentEvent.failed("no progress for 600 s");
+    }
+
+    /**
+     * vLLM's latency histograms, on the wall clock from when the request was accepted: time to the
+     * first token, each gap between tokens (vLLM's time per output token), and the whole request.
+     */
+    private void observe(AgentRequest r, AgentEvent e) {
+        long now = System.nanoTime();
+        if (e.error() != null) return;
+        if (e.finishReason() != null) {
+            metrics.e2eLatency.observe((now - r.acceptedNanos) / 1e9);
+            metrics.requestsSucceeded.incrementAndGet();
+            return;
+        }
+        if (r.lastTokenNanos == 0) metrics.timeToFirstToken.observe((now - r.acceptedNanos) / 1e9);
+        else metrics.timePerOutputToken.observe((now - r.lastTokenNanos) / 1e9);
+        r.lastTokenNanos = now;
+    }
+
+    /** Client-given token ids, with BOS in front unless they start with it; null when one is outside the vocabulary. */
+    private int[] checkedIds(int[] ids) {
+        for (int id : ids) if (id < 0 || id >= tokenizer.vocabSize()) return null;
+        return ids.length > 0 && ids[0] == tokenizer.bosToken() ? ids : withBos(ids);
     }
 
     private int[] withBos(int[] tokens) {

@@ -66,10 +66,13 @@ public final class EdgeAgentServer implements AutoCloseable {
         if (!Files.isRegularFile(model)) throw new IllegalArgumentException("model file " + model + " does not exist");
         Tokenizer tokenizer;
         LlamaConfig shape;
+        int maxTokenBytes;
         try (GgufFile file = GgufFile.open(model)) {
             tokenizer = GgufTokenizers.from(file.metadata(), model.toString());
             shape = LlamaConfig.from(file.metadata(), model.toString(), tokenizer.vocabSize());
+            maxTokenBytes = GgufTokenizers.longestTokenBytes(file.metadata());
         }
+        PromptLimits limits = new PromptLimits(shape.contextLength(), maxTokenBytes);
         AgentMetrics metrics = new AgentMetrics();
         HttpRequestStream stream = new HttpRequestStream(tokenizer, served.pool().kvCache().blockSizeTokens(), metrics);
         ServedPool pool = ServedPool.start(served, stream, shape.contextLength());
@@ -84,8 +87,8 @@ public final class EdgeAgentServer implements AutoCloseable {
         http.setExecutor(threads);
         String modelId = modelId(model);
         String description = describe(served, shape, pool);
-        route(http, config, "/v1/completions", new CompletionHandler(false, pool, tokenizer, modelId, config, metrics));
-        route(http, config, "/v1/chat/completions", new CompletionHandler(true, pool, tokenizer, modelId, config, metrics));
+        route(http, config, "/v1/completions", new CompletionHandler(false, pool, tokenizer, modelId, config, metrics, limits));
+        route(http, config, "/v1/chat/completions", new CompletionHandler(true, pool, tokenizer, modelId, config, metrics, limits));
         route(http, config, "/v1/models", ex -> {
             try (ex) {
                 ObjectNode root = AgentJson.MAPPER.createObjectNode().put("object", "list");
@@ -94,7 +97,7 @@ public final class EdgeAgentServer implements AutoCloseable {
             }
         });
         route(http, config, "/device", new DeviceHandler(pool, shape.contextLength(), description, config, modelId));
-        route(http, config, "/metrics", new MetricsHandler(metrics, pool));
+        route(http, config, "/metrics", new MetricsHandler(metrics, pool, modelId));
         http.start();
         return new EdgeAgentServer(config, pool, description, http, threads);
     }

@@ -1,6 +1,7 @@
 package dev.servelab.hw.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,7 +115,8 @@ class AgentLoopbackStreamTest {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(agent.baseUri() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(metrics.contains("# TYPE servelab_agent_generation_tokens_total counter"), metrics);
-        assertTrue(metrics.contains("servelab_agent_kv_blocks_total "), metrics);
+        assertTrue(metrics.contains("servelab_agent_kv_blocks "), metrics);
+        assertFalse(metrics.contains("servelab_agent_kv_blocks_total"), "a gauge has no _total suffix");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.servelab.hw.jvm;
 
-import dev.servelab.hw.jvm.gguf.GgufFormatException;
 import dev.servelab.hw.jvm.kv.KvBlockAllocator;
 import dev.servelab.hw.jvm.kv.KvCacheSpec;
 import java.nio.file.Path;
@@ -25,10 +24,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return generate();
-        } catch (java.io.IOException | GgufFormatException | IllegalArgumentException | IllegalStateException e) {
+        } catch (java.io.IOException | dev.servelab.engine.ServeLabException | dev.servelab.hw.jvm.gguf.GgufFormatException
+                 | IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             System.err.println("model generate: " + (e instanceof java.nio.file.NoSuchFileException
                     ? model + ": no such file" : e.getMessage()));
-            return 1;
+            return 2;
         }
     }
 

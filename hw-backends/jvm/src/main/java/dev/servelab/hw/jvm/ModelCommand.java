@@ -50,7 +50,7 @@ public final class ModelCommand implements Runnable {
                 TinyModelGenerator.generate(out, seed, modelSize, weightType);
             } catch (java.io.IOException e) {
                 System.err.println("model tiny: cannot write " + out + ": " + e.getMessage());
-                return 1;
+                return 2;
             }
             System.out.println("wrote " + out + " (" + modelSize.label() + ", " + weightType + ", seed " + seed + ", "
                     + java.nio.file.Files.size(out) + " bytes)");

@@ -44,10 +44,26 @@ class JvmCommandsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true));
         try {
-            assertEquals(1, new CommandLine(new ModelCommand()).execute("generate", "--model", "nope.gguf"));
+            assertEquals(2, new CommandLine(new ModelCommand()).execute("generate", "--model", "nope.gguf"), "bad input: exit 2");
         } finally {
             System.setErr(saved);
         }
         assertEquals("model generate: nope.gguf: no such file", captured.toString().strip());
+    }
+
+    @Test
+    void aMalformedModelIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.gguf");
+        java.nio.file.Files.write(bad, "GGUF then nothing sensible".getBytes());
+        PrintStream saved = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try {
+            assertEquals(2, new CommandLine(new ModelCommand()).execute("generate", "--model", bad.toString()));
+        } finally {
+            System.setErr(saved);
+        }
+        String err = captured.toString().strip();
+        assertTrue(err.startsWith("model generate: ") && err.contains("bad.gguf") && !err.contains("\n"), err);
     }
 }

@@ -88,10 +88,12 @@ public final class GgufFile implements AutoCloseable {
         long dataStart = alignUp(in.position(), alignment);
         Map<String, GgufTensorInfo> byName = new LinkedHashMap<>();
         for (GgufTensorInfo t : infos) {
-            long end = dataStart + t.offset() + t.byteSize();
-            if (t.offset() % alignment != 0 || end > mapped.byteSize()) {
-                throw new GgufFormatException(source + ": tensor '" + t.name() + "' data [" + t.offset()
-                        + ", +" + t.byteSize() + ") is misaligned or past the end of the file");
+            long available = mapped.byteSize() - dataStart;
+            boolean fits = t.offset() >= 0 && t.offset() <= available && t.byteSize() >= 0
+                    && t.elementCount() != Long.MAX_VALUE && t.byteSize() <= available - t.offset();
+            if (t.offset() % alignment != 0 || !fits) {
+                throw new GgufFormatException(source + ": tensor '" + t.name() + "' data [" + Long.toUnsignedString(t.offset())
+                        + ", +" + t.byteSize() + ") is misaligned or past the end of the file (" + mapped.byteSize() + " bytes)");
             }
             if (byName.put(t.name(), t) != null) {
                 throw new GgufFormatException(source + ": tensor '" + t.name() + "' appears twice");

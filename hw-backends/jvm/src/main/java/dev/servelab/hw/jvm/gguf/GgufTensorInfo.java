@@ -8,10 +8,15 @@ import java.util.Arrays;
  */
 public record GgufTensorInfo(String name, long[] dims, GgmlType type, long offset) {
 
+    /** The number of elements; {@link Long#MAX_VALUE} when the product overflows (the file check then refuses it). */
     public long elementCount() {
         long n = 1;
         for (long d : dims) {
-            n *= d;
+            try {
+                n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
         }
         return n;
     }

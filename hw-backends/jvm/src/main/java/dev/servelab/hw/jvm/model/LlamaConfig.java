@@ -39,16 +39,27 @@ public record LlamaConfig(int dim, int hiddenDim, int layers, int heads, int kvH
             throw new GgufFormatException(source + ": metadata 'general.architecture' is '" + arch
                     + "'; this backend runs 'llama'-family models");
         }
-        int heads = m.int32("llama.attention.head_count");
-        return new LlamaConfig(
-                m.int32("llama.embedding_length"),
-                m.int32("llama.feed_forward_length"),
-                m.int32("llama.block_count"),
-                heads,
-                m.int32("llama.attention.head_count_kv", heads),
-                vocabSize,
-                m.int32("llama.context_length"),
-                m.float32("llama.rope.freq_base", 10000f),
-                m.float32("llama.attention.layer_norm_rms_epsilon", 1e-5f));
+        int heads = positive(m, source, "llama.attention.head_count", null);
+        try {
+            return new LlamaConfig(
+                    positive(m, source, "llama.embedding_length", null),
+                    positive(m, source, "llama.feed_forward_length", null),
+                    positive(m, source, "llama.block_count", null),
+                    heads,
+                    positive(m, source, "llama.attention.head_count_kv", heads),
+                    vocabSize,
+                    positive(m, source, "llama.context_length", null),
+                    m.float32("llama.rope.freq_base", 10000f),
+                    m.float32("llama.attention.layer_norm_rms_epsilon", 1e-5f));
+        } catch (IllegalArgumentException e) {
+            throw new GgufFormatException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** A metadata count that must be at least 1 (a head count of 0 would divide by zero). */
+    private static int positive(GgufMetadata m, String source, String key, Integer fallback) {
+        int v = fallback == null ? m.int32(key) : m.int32(key, fallback);
+        if (v < 1) throw new GgufFormatException(source + ": metadata '" + key + "' = " + v + " (expected at least 1)");
+        return v;
     }
 }

@@ -35,6 +35,7 @@ public final class LlamaWeightLoader {
                     + Arrays.toString(embd.dims()));
         }
         LlamaConfig c = LlamaConfig.from(file.metadata(), source, (int) embd.dims()[1]);
+        requireHeap(c);
         Matrix embedding = matrix("token_embd.weight", c.dim(), c.vocabSize());
         List<LayerWeights> layers = new ArrayList<>();
         for (int l = 0; l < c.layers(); l++) {
@@ -58,6 +59,41 @@ public final class LlamaWeightLoader {
             ropeFactors = vector("rope_freqs.weight", c.headDim() / 2);
         }
         return new LlamaWeights(c, embedding, layers, vector("output_norm.weight", c.dim()), output, ropeFactors);
+    }
+
+    /**
+     * Refuses a model whose weights would not fit in the heap once decoded (Q8_0 stays at about
+     * 1.1 bytes per weight, other types become 4-byte floats), before allocating any of them, with
+     * the heap it would need.
+     */
+    private void requireHeap(LlamaConfig c) {
+        long bytes = 0;
+        for (GgufTensorInfo t : file.tensors().values()) {
+            long perElement = t.type() == GgmlType.Q8_0 ? 1 : 4;
+            long extra = t.type() == GgmlType.Q8_0 ? t.elementCount() / 8 : 0; // one float scale per 32 weights
+            bytes = saturatedAdd(bytes, saturatedAdd(saturatedMultiply(t.elementCount(), perElement), extra));
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes > free) {
+            throw new GgufFormatException(source + ": the weights need about " + gib(bytes) + " GiB of heap once loaded ("
+                    + c.layers() + " layers, dim " + c.dim() + ", vocabulary " + c.vocabSize() + "), but only " + gib(free)
+                    + " GiB is free; give the JVM more (e.g. SERVELAB_JAVA_OPTS=-Xmx" + (bytes / (1L << 30) + 2) + "g) or use a smaller model");
+        }
+    }
+
+    private static long saturatedMultiply(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        return hi != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private static String gib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) (1L << 30));
     }
 
     private GgufTensorInfo shaped(String name, long... dims) {
