@@ -140,6 +140,10 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel().select(i);
     }
 
+    public boolean runsActive() {
+        return tabs.getSelectionModel().getSelectedIndex() == 4;
+    }
+
     public boolean editorActive() {
         return tabs.getSelectionModel().getSelectedIndex() == 0;
     }

@@ -3,6 +3,7 @@ package dev.servelab.app.gui;
 import dev.servelab.app.cache.HitMapViewModel;
 import dev.servelab.app.data.PoolNames;
 import dev.servelab.app.data.RunData;
+import dev.servelab.app.data.RunHead;
 import dev.servelab.app.devices.DevicesViewModel;
 import dev.servelab.app.editor.EditorViewModel;
 import dev.servelab.app.editor.SettingsCatalog;
@@ -81,8 +82,18 @@ public final class Workbench {
 
     /** Reads a run and computes its charts: slow work for a background thread. */
     public Loaded load(long runId) {
-        RunData d = services.store().load(runId);
+        return load(services.store().head(runId));
+    }
+
+    /** Reads the details of a run whose head is read, and computes its charts (background thread). */
+    public Loaded load(RunHead head) {
+        RunData d = services.store().load(head);
         return new Loaded(d, SlaViewModel.prepare(List.of(d)));
+    }
+
+    /** Shows a run's headline numbers while its details load. */
+    public void showHead(RunHead head) {
+        sla.showHead(head);
     }
 
     public void show(Loaded l) {
@@ -101,10 +112,5 @@ public final class Workbench {
                 String.format(Locale.ROOT, "Run #%d %s · %,d of %,d requests with token times · %,d tokens",
                         d.info().runId(), d.info().name(), d.tokens().rows(), d.requests().size(), d.tokens().totalTokens()));
         cache.show(d.buckets(), d.requests(), "run #" + d.info().runId() + " " + d.info().name());
-    }
-
-    /** Re-reads the runs list from the store. */
-    public void refreshRuns() {
-        runs.setRuns(services.store().runs());
     }
 }

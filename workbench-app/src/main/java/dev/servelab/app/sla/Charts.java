@@ -52,6 +52,17 @@ public final class Charts {
         return c;
     }
 
+    /** A CDF chart: as {@link #line}, with the fraction axis fixed to 0..1 (a fraction never exceeds 1). */
+    public static LineChart<Number, Number> cdf(String title, String xLabel, String yLabel) {
+        LineChart<Number, Number> c = line(title, xLabel, yLabel);
+        NumberAxis y = (NumberAxis) c.getYAxis();
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(1);
+        y.setTickUnit(0.2);
+        return c;
+    }
+
     /** Keeps the chart's series equal to the curves, plus a vertical marker at {@code slo} (ms) when it is set. */
     public static void bind(LineChart<Number, Number> chart, ObservableList<Curve> curves, ObservableDoubleValue slo) {
         bind(chart, curves, slo, false);
@@ -70,6 +81,7 @@ public final class Charts {
         refresh.run();
         chart.getData().addListener((ListChangeListener<XYChart.Series<Number, Number>>) ch -> styleMarkers(chart));
         styleMarkers(chart);
+        ChartHover.install(chart, curves);
     }
 
     private static List<XYChart.Series<Number, Number>> series(List<Curve> curves, double slo, boolean horizontal) {

@@ -58,7 +58,7 @@ public final class OverTime {
         return List.of(new Curve("output tok/s", x, out), new Curve("prefill tok/s", x, in));
     }
 
-    /** Goodput (requests meeting every SLO per second) and completions per second, per window. */
+    /** Completions per second and, when an SLO is set, goodput (requests meeting every SLO per second), per window. */
     public static List<Curve> goodput(LatencySamples s, Slo slo, double windowS) {
         double end = Arrays.stream(s.finishSeconds()).max().orElse(0);
         int w = Math.max(1, (int) Math.ceil(end / windowS));
@@ -69,6 +69,7 @@ public final class OverTime {
             all[k] += 1 / windowS;
             if (slo.good(s.ttft()[i], s.tpot()[i], s.e2el()[i])) good[k] += 1 / windowS;
         }
+        if (!slo.any()) return List.of(new Curve("completed req/s", x, all));
         return List.of(new Curve("completed req/s", x, all), new Curve("goodput req/s", x, good));
     }
 
