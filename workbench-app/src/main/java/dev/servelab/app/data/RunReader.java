@@ -48,6 +48,21 @@ public final class RunReader {
         return load(head(runId));
     }
 
+    /**
+     * Writes one table of the run as CSV ({@code what}: requests, tokens, iterations or buckets, as
+     * {@code servelab export --what}); returns the number of data rows written.
+     */
+    public long exportCsv(long runId, String what, Path file) throws java.io.IOException {
+        FxThreadGuard.refuse("exporting run " + runId);
+        try (RunStore store = RunStore.open(db);
+             java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+            dev.servelab.engine.store.RunExport.csv(store, runId, what, out);
+        }
+        try (var lines = java.nio.file.Files.lines(file)) {
+            return Math.max(0, lines.count() - 1);
+        }
+    }
+
     /** The run's detail tables (requests, token times, iterations, buckets, cluster events) after its head. */
     public RunData load(RunHead head) {
         FxThreadGuard.refuse("reading run " + head.info().runId());

@@ -43,10 +43,17 @@ public final class MainWindow extends BorderPane {
         running = new RunActions(wb, services, this, scripted);
         BooleanProperty dark = services.theme().dark();
         sla = new LazyView<>("SLA", "mdi2c-chart-bell-curve-cumulative", () -> new SlaView(wb.sla()));
-        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> themed(new TimelineView(wb.timeline()), dark));
-        cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache()), dark));
-        runs = new LazyView<>("Runs", "mdi2t-table-multiple",
-                () -> new RunsView(wb.runs(), running::openRun, running::compare, running::compareModes, running::refreshRuns));
+        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> {
+            TimelineView v = themed(new TimelineView(wb.timeline()), dark);
+            v.setOnExportTrace(() -> ResultExports.chromeTrace(v, wb));
+            return v;
+        });
+        cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache(), this::showRequest), dark));
+        runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> {
+            RunsView v = new RunsView(wb.runs(), running::openRun, running::compare, running::compareModes, running::refreshRuns);
+            v.setOnExportTable((id, what) -> ResultExports.table(v, services.store(), id, what));
+            return v;
+        });
         devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
         runBar = new RunBar(wb.run(), running::cancel);
         Tab pipeline = new Tab("Pipeline", editor);
@@ -73,6 +80,13 @@ public final class MainWindow extends BorderPane {
         dark.addListener(o -> apply.run());
         apply.run();
         return v;
+    }
+
+    /** Shows request {@code id} in the timeline (from the cache view's request table). */
+    public void showRequest(long id) {
+        showView("timeline");
+        TimelineView v = timeline.get();
+        javafx.application.Platform.runLater(() -> v.goTo(id));
     }
 
     /** What the window reaches outside itself. */

@@ -24,7 +24,7 @@ public final class OpenRunBench {
     private final MainWindow w;
     private final long runId;
     private final CountDownLatch done = new CountDownLatch(1);
-    private long lastPulse;
+    private volatile long lastPulse;
     private long maxGap;
     private long phaseMax;
     private long openStart;
@@ -62,6 +62,7 @@ public final class OpenRunBench {
 
     private void start(Scene scene) {
         scene.addPostLayoutPulseListener(this::pulse);
+        if (Boolean.getBoolean("bench.stacks")) watchdog(Thread.currentThread());
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -95,6 +96,28 @@ public final class OpenRunBench {
                 });
             });
         });
+    }
+
+    /** With {@code -Dbench.stacks=true}: prints where the JavaFX thread is while a pulse is 150 ms late. */
+    private void watchdog(Thread fx) {
+        Thread t = new Thread(() -> {
+            while (done.getCount() > 0) {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long last = lastPulse;
+                if (last != 0 && System.nanoTime() - last > 150_000_000L) {
+                    StringBuilder sb = new StringBuilder("-- JavaFX thread " + (System.nanoTime() - last) / 1_000_000 + " ms after a pulse:\n");
+                    StackTraceElement[] st = fx.getStackTrace();
+                    for (int i = 0; i < Math.min(25, st.length); i++) sb.append("    ").append(st[i]).append('\n');
+                    System.err.print(sb);
+                }
+            }
+        }, "bench-watchdog");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void pulse() {

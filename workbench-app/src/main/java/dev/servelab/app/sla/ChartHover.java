@@ -6,7 +6,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.util.Arrays;
@@ -32,7 +31,7 @@ final class ChartHover {
                 return;
             }
             tip.setText(text);
-            show(tip, chart, e.getScreenX(), e.getScreenY());
+            TipPlacement.show(tip, chart, e.getScreenX(), e.getScreenY());
         });
         chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.hide());
     }
@@ -75,22 +74,5 @@ final class ChartHover {
         if (!Double.isFinite(v)) return "—";
         if (a != 0 && a < 1) return String.format(Locale.ROOT, "%.3f", v);
         return a < 100 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%,.1f", v);
-    }
-
-    /** Shows the tooltip beside the pointer, moved left/up so that it stays inside the window. */
-    static void show(Tooltip tip, javafx.scene.Node owner, double screenX, double screenY) {
-        Window w = owner.getScene() == null ? null : owner.getScene().getWindow();
-        double x = screenX + 14, y = screenY + 14;
-        if (w != null) {
-            double tw = Math.max(tip.getWidth(), 160), th = Math.max(tip.getHeight(), 40);
-            if (x + tw > w.getX() + w.getWidth()) x = screenX - tw - 8;
-            if (y + th > w.getY() + w.getHeight()) y = screenY - th - 8;
-        }
-        if (tip.isShowing()) {
-            tip.setAnchorX(x);
-            tip.setAnchorY(y);
-        } else {
-            tip.show(owner, x, y);
-        }
     }
 }
