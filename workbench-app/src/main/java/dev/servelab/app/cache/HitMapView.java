@@ -77,13 +77,25 @@ public final class HitMapView extends BorderPane {
         table.setTooltip(new Tooltip("Double-click or Enter: show the request in the timeline"));
         replicas.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         replicas.setPrefWidth(110);
+        replicas.setId("cache-kv-replicas");
+        replicas.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Integer r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : "replica " + r);
+            }
+        });
         replicas.setTooltip(new Tooltip("Replicas drawn in the KV chart, one line each (Ctrl/Shift-click for several; clicking a heat-map cell adds its replica)"));
-        vm.bucketsProperty().addListener((o, a, b) -> {
+        Runnable fill = () -> {
             List<Integer> all = new ArrayList<>();
+            var b = vm.bucketsProperty().get();
             if (b != null) for (int i = 0; i < b.replicas(); i++) all.add(i);
             replicas.getItems().setAll(all);
-        });
+            syncSelection(vm);
+        };
+        vm.bucketsProperty().addListener((o, a, b) -> fill.run());
         vm.kvReplicas().addListener((ListChangeListener<Integer>) c -> syncSelection(vm));
+        fill.run();
         replicas.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Integer>) c -> {
             if (syncing) return;
             List<Integer> chosen = new ArrayList<>(replicas.getSelectionModel().getSelectedItems());

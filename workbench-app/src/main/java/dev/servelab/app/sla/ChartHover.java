@@ -50,6 +50,7 @@ final class ChartHover {
         sb.append(xa.getLabel()).append(" = ").append(num(x));
         boolean any = false;
         for (Curve c : curves) {
+            if (OverTime.EVENTS.equals(c.name())) continue;
             int i = nearest(c.x(), x);
             if (i < 0) continue;
             any = true;

@@ -118,6 +118,9 @@ public final class Charts {
             if (s.getName() != null && s.getName().startsWith("SLO ") && s.getNode() != null) {
                 s.getNode().setStyle("-fx-stroke: #e5484d; -fx-stroke-width: 2px; -fx-stroke-dash-array: 8 5;");
             }
+            if (OverTime.EVENTS.equals(s.getName()) && s.getNode() != null) {
+                s.getNode().setStyle("-fx-stroke: #c026d3; -fx-stroke-width: 1.5px; -fx-stroke-dash-array: 4 3;");
+            }
         }
     }
 
@@ -126,6 +129,9 @@ public final class Charts {
         for (javafx.scene.Node n : chart.lookupAll(".chart-legend-item")) {
             if (n instanceof javafx.scene.control.Label l && l.getText() != null && l.getText().startsWith("SLO ") && l.getGraphic() != null) {
                 l.getGraphic().setStyle("-fx-background-color: #e5484d; -fx-background-radius: 0; -fx-padding: 1.5 8 1.5 8;");
+            }
+            if (n instanceof javafx.scene.control.Label l && OverTime.EVENTS.equals(l.getText()) && l.getGraphic() != null) {
+                l.getGraphic().setStyle("-fx-background-color: #c026d3; -fx-background-radius: 0; -fx-padding: 1.5 8 1.5 8;");
             }
         }
     }

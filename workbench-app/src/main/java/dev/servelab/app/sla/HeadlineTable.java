@@ -49,7 +49,7 @@ public final class HeadlineTable extends HBox {
         for (int r = 0; r < h.latencies().size(); r++) {
             Headline.LatencyRow row = h.latencies().get(r);
             Label name = header(row.metric());
-            name.setTooltip(tip(row.help()));
+            lazyTip(name, row.help());
             latency.add(name, 0, r + 1);
             for (int c = 0; c < row.values().size(); c++) latency.add(value(row.values().get(c)), c + 1, r + 1);
         }
@@ -57,7 +57,7 @@ public final class HeadlineTable extends HBox {
         for (int i = 0; i < h.rates().size(); i++) {
             Headline.Value v = h.rates().get(i);
             Label name = header(v.label());
-            name.setTooltip(tip(v.help()));
+            lazyTip(name, v.help());
             int col = i < half ? 0 : 3, row = i < half ? i : i - half;
             rates.add(name, col, row);
             rates.add(value(v), col + 1, row);
@@ -84,7 +84,7 @@ public final class HeadlineTable extends HBox {
         l.setFocusTraversable(true);
         l.setAccessibleRole(AccessibleRole.TEXT);
         l.setAccessibleText(v.label() + " " + v.text() + " " + v.unit());
-        l.setTooltip(tip(v.label() + " = " + v.text() + " " + v.unit() + "   (" + v.key() + ")\n" + v.help()));
+        lazyTip(l, v.label() + " = " + v.text() + " " + v.unit() + "   (" + v.key() + ")\n" + v.help());
         l.setOnMouseClicked(e -> l.requestFocus());
         l.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
@@ -95,6 +95,14 @@ public final class HeadlineTable extends HBox {
             }
         });
         return l;
+    }
+
+    /** Installs the tooltip when the pointer first enters the label (forty tooltips made up front cost a visible pause). */
+    private static void lazyTip(Label l, String text) {
+        l.setOnMouseEntered(e -> {
+            if (l.getTooltip() == null) l.setTooltip(tip(text));
+        });
+        l.setUserData(text);
     }
 
     private static Tooltip tip(String text) {

@@ -159,9 +159,11 @@ public final class SlaViewModel {
         RunData first = runs.getFirst();
         LatencySamples s = firstSamples;
         double window = window(s);
-        return new Prepared(cdfs, OverTime.percentiles("TTFT", s.finishSeconds(), s.ttft(), window),
-                OverTime.percentiles("TPOT", s.finishSeconds(), s.tpot(), window), OverTime.throughput(first.buckets()),
-                OverTime.goodput(s, first.slo(), window), first, OverTime.attainment(s, first.slo()), s.ttft().length);
+        var ev = first.events();
+        return new Prepared(cdfs, OverTime.withEvents(OverTime.percentiles("TTFT", s.finishSeconds(), s.ttft(), window), ev),
+                OverTime.withEvents(OverTime.percentiles("TPOT", s.finishSeconds(), s.tpot(), window), ev),
+                OverTime.withEvents(OverTime.throughput(first.buckets()), ev),
+                OverTime.withEvents(OverTime.goodput(s, first.slo(), window), ev), first, OverTime.attainment(s, first.slo()), s.ttft().length);
     }
 
     public void show(List<RunData> runs) {

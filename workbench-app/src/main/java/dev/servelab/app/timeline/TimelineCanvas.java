@@ -104,7 +104,10 @@ public final class TimelineCanvas extends Pane {
         g.translate(gutter, 0);
         TimeAxis.draw(g, start, end, pw, 0, AXIS, h, text);
         List<IterationTable> its = vm.iterationsProperty().get();
-        for (int r = 0; r < its.size(); r++) GanttPainter.paint(g, its.get(r), start, end, pw, AXIS + r * LANE + 2, LANE - 4);
+        List<GanttLod> lods = vm.lods();
+        for (int r = 0; r < its.size(); r++) {
+            GanttPainter.paint(g, its.get(r), r < lods.size() ? lods.get(r) : null, start, end, pw, AXIS + r * LANE + 2, LANE - 4);
+        }
         double top = rowsTop();
         g.beginPath();
         g.rect(0, top, pw, h - top);

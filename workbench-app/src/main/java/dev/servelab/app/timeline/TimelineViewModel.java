@@ -50,6 +50,7 @@ public final class TimelineViewModel {
     }
     private PoolLabels pools = PoolLabels.of(new String[0]);
     private long dataStart;
+    private List<GanttLod> lods = List.of();
     private long dataEnd = 1_000_000_000L;
 
     /** The request rows and their token times of the run shown, or null. */
@@ -113,6 +114,9 @@ public final class TimelineViewModel {
         dataEnd = 1;
         for (int r = 0; r < t.rows(); r++) dataEnd = Math.max(dataEnd, t.lastToken(r));
         for (IterationTable it : its) if (it.size() > 0) dataEnd = Math.max(dataEnd, it.end()[it.size() - 1]);
+        List<GanttLod> l = new java.util.ArrayList<>();
+        for (IterationTable it : its) l.add(GanttLod.of(it, dataEnd));
+        lods = List.copyOf(l);
         resetTime();
         topRow.set(0);
         highlighted.set(-1);
@@ -130,6 +134,11 @@ public final class TimelineViewModel {
         rowsFitted = true;
         topRow.set(0);
         rowHeight.set(rows == 0 ? 10 : Math.max(0.05, Math.min(16, heightPx / rows)));
+    }
+
+    /** Each replica's iterations on a time grid, for zoomed-out frames. */
+    List<GanttLod> lods() {
+        return lods;
     }
 
     /** The pool of each replica, with a colour each; empty unless the run has two pools or more. */
