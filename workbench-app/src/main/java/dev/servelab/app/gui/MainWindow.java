@@ -1,5 +1,6 @@
 package dev.servelab.app.gui;
 
+import dev.servelab.app.budget.BudgetPanel;
 import dev.servelab.app.cache.HitMapView;
 import dev.servelab.app.devices.DevicesView;
 import dev.servelab.app.editor.EditorView;
@@ -32,6 +33,7 @@ public final class MainWindow extends BorderPane {
     private final LazyView<HitMapView> cache;
     private final LazyView<RunsView> runs;
     private final LazyView<DevicesView> devices;
+    private final BudgetPanel budget;
 
     /** The window over these services; {@code scripted}: errors go to stderr instead of dialogs. */
     public MainWindow(WorkbenchServices services, boolean scripted) {
@@ -56,7 +58,11 @@ public final class MainWindow extends BorderPane {
         });
         devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
         runBar = new RunBar(wb.run(), running::cancel);
-        Tab pipeline = new Tab("Pipeline", editor);
+        budget = new BudgetPanel(wb.editor(), r -> Thread.ofVirtual().name("servelab-budget").start(r), javafx.application.Platform::runLater);
+        budget.setExpanded(true);
+        BorderPane editorPane = new BorderPane(editor);
+        editorPane.setBottom(budget);
+        Tab pipeline = new Tab("Pipeline", editorPane);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
         pipeline.setId("tab-pipeline");
         tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab);
@@ -97,6 +103,11 @@ public final class MainWindow extends BorderPane {
     /** The view models of the window's views. */
     public Workbench workbench() {
         return wb;
+    }
+
+    /** The memory / KV budget of the selected pool, under the editor. */
+    public BudgetPanel budget() {
+        return budget;
     }
 
     public EditorView editor() {

@@ -100,4 +100,13 @@ class OpenRunFlowTest {
                 robot.lookup("#headline-completed").queryAs(Label.class).getText());
         assertTrue(window.workbench().sla().ttft().size() == 1, "the charts got the details");
     }
+
+    @Test
+    void budgetPanelShowsTheSelectedPoolsCatalogLine(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().loadDefault());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.budget().catalogLine().getText().contains(" blocks of "));
+        String line = window.budget().catalogLine().getText();
+        assertTrue(line.startsWith("llama-3.1-8b on h100-sxm (tp 1, pp 1): weights "), line);
+        assertTrue(window.budget().sequences().getText().contains("sequences fit"), window.budget().sequences().getText());
+    }
 }
