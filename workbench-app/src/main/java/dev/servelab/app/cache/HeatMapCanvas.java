@@ -28,6 +28,7 @@ public final class HeatMapCanvas extends Pane {
     public HeatMapCanvas(HitMapViewModel vm, BiConsumer<Integer, Integer> onSelect) {
         this.vm = vm;
         getChildren().add(canvas);
+        setMinWidth(0);
         vm.bucketsProperty().addListener(o -> paint());
         vm.selectedProperty().addListener(o -> paint());
         vm.fromBucketProperty().addListener(o -> paint());

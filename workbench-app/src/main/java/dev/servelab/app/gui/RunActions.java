@@ -26,6 +26,7 @@ public final class RunActions {
     private final MainWindow w;
     private final boolean scripted;
     private PipelineRunner current;
+    private long requestLimit;
     private final AnimationTimer sampler = new AnimationTimer() {
         private dev.servelab.engine.run.RunProgress last;
 
@@ -78,6 +79,11 @@ public final class RunActions {
         return f;
     }
 
+    /** Runs use at most {@code n} requests of the workload (0 = all), as {@code run --requests} (the {@code gui --requests} option). */
+    public void limitRequests(long n) {
+        requestLimit = Math.max(0, n);
+    }
+
     public void run() {
         if (current != null) return;
         if (opening != 0) {
@@ -95,7 +101,7 @@ public final class RunActions {
         Path file = wb.editor().fileProperty().get();
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         current = PipelineRunner.start(wb.editor().tree(), wb.editor().name(), base, services.store().db(), services.plugins(),
-                wb.run().modeProperty().get(), wb.run().speedProperty().get());
+                wb.run().modeProperty().get(), wb.run().speedProperty().get(), requestLimit);
         wb.run().started(wb.editor().name());
         sampler.start();
         current.outcome().whenComplete((out, err) -> Platform.runLater(() -> finished(out, err)));

@@ -44,26 +44,34 @@ public final class PipelineRunner {
      */
     public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
                                        ExecutionMode mode, double speed) {
+        return start(tree, name, baseDir, db, registry, mode, speed, 0);
+    }
+
+    /** As {@link #start(ObjectNode, String, Path, Path, PluginRegistry, ExecutionMode, double)}, with at most {@code requestLimit} requests (0 = all), as {@code run --requests}. */
+    public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
+                                       ExecutionMode mode, double speed, long requestLimit) {
         PipelineRunner r = new PipelineRunner();
-        Thread t = new Thread(() -> r.prepareAndRun(tree, name, baseDir, db, registry, mode, speed), "servelab-run");
+        Thread t = new Thread(() -> r.prepareAndRun(tree, name, baseDir, db, registry, mode, speed, requestLimit), "servelab-run");
         t.setDaemon(true);
         t.start();
         return r;
     }
 
     private void prepareAndRun(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
-                               ExecutionMode mode, double speed) {
+                               ExecutionMode mode, double speed, long requestLimit) {
         RunStore store = null;
         try {
             FxThreadGuard.refuse("loading a pipeline and its model");
             PipelineSpec spec = PipelineLoader.fromTree(mode.live() ? onBackend(tree, mode) : tree, name, baseDir);
             phase = "Opening the workload";
-            RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir());
+            RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), requestLimit, spec.baseDir());
+            long expected = expected(spec);
+            if (requestLimit > 0) expected = expected == 0 ? requestLimit : Math.min(expected, requestLimit);
             store = RunStore.open(db);
             phase = mode.live() ? "Loading the model and warming up" : "Building the cluster";
             PipelineRun r = mode.live()
-                    ? PipelineRun.live(spec, registry, stream, label(spec), expected(spec), store, speed)
-                    : new PipelineRun(spec, registry, stream, label(spec), expected(spec), store);
+                    ? PipelineRun.live(spec, registry, stream, label(spec), expected, store, speed)
+                    : new PipelineRun(spec, registry, stream, label(spec), expected, store);
             run = r;
             if (cancelled) r.cancel();
             phase = "Running";

@@ -140,7 +140,9 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(col("TTFT p99 ms", r -> num(r.p99TtftMs(), "%.1f")));
         table.getColumns().add(col("TPOT mean ms", r -> num(r.meanTpotMs(), "%.2f")));
         table.getColumns().add(col("goodput/s", r -> num(r.goodput(), "%.2f")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        double[] widths = {50, 170, 62, 90, 150, 170, 95, 82, 40, 130, 175, 110, 70, 70, 118, 108, 118, 90};
+        for (int i = 0; i < table.getColumns().size() && i < widths.length; i++) table.getColumns().get(i).setPrefWidth(widths[i]);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No runs in this store yet — run a pipeline (F5)"));
     }
 

@@ -46,6 +46,7 @@ final class ChartHover {
             return null;
         }
         double x = xa.getValueForDisplay(px.getX()).doubleValue();
+        boolean cdf = !ya.isAutoRanging() && ya.getUpperBound() == 1;
         StringBuilder sb = new StringBuilder();
         sb.append(xa.getLabel()).append(" = ").append(num(x));
         boolean any = false;
@@ -54,7 +55,12 @@ final class ChartHover {
             int i = nearest(c.x(), x);
             if (i < 0) continue;
             any = true;
-            sb.append('\n').append(c.name()).append(": ").append(num(c.y()[i])).append("  (at ").append(num(c.x()[i])).append(')');
+            if (cdf) {
+                sb.append('\n').append(c.name()).append(": ").append(String.format(Locale.ROOT, "%.1f %%", 100 * c.y()[i]))
+                        .append(" ≤ ").append(num(c.x()[i]));
+            } else {
+                sb.append('\n').append(c.name()).append(": ").append(num(c.y()[i])).append("  (at ").append(num(c.x()[i])).append(')');
+            }
         }
         return any ? sb.toString() : null;
     }

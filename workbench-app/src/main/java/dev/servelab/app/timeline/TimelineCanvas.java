@@ -35,6 +35,7 @@ public final class TimelineCanvas extends Pane {
         this.vm = vm;
         getChildren().add(canvas);
         getStyleClass().add("timeline-canvas");
+        setMinSize(0, 0); // the canvas follows the pane: never let its last size hold the pane wide (a side panel must shrink it)
         for (var p : List.of(vm.startNanosProperty(), vm.endNanosProperty(), vm.topRowProperty(), vm.rowHeightProperty())) p.addListener(o -> dirty = true);
         vm.tokensProperty().addListener(o -> dirty = true);
         vm.highlightedProperty().addListener(o -> dirty = true);

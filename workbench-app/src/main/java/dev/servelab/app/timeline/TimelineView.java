@@ -141,6 +141,7 @@ public final class TimelineView extends BorderPane {
         t.getColumns().add(ttft);
         t.getColumns().add(col("E2EL ms", SlowRequest::e2elMs));
         t.getColumns().add(col("queue ms", SlowRequest::queueMs));
+        t.setFixedCellSize(24);
         ttft.setSortType(TableColumn.SortType.DESCENDING);
         t.getSortOrder().add(ttft);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -153,13 +154,15 @@ public final class TimelineView extends BorderPane {
         VBox box = new VBox(4, head, t);
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(4, 6, 4, 6));
-        box.setPrefWidth(380);
+        box.setPrefWidth(470);
+        box.setMinWidth(470);
         return box;
     }
 
     private static <T> TableColumn<SlowRequest, T> col(String name, java.util.function.Function<SlowRequest, T> f) {
         TableColumn<SlowRequest, T> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setMinWidth(name.length() * 7.5 + 28);
         if (name.endsWith("ms")) {
             c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
                 @Override
