@@ -146,13 +146,13 @@ public final class RunActions {
         CompletableFuture<RunData> f = shownRun.isDone() ? new CompletableFuture<>() : shownRun;
         shownRun = f;
         opening = id;
-        wb.run().loading("Opening run " + id + "…");
+        wb.run().loading("Opening run " + id + "…", 0.05);
         services.background().load(() -> services.store().head(id), head -> {
             if (opening != id) return;
             wb.showHead(head);
             if (w.editorActive() || w.runsActive()) w.showView("sla");
             wb.run().loading(String.format(java.util.Locale.ROOT, "Loading run %d's details (%,d requests)…", id,
-                    (long) head.summary().get("completed")));
+                    (long) head.summary().get("completed")), 0.3);
             services.background().load(() -> wb.load(head), l -> {
                 if (opening != id) return;
                 opening = 0;

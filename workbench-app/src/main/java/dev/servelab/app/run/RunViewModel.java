@@ -43,11 +43,15 @@ public final class RunViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** A stored run is being read: {@code message} says which. */
-    public void loading(String message) {
+    /**
+     * A stored run is being read: {@code message} says which, {@code fraction} how far (a step, not an
+     * animation: an indeterminate bar would repaint the window every frame while the loading thread
+     * needs the CPU).
+     */
+    public void loading(String message, double fraction) {
         loading.set(true);
         if (running.get()) return;
-        fraction.set(-1);
+        this.fraction.set(fraction);
         status.set(message);
     }
 

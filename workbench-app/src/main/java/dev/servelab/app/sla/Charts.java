@@ -31,6 +31,9 @@ public final class Charts {
         }
     };
 
+    /** Points per series at most: more than a chart has pixels only costs nodes and layout time. */
+    static final int MAX_POINTS = 800;
+
     private Charts() {
     }
 
@@ -88,15 +91,14 @@ public final class Charts {
         List<XYChart.Series<Number, Number>> out = new ArrayList<>();
         double maxY = 0, minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE;
         for (Curve c : curves) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(c.name());
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (int i : Decimate.indices(c, MAX_POINTS)) points.add(new XYChart.Data<>(c.x()[i], c.y()[i]));
             for (int i = 0; i < c.size(); i++) {
-                s.getData().add(new XYChart.Data<>(c.x()[i], c.y()[i]));
                 maxY = Math.max(maxY, c.y()[i]);
                 minX = Math.min(minX, c.x()[i]);
                 maxX = Math.max(maxX, c.x()[i]);
             }
-            out.add(s);
+            out.add(new XYChart.Series<>(c.name(), javafx.collections.FXCollections.observableArrayList(points)));
         }
         if (Double.isFinite(slo) && !curves.isEmpty()) {
             XYChart.Series<Number, Number> m = new XYChart.Series<>();

@@ -2,7 +2,6 @@ package dev.servelab.app.sla;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -42,8 +41,7 @@ public final class SlaView extends BorderPane {
         Label head = new Label();
         head.textProperty().bind(vm.headlineProperty());
         head.getStyleClass().add("view-headline");
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
+        org.kordamp.ikonli.javafx.FontIcon busy = new org.kordamp.ikonli.javafx.FontIcon("mdi2t-timer-sand");
         busy.visibleProperty().bind(vm.loadingProperty());
         busy.managedProperty().bind(vm.loadingProperty());
         HBox line = new HBox(8, busy, head);
@@ -68,7 +66,21 @@ public final class SlaView extends BorderPane {
         grid.setVgap(6);
         grid.setPadding(new Insets(4, 8, 8, 8));
         List<LineChart<Number, Number>> charts = List.of(ttft, tpot, itl, e2el, overTime, tpotOverTime, throughput, goodput);
-        for (int i = 0; i < charts.size(); i++) grid.add(charts.get(i), i % 4, i / 4);
+        grid.add(ttft, 0, 0);
+        // one more chart per frame: a chart's first CSS and layout pass is costly, eight in one pulse freeze the window
+        new javafx.animation.AnimationTimer() {
+            private int next = 1;
+
+            @Override
+            public void handle(long now) {
+                if (next >= charts.size()) {
+                    stop();
+                    return;
+                }
+                grid.add(charts.get(next), next % 4, next / 4);
+                next++;
+            }
+        }.start();
         for (int i = 0; i < 4; i++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(100.0 / 4);
