@@ -17,10 +17,10 @@ import java.util.List;
 
 /** The headline table (mean/p50/p90/p99, rates) above eight charts: the four latency CDFs with SLO lines, TTFT/TPOT percentiles over time, throughput and goodput. */
 public final class SlaView extends BorderPane {
-    private final LineChart<Number, Number> ttft = Charts.cdf("TTFT — CDF", "time to first token (ms)", "fraction of requests");
-    private final LineChart<Number, Number> tpot = Charts.cdf("TPOT — CDF", "time per output token (ms)", "fraction of requests");
-    private final LineChart<Number, Number> itl = Charts.cdf("ITL — CDF", "inter-token latency (ms)", "fraction of gaps");
-    private final LineChart<Number, Number> e2el = Charts.cdf("E2E latency — CDF", "end-to-end latency (ms)", "fraction of requests");
+    private final LineChart<Number, Number> ttft = Charts.cdf("TTFT — CDF", "TTFT (ms)", "fraction of requests");
+    private final LineChart<Number, Number> tpot = Charts.cdf("TPOT — CDF", "TPOT (ms)", "fraction of requests");
+    private final LineChart<Number, Number> itl = Charts.cdf("ITL — CDF", "ITL (ms)", "fraction of gaps");
+    private final LineChart<Number, Number> e2el = Charts.cdf("E2E latency — CDF", "E2EL (ms)", "fraction of requests");
     private final LineChart<Number, Number> overTime = Charts.line("TTFT percentiles over time", "time (s)", "TTFT (ms)");
     private final LineChart<Number, Number> tpotOverTime = Charts.line("TPOT percentiles over time", "time (s)", "TPOT (ms)");
     private final LineChart<Number, Number> throughput = Charts.line("Token throughput", "time (s)", "tokens / s");
