@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the workbench screenshots in this folder: real windows under Xvfb (Debian packages
-# xvfb, xauth, libgtk-3-0, fonts-dejavu-core). Usage: docs/screenshots/make.sh   (from anywhere)
+# xvfb, xauth, libgtk-3-0, fonts-dejavu-core, imagemagick). Usage: docs/screenshots/make.sh   (from anywhere)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$ROOT/docs/screenshots"
@@ -27,6 +27,9 @@ gui --compare 1,2 --screenshot "$OUT/comparison.png"
 gui --show-run 1 --view sla --dark --screenshot "$OUT/sla-charts-dark.png"
 gui --show-run 1 --view timeline --zoom tokens --dark --screenshot "$OUT/timeline-tokens-dark.png"
 gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 6 --screenshot "$OUT/running.png"
+gui --show-run 1 --view timeline --zoom slowest --screenshot "$OUT/timeline-slowest.png"
+gui --show-run 1 --view sla --screenshot "$OUT/sla-headline.png" && convert "$OUT/sla-headline.png" -crop 1100x150+0+78 +repage "$OUT/sla-headline.png"   # imagemagick
+gui --open sample-traces/pipelines/quickstart.yaml --view editor --screenshot "$OUT/budget-panel.png" && convert "$OUT/budget-panel.png" -crop 1150x110+0+835 +repage "$OUT/budget-panel.png"
 LIVE_DB="$(mktemp -d)/live.db"                                                                     # live + sim pair
 sl compare-modes sample-traces/pipelines/live-tiny.yaml --db "$LIVE_DB" > /dev/null
 DB="$LIVE_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live.png"

@@ -12,7 +12,11 @@ import javafx.scene.text.TextAlignment;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
-/** Replica rows × time-bucket columns coloured by hit ratio, with a colour scale; click selects a cell. */
+/**
+ * Replica rows × time-bucket columns coloured by hit ratio, with a colour scale: click selects a cell,
+ * the wheel zooms time at the pointer, drag pans, double-click shows the whole run. When buckets are
+ * narrower than a pixel, each pixel column shows the hit ratio of all the buckets it covers.
+ */
 public final class HeatMapCanvas extends Pane {
     static final double LEFT = 78;
     static final double BOTTOM = 26;
@@ -24,13 +28,39 @@ public final class HeatMapCanvas extends Pane {
     public HeatMapCanvas(HitMapViewModel vm, BiConsumer<Integer, Integer> onSelect) {
         this.vm = vm;
         getChildren().add(canvas);
+        setMinWidth(0);
         vm.bucketsProperty().addListener(o -> paint());
         vm.selectedProperty().addListener(o -> paint());
+        vm.fromBucketProperty().addListener(o -> paint());
+        vm.toBucketProperty().addListener(o -> paint());
         canvas.setOnMouseClicked(e -> {
+            if (!e.isStillSincePress()) return;
+            if (e.getClickCount() == 2) {
+                vm.resetZoom();
+                return;
+            }
             int[] cell = cellAt(e.getX(), e.getY());
             if (cell == null) return;
             onSelect.accept(cell[0], cell[1]);
         });
+        canvas.setOnMousePressed(e -> dragX = e.getX());
+        canvas.setOnMouseDragged(e -> {
+            vm.pan(-(e.getX() - dragX) / Math.max(1, plotWidth()));
+            dragX = e.getX();
+        });
+        canvas.setOnScroll(e -> {
+            double dy = e.getDeltaY() == 0 ? e.getDeltaX() : e.getDeltaY();
+            if (dy == 0) return;
+            double anchor = Math.max(0, Math.min(1, (e.getX() - LEFT) / Math.max(1, plotWidth())));
+            vm.zoom(dy > 0 ? 0.8 : 1.25, anchor);
+            e.consume();
+        });
+    }
+
+    private double dragX;
+
+    private double plotWidth() {
+        return getWidth() - LEFT - RIGHT;
     }
 
     public void setTextColor(Color c) {
@@ -44,7 +74,9 @@ public final class HeatMapCanvas extends Pane {
         if (b == null || b.buckets() == 0) return null;
         double pw = getWidth() - LEFT - RIGHT, ph = getHeight() - BOTTOM;
         if (x < LEFT || x >= LEFT + pw || y < 0 || y >= ph) return null;
-        return new int[]{(int) ((y) / (ph / b.replicas())), (int) ((x - LEFT) / (pw / b.buckets()))};
+        double from = vm.fromBucketProperty().get(), to = vm.toBucketProperty().get();
+        int bucket = (int) Math.min(b.buckets() - 1, Math.floor(from + (x - LEFT) / pw * (to - from)));
+        return new int[]{(int) ((y) / (ph / b.replicas())), bucket};
     }
 
     @Override
@@ -60,22 +92,52 @@ public final class HeatMapCanvas extends Pane {
         BucketTable b = vm.bucketsProperty().get();
         if (b == null || b.buckets() == 0) return;
         double pw = getWidth() - LEFT - RIGHT, ph = getHeight() - BOTTOM;
-        double cw = pw / b.buckets(), ch = ph / b.replicas();
-        for (int r = 0; r < b.replicas(); r++) {
-            for (int k = 0; k < b.buckets(); k++) {
-                g.setFill(HeatColors.of(b.hitRatio(r, k)));
-                g.fillRect(LEFT + k * cw, r * ch, Math.ceil(cw) - (cw > 6 ? 1 : 0), ch - (ch > 6 ? 1 : 0));
-            }
-        }
+        double from = vm.fromBucketProperty().get(), to = vm.toBucketProperty().get();
+        double cw = pw / (to - from), ch = ph / b.replicas();
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, 0, pw, ph);
+        g.clip();
+        if (cw >= 1) cells(g, b, from, to, cw, ch);
+        else columns(g, b, from, to, pw, ch);
         int[] sel = vm.selectedProperty().get();
         if (sel != null) {
             g.setStroke(Color.web("#e5484d"));
             g.setLineWidth(2.5);
-            g.strokeRect(LEFT + sel[1] * cw, sel[0] * ch + 1, Math.max(cw, 3), ch - 2);
+            g.strokeRect(LEFT + (sel[1] - from) * cw, sel[0] * ch + 1, Math.max(cw, 3), ch - 2);
             g.setLineWidth(1);
         }
+        g.restore();
         axes(g, b, pw, ph, ch);
         scale(g, ph);
+    }
+
+    /** One rectangle per visible bucket (each at least a pixel wide). */
+    private static void cells(GraphicsContext g, BucketTable b, double from, double to, double cw, double ch) {
+        int k0 = (int) Math.floor(from), k1 = Math.min(b.buckets(), (int) Math.ceil(to));
+        for (int r = 0; r < b.replicas(); r++) {
+            for (int k = k0; k < k1; k++) {
+                g.setFill(HeatColors.of(b.hitRatio(r, k)));
+                g.fillRect(LEFT + (k - from) * cw, r * ch, Math.ceil(cw) - (cw > 6 ? 1 : 0), ch - (ch > 6 ? 1 : 0));
+            }
+        }
+    }
+
+    /** More buckets than pixels: one column per pixel, the hit ratio of the buckets it covers. */
+    private static void columns(GraphicsContext g, BucketTable b, double from, double to, double pw, double ch) {
+        int cols = (int) Math.ceil(pw);
+        for (int r = 0; r < b.replicas(); r++) {
+            for (int c = 0; c < cols; c++) {
+                int k0 = (int) (from + c / pw * (to - from)), k1 = Math.min(b.buckets(), Math.max(k0 + 1, (int) (from + (c + 1) / pw * (to - from))));
+                long lookups = 0, hits = 0;
+                for (int k = k0; k < k1; k++) {
+                    lookups += b.lookup()[r][k];
+                    hits += b.hit()[r][k];
+                }
+                g.setFill(HeatColors.of(lookups == 0 ? Double.NaN : (double) hits / lookups));
+                g.fillRect(LEFT + c, r * ch, 1, ch - (ch > 6 ? 1 : 0));
+            }
+        }
     }
 
     private void axes(GraphicsContext g, BucketTable b, double pw, double ph, double ch) {
@@ -85,9 +147,12 @@ public final class HeatMapCanvas extends Pane {
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < b.replicas(); r++) g.fillText("replica " + r, LEFT - 8, r * ch + ch / 2);
         g.setTextAlign(TextAlignment.CENTER);
-        double total = b.buckets() * b.bucketSeconds();
-        double step = niceStep(total / Math.max(1, pw / 90));
-        for (double t = 0; t <= total; t += step) g.fillText(String.format(Locale.ROOT, "%.0f s", t), LEFT + t / total * pw, ph + BOTTOM / 2);
+        double t0 = vm.fromBucketProperty().get() * b.bucketSeconds(), t1 = vm.toBucketProperty().get() * b.bucketSeconds();
+        double step = niceStep((t1 - t0) / Math.max(1, pw / 90));
+        String fmt = step >= 1 ? "%.0f s" : step >= 0.1 ? "%.1f s" : "%.2f s";
+        for (double t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
+            g.fillText(String.format(Locale.ROOT, fmt, t), LEFT + (t - t0) / (t1 - t0) * pw, ph + BOTTOM / 2);
+        }
     }
 
     private void scale(GraphicsContext g, double ph) {

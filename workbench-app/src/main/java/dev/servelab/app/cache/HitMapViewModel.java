@@ -3,6 +3,8 @@ package dev.servelab.app.cache;
 import dev.servelab.engine.store.BucketTable;
 import dev.servelab.engine.store.RequestTable;
 import dev.servelab.app.sla.Curve;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,10 +15,15 @@ import javafx.collections.ObservableList;
 import java.util.Locale;
 
 /**
- * The cache hit map: prefix-cache hit ratio per replica × time bucket, KV usage over time per
- * replica, and the requests of the selected cell (those whose first scheduling fell in it).
+ * The cache hit map: prefix-cache hit ratio per replica × time bucket (zoomed and panned in time),
+ * KV usage over the visible time, one line per selected replica, and the requests of the selected cell
+ * (those whose first scheduling fell in it).
  */
 public final class HitMapViewModel {
+    /** Points per KV-usage line at most: a chart of a few hundred pixels shows no more. */
+    static final int KV_POINTS = 600;
+    /** Replicas drawn in the KV chart when a run opens. */
+    static final int DEFAULT_KV_LINES = 2;
     private final ReadOnlyObjectWrapper<BucketTable> buckets = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Curve> kvUsage = FXCollections.observableArrayList();
     private final ObservableList<Curve> kvUsageView = FXCollections.unmodifiableObservableList(kvUsage);
@@ -25,7 +32,77 @@ public final class HitMapViewModel {
     private final ReadOnlyStringWrapper selection = new ReadOnlyStringWrapper("Click a cell to list its requests");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Prefix-cache hit ratio per replica and time bucket");
     private final ReadOnlyObjectWrapper<int[]> selected = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Integer> kvReplicas = FXCollections.observableArrayList();
+    private final ReadOnlyDoubleWrapper fromBucket = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper toBucket = new ReadOnlyDoubleWrapper(1);
     private RequestTable requests;
+
+    public HitMapViewModel() {
+        kvReplicas.addListener((javafx.collections.ListChangeListener<Integer>) c -> kvCurves());
+    }
+
+    /** The replicas whose KV usage is drawn, one line each (write it: the view's replica list does). */
+    public ObservableList<Integer> kvReplicas() {
+        return kvReplicas;
+    }
+
+    /** The first visible bucket (fractional) of the zoomed heat map. */
+    public ReadOnlyDoubleProperty fromBucketProperty() {
+        return fromBucket.getReadOnlyProperty();
+    }
+
+    /** The end of the visible buckets (exclusive, fractional). */
+    public ReadOnlyDoubleProperty toBucketProperty() {
+        return toBucket.getReadOnlyProperty();
+    }
+
+    /** Zooms the time axis by {@code factor} (&lt; 1 zooms in, at least 4 buckets wide) keeping {@code anchor} (0..1) fixed. */
+    public void zoom(double factor, double anchor) {
+        BucketTable b = buckets.get();
+        if (b == null) return;
+        double w = toBucket.get() - fromBucket.get();
+        double nw = Math.max(Math.min(4, b.buckets()), Math.min(b.buckets(), w * factor));
+        double at = fromBucket.get() + anchor * w;
+        window(at - anchor * nw, nw);
+    }
+
+    /** Moves the visible buckets by a fraction of their width (positive = later). */
+    public void pan(double fraction) {
+        double w = toBucket.get() - fromBucket.get();
+        window(fromBucket.get() + fraction * w, w);
+    }
+
+    /** Shows the whole run. */
+    public void resetZoom() {
+        BucketTable b = buckets.get();
+        fromBucket.set(0);
+        toBucket.set(b == null ? 1 : Math.max(1, b.buckets()));
+        kvCurves();
+    }
+
+    private void window(double from, double width) {
+        BucketTable b = buckets.get();
+        double f = Math.max(0, Math.min(b.buckets() - width, from));
+        fromBucket.set(f);
+        toBucket.set(f + width);
+        kvCurves();
+    }
+
+    /** KV usage of the selected replicas over the visible buckets, at most {@link #KV_POINTS} points a line (peak per point). */
+    private void kvCurves() {
+        BucketTable b = buckets.get();
+        if (b == null) {
+            kvUsage.clear();
+            return;
+        }
+        int from = (int) Math.floor(fromBucket.get()), to = Math.min(b.buckets(), (int) Math.ceil(toBucket.get()));
+        java.util.List<Curve> out = new java.util.ArrayList<>();
+        for (int rep : kvReplicas) {
+            if (rep < 0 || rep >= b.replicas()) continue;
+            out.add(KvLine.of("replica " + rep, b.kvUsage()[rep], from, to, b.bucketSeconds(), KV_POINTS));
+        }
+        kvUsage.setAll(out);
+    }
 
     /** The per-replica, per-bucket counters of the run shown, or null. */
     public ReadOnlyObjectProperty<BucketTable> bucketsProperty() {
@@ -66,15 +143,11 @@ public final class HitMapViewModel {
         selected.set(null);
         buckets.set(b);
         cellRequests.clear();
-        kvUsage.clear();
-        for (int rep = 0; rep < b.replicas(); rep++) {
-            double[] x = new double[b.buckets()], y = new double[b.buckets()];
-            for (int k = 0; k < b.buckets(); k++) {
-                x[k] = (k + 0.5) * b.bucketSeconds();
-                y[k] = b.kvUsage()[rep][k] * 100;
-            }
-            kvUsage.add(new Curve("replica " + rep, x, y));
-        }
+        fromBucket.set(0);
+        toBucket.set(Math.max(1, b.buckets()));
+        java.util.List<Integer> first = new java.util.ArrayList<>();
+        for (int rep = 0; rep < Math.min(b.replicas(), DEFAULT_KV_LINES); rep++) first.add(rep);
+        kvReplicas.setAll(first);
         long lookups = 0, hits = 0;
         for (int rep = 0; rep < b.replicas(); rep++) {
             for (int k = 0; k < b.buckets(); k++) {
@@ -87,6 +160,9 @@ public final class HitMapViewModel {
     }
 
     public void select(int replica, int bucket) {
+        if (!kvReplicas.contains(replica) && replica >= 0 && buckets.get() != null && replica < buckets.get().replicas()) {
+            kvReplicas.add(replica);
+        }
         BucketTable b = buckets.get();
         if (b == null || replica < 0 || replica >= b.replicas() || bucket < 0 || bucket >= b.buckets()) return;
         selected.set(new int[]{replica, bucket});

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import dev.servelab.app.data.FxThreadGuard;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -40,10 +42,19 @@ public final class DevicesViewModel {
     private final ProbePlan plan;
     private final Executor ui;
 
+    private final Executor io;
+
+    /** Reads the registry on virtual threads, never on the JavaFX thread; results come back through {@code ui}. */
     public DevicesViewModel(DeviceRegistry registry, ProbePlan plan, Executor ui) {
+        this(registry, plan, ui, r -> Thread.ofVirtual().name("servelab-devices").start(r));
+    }
+
+    /** As {@link #DevicesViewModel(DeviceRegistry, ProbePlan, Executor)}, reading the registry on {@code io}. */
+    public DevicesViewModel(DeviceRegistry registry, ProbePlan plan, Executor ui, Executor io) {
         this.registry = registry;
         this.plan = plan;
         this.ui = ui;
+        this.io = io;
     }
 
     /** The registered devices with their last probe (read-only). */
@@ -70,15 +81,31 @@ public final class DevicesViewModel {
         return registry;
     }
 
-    /** Re-reads {@code devices.json} and the saved profiles. */
-    public void refresh() {
-        try {
-            List<DeviceRow> rows = new ArrayList<>();
-            for (DeviceEntry e : registry.list()) rows.add(DeviceRow.of(e, profile(e.name())));
-            devices.setAll(rows);
-        } catch (IOException e) {
-            status.set(e.getMessage());
-        }
+    /** Re-reads {@code devices.json} and the saved profiles on the io executor; completes once the list is updated. */
+    public CompletableFuture<Void> refresh() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                List<DeviceRow> rows = rows();
+                ui.execute(() -> {
+                    devices.setAll(rows);
+                    done.complete(null);
+                });
+            } catch (IOException | RuntimeException e) {
+                ui.execute(() -> {
+                    status.set(e.getMessage());
+                    done.completeExceptionally(e);
+                });
+            }
+        });
+        return done;
+    }
+
+    private List<DeviceRow> rows() throws IOException {
+        FxThreadGuard.refuse("reading the device registry");
+        List<DeviceRow> rows = new ArrayList<>();
+        for (DeviceEntry e : registry.list()) rows.add(DeviceRow.of(e, profile(e.name())));
+        return rows;
     }
 
     private DeviceProfile profile(String name) throws IOException {
@@ -124,28 +151,25 @@ public final class DevicesViewModel {
             try {
                 DeviceProfile p = new DeviceProbe(entry, plan).run();
                 registry.saveProfile(p);
-                ui.execute(() -> {
-                    finish(String.format(Locale.ROOT, "probed %s: model %s, rtt %.1f ms, ttft ≈ %.1f + %.3f ms/token, tpot ≈ %.2f + %.2f ms/seq",
-                            p.name(), p.model(), p.rttMs(), p.prefillBaseMs(), p.prefillMsPerToken(), p.decodeBaseMs(),
-                            p.decodeMsPerSequence()));
-                    done.complete(p);
-                });
+                ui.execute(() -> finish(String.format(Locale.ROOT, "probed %s: model %s, rtt %.1f ms, ttft ≈ %.1f + %.3f ms/token, tpot ≈ %.2f + %.2f ms/seq",
+                        p.name(), p.model(), p.rttMs(), p.prefillBaseMs(), p.prefillMsPerToken(), p.decodeBaseMs(),
+                        p.decodeMsPerSequence()), () -> done.complete(p)));
             } catch (Exception e) {
                 String line = oneLine(entry, e);
-                ui.execute(() -> {
-                    finish(line);
-                    done.completeExceptionally(new DeviceProbeFailure(line, e));
-                });
+                ui.execute(() -> finish(line, () -> done.completeExceptionally(new DeviceProbeFailure(line, e))));
             }
         });
         return done;
     }
 
-    private void finish(String message) {
-        refresh();
-        probing.set(false);
-        probingName.set("");
-        status.set(message);
+    /** Re-reads the list, then ends the probe with {@code message} and runs {@code then} (on the UI executor). */
+    private void finish(String message, Runnable then) {
+        refresh().whenComplete((v, e) -> ui.execute(() -> {
+            probing.set(false);
+            probingName.set("");
+            status.set(message);
+            then.run();
+        }));
     }
 
     /** The error as one line that names the device. */

@@ -25,7 +25,7 @@ public final class GuiCommand implements Callable<Integer> {
             description = "View to show: editor, sla, timeline, cache, runs, devices, ab (default: sla after --run, else editor)")
     String view;
 
-    @Option(names = "--zoom", paramLabel = "tokens|SECONDSs", description = "Timeline: zoom to the single tokens of the first request (tokens), or to the run's first SECONDS (e.g. 1.5s)")
+    @Option(names = "--zoom", paramLabel = "tokens|SECONDSs|request:ID|slowest", description = "Timeline: zoom to the single tokens of the first request (tokens), to the run's first SECONDS (e.g. 1.5s), to a request (request:ID), or open the slowest-requests list at the slowest (slowest)")
     String zoom;
 
     @Option(names = "--show-run", paramLabel = "ID", description = "Show this stored run in the result views (default: the newest)")

@@ -1,5 +1,6 @@
 package dev.servelab.app.gui;
 
+import dev.servelab.app.budget.BudgetPanel;
 import dev.servelab.app.cache.HitMapView;
 import dev.servelab.app.devices.DevicesView;
 import dev.servelab.app.editor.EditorView;
@@ -38,6 +39,7 @@ public final class MainWindow extends BorderPane {
     private final LazyView<DevicesView> devices;
     private final LazyView<ExperimentsView> experiments;
     private final LazyView<AbView> ab;
+    private final BudgetPanel budget;
 
     /** The window over these services; {@code scripted}: errors go to stderr instead of dialogs. */
     public MainWindow(WorkbenchServices services, boolean scripted) {
@@ -49,16 +51,27 @@ public final class MainWindow extends BorderPane {
         running = new RunActions(wb, services, this, scripted);
         BooleanProperty dark = services.theme().dark();
         sla = new LazyView<>("SLA", "mdi2c-chart-bell-curve-cumulative", () -> new SlaView(wb.sla()));
-        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> themed(new TimelineView(wb.timeline()), dark));
-        cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache()), dark));
-        runs = new LazyView<>("Runs", "mdi2t-table-multiple",
-                () -> new RunsView(wb.runs(), running::openRun, running::compare, running::compareModes, running::refreshRuns));
+        timeline = new LazyView<>("Timeline", "mdi2c-chart-gantt", () -> {
+            TimelineView v = themed(new TimelineView(wb.timeline()), dark);
+            v.setOnExportTrace(() -> ResultExports.chromeTrace(v, wb));
+            return v;
+        });
+        cache = new LazyView<>("Cache", "mdi2g-grid", () -> themed(new HitMapView(wb.cache(), this::showRequest), dark));
+        runs = new LazyView<>("Runs", "mdi2t-table-multiple", () -> {
+            RunsView v = new RunsView(wb.runs(), running::openRun, running::compare, running::compareModes, running::refreshRuns);
+            v.setOnExportTable((id, what) -> ResultExports.table(v, services.store(), id, what));
+            return v;
+        });
         devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
         experiments = new LazyView<>("Experiments", "mdi2f-flask-outline",
                 () -> new ExperimentsView(new ExperimentsViewModel(services.store().db()), running::openRun));
         ab = new LazyView<>("A/B", "mdi2s-scale-balance", () -> new AbView(new AbViewModel(services.store().db())));
         runBar = new RunBar(wb.run(), running::cancel);
-        Tab pipeline = new Tab("Pipeline", editor);
+        budget = new BudgetPanel(wb.editor(), r -> Thread.ofVirtual().name("servelab-budget").start(r), javafx.application.Platform::runLater);
+        budget.setExpanded(true);
+        BorderPane editorPane = new BorderPane(editor);
+        editorPane.setBottom(budget);
+        Tab pipeline = new Tab("Pipeline", editorPane);
         pipeline.setGraphic(new FontIcon("mdi2g-graph-outline"));
         pipeline.setId("tab-pipeline");
         tabs.getTabs().addAll(pipeline, sla.tab, timeline.tab, cache.tab, runs.tab, devices.tab, experiments.tab, ab.tab);
@@ -84,6 +97,13 @@ public final class MainWindow extends BorderPane {
         return v;
     }
 
+    /** Shows request {@code id} in the timeline (from the cache view's request table). */
+    public void showRequest(long id) {
+        showView("timeline");
+        TimelineView v = timeline.get();
+        javafx.application.Platform.runLater(() -> v.goTo(id));
+    }
+
     /** What the window reaches outside itself. */
     public WorkbenchServices services() {
         return services;
@@ -92,6 +112,11 @@ public final class MainWindow extends BorderPane {
     /** The view models of the window's views. */
     public Workbench workbench() {
         return wb;
+    }
+
+    /** The memory / KV budget of the selected pool, under the editor. */
+    public BudgetPanel budget() {
+        return budget;
     }
 
     public EditorView editor() {
@@ -149,6 +174,10 @@ public final class MainWindow extends BorderPane {
             default -> 0;
         };
         tabs.getSelectionModel().select(i);
+    }
+
+    public boolean runsActive() {
+        return tabs.getSelectionModel().getSelectedIndex() == 4;
     }
 
     public boolean editorActive() {

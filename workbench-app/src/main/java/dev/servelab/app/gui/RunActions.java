@@ -8,6 +8,8 @@ import dev.servelab.engine.store.RunStatus;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +35,14 @@ public final class RunActions {
         public void handle(long now) {
             if (current == null) return;
             var p = current.progress();
-            if (p != last) wb.run().update(p);
+            if (p == null) wb.run().preparing(current.phase());
+            else if (p != last) wb.run().update(p);
             last = p;
         }
     };
     private volatile CompletableFuture<RunData> shownRun = new CompletableFuture<>();
+    /** The run being opened (its details load in the background), 0 when none; a newer open supersedes it. */
+    private long opening;
 
     /** Run commands over the window's view models; {@code scripted}: errors go to stderr, not dialogs. */
     RunActions(Workbench wb, WorkbenchServices services, MainWindow w, boolean scripted) {
@@ -45,6 +50,21 @@ public final class RunActions {
         this.services = services;
         this.w = w;
         this.scripted = scripted;
+        // Esc cancels a running run whichever control has the focus (a filter sees the key before any control)
+        w.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && current != null) {
+                cancel();
+                e.consume();
+            }
+        });
+        wb.editor().fileProperty().addListener((o, a, b) -> {
+            if (current == null) wb.run().idle(b == null ? null : b.getFileName().toString());
+        });
+    }
+
+    /** True while a run's details are loading (Run is refused meanwhile, so keys pressed now start nothing). */
+    public boolean isOpening() {
+        return opening != 0;
     }
 
     /** Completes with the run shown after the last {@link #run()} or {@link #openRun}, for scripted use. */
@@ -66,6 +86,10 @@ public final class RunActions {
 
     public void run() {
         if (current != null) return;
+        if (opening != 0) {
+            wb.run().finished("Not run: still opening run " + opening + " (press Run again when it is shown)");
+            return;
+        }
         if (wb.editor().hasErrors()) {
             w.showView("editor");
             wb.editor().problems().stream().filter(p -> p.error()).findFirst()
@@ -76,14 +100,8 @@ public final class RunActions {
         }
         Path file = wb.editor().fileProperty().get();
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
-        try {
-            current = PipelineRunner.start(wb.editor().tree(), wb.editor().name(), base, services.store().db(), services.plugins(),
-                    wb.run().modeProperty().get(), wb.run().speedProperty().get(), requestLimit);
-        } catch (ServeLabException e) {
-            alert("Cannot run the pipeline", e.getMessage());
-            shownRun.completeExceptionally(e);
-            return;
-        }
+        current = PipelineRunner.start(wb.editor().tree(), wb.editor().name(), base, services.store().db(), services.plugins(),
+                wb.run().modeProperty().get(), wb.run().speedProperty().get(), requestLimit);
         wb.run().started(wb.editor().name());
         sampler.start();
         current.outcome().whenComplete((out, err) -> Platform.runLater(() -> finished(out, err)));
@@ -99,11 +117,13 @@ public final class RunActions {
 
     private void finished(RunOutcome out, Throwable err) {
         sampler.stop();
-        wb.run().update(current.progress());
+        boolean started = current.progress() != null;
+        if (started) wb.run().update(current.progress());
         current = null;
         refreshRuns();
         if (err != null) {
-            wb.run().finished("Failed: " + message(err));
+            wb.run().finished((started ? "Failed: " : "Not run: ") + message(err));
+            if (!started) alert("Cannot run the pipeline", message(err));
             shownRun.completeExceptionally(err);
             return;
         }
@@ -116,16 +136,38 @@ public final class RunActions {
         if (w.editorActive()) w.showView("sla");
     }
 
+    /**
+     * Opens a stored run in two steps off the JavaFX thread: its row first (the SLA view's headline table
+     * shows within milliseconds, and the SLA view is selected when a result view is not already), then its
+     * details (requests, token times, iterations, buckets) for the charts, timeline and cache views, with
+     * the status bar saying what loads. A newer open supersedes this one.
+     */
     public void openRun(long id) {
         CompletableFuture<RunData> f = shownRun.isDone() ? new CompletableFuture<>() : shownRun;
         shownRun = f;
-        services.background().load(() -> wb.load(id), l -> {
-            wb.show(l);
-            f.complete(l.data());
-        }, e -> {
-            alert("Cannot load run " + id, message(e));
-            f.completeExceptionally(e);
-        });
+        opening = id;
+        wb.run().loading("Opening run " + id + "…", 0.05);
+        services.background().load(() -> services.store().head(id), head -> {
+            if (opening != id) return;
+            wb.showHead(head);
+            if (w.editorActive() || w.runsActive()) w.showView("sla");
+            wb.run().loading(String.format(java.util.Locale.ROOT, "Loading run %d's details (%,d requests)…", id,
+                    (long) head.summary().get("completed")), 0.3);
+            services.background().load(() -> wb.load(head), l -> {
+                if (opening != id) return;
+                opening = 0;
+                wb.show(l);
+                wb.run().loaded("Showing run " + id + " " + head.info().name());
+                f.complete(l.data());
+            }, e -> failedOpen(id, e, f));
+        }, e -> failedOpen(id, e, f));
+    }
+
+    private void failedOpen(long id, Throwable e, CompletableFuture<RunData> f) {
+        if (opening == id) opening = 0;
+        wb.run().loaded("Cannot load run " + id + ": " + message(e));
+        alert("Cannot load run " + id, message(e));
+        f.completeExceptionally(e);
     }
 
     public CompletableFuture<List<RunData>> compare(List<Long> ids) {
@@ -162,17 +204,17 @@ public final class RunActions {
         return done;
     }
 
-    public void refreshRuns() {
-        try {
-            var preloaded = services.startup().takeRuns();
-            if (preloaded.isPresent()) {
-                wb.runs().setRuns(preloaded.get());
-                return;
-            }
-            wb.refreshRuns();
-        } catch (ServeLabException e) {
-            wb.run().finished("Run store: " + e.getMessage());
-        }
+    /** Re-reads the runs list in the background (the list preloaded at start-up the first time). */
+    public CompletableFuture<Void> refreshRuns() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        services.background().load(() -> services.startup().takeRuns().orElseGet(() -> services.store().runs()), l -> {
+            wb.runs().setRuns(l);
+            done.complete(null);
+        }, e -> {
+            wb.run().finished("Run store: " + message(e));
+            done.completeExceptionally(e);
+        });
+        return done;
     }
 
     private static String message(Throwable e) {

@@ -118,6 +118,12 @@ final class ScriptedSession {
                 if (o.zoom() != null && o.zoom().matches("[0-9.]+s")) {
                     wb.timeline().setWindow(0, Double.parseDouble(o.zoom().substring(0, o.zoom().length() - 1)) * 1e9);
                 }
+                if (o.zoom() != null && o.zoom().matches("request:[0-9]+")) w.timeline().goTo(Long.parseLong(o.zoom().substring(8)));
+                if ("slowest".equals(o.zoom())) {
+                    w.timeline().slowestToggle().setSelected(true);
+                    var table = w.timeline().slowestTable();
+                    if (!table.getItems().isEmpty()) table.getSelectionModel().select(0);
+                }
             });
         }
         if ("cache".equals(view) && wb.cache().bucketsProperty().get() != null) {
@@ -133,6 +139,12 @@ final class ScriptedSession {
     }
 
     private void shoot() {
+        if (w.tabs().getSelectionModel().getSelectedIndex() == 2) {
+            // a loaded machine may fire the shot before the canvas repainted at its final size: lay out, then paint now
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            w.timeline().canvas().paint();
+        }
         try {
             Png.write(stage.getScene(), o.screenshot());
             app.out().println("wrote " + o.screenshot());

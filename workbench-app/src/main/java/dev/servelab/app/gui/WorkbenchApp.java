@@ -80,8 +80,7 @@ public final class WorkbenchApp {
             window.files().loadDefault();
         }
         mark("pipeline loaded");
-        window.running().refreshRuns();
-        mark("runs listed");
+        CompletableFuture<Void> listed = window.running().refreshRuns();
         if (o.mode() != null && !chooseMode(window)) return;
         window.running().limitRequests(o.requests());
         stage.show();
@@ -90,7 +89,13 @@ public final class WorkbenchApp {
             Platform.runLater(() -> System.err.printf("workbench: window shown %d ms after JVM start%n",
                     System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
-        if (o.scripted() || o.run() || o.probe() != null) new ScriptedSession(window, o, stage, this).start();
+        // a scripted session starts once the runs list (read in the background) is there
+        if (o.scripted() || o.run() || o.probe() != null) {
+            listed.handle((v, e) -> null).thenRun(() -> Platform.runLater(() -> {
+                mark("runs listed");
+                new ScriptedSession(window, o, stage, this).start();
+            }));
+        }
     }
 
     /** Selects the {@code --mode} run mode; false (and exit status 2) when it is not available here. */

@@ -2,6 +2,7 @@ package dev.servelab.app.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servelab.app.data.FxThreadGuard;
 import dev.servelab.engine.pipeline.PipelineLoader;
 import dev.servelab.engine.pipeline.PipelineSpec;
 import dev.servelab.engine.plugin.PluginRegistry;
@@ -20,18 +21,15 @@ import java.util.concurrent.CompletableFuture;
  * UI polls {@link #progress()} once per frame and may {@link #cancel()} at any time.
  */
 public final class PipelineRunner {
-    private final PipelineRun run;
-    private final RunStore store;
-    private final String mode;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    private volatile PipelineRun run;
+    private volatile boolean cancelled;
+    private volatile String phase = "Preparing";
 
-    private PipelineRunner(PipelineRun run, RunStore store, String mode) {
-        this.run = run;
-        this.store = store;
-        this.mode = mode;
+    private PipelineRunner() {
     }
 
-    /** Validates and builds a simulated run (throws ServeLabException on bad input), then starts it. */
+    /** Validates and builds a simulated run, then starts it (both on the run's thread; see {@link #outcome()}). */
     public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry) {
         return start(tree, name, baseDir, db, registry, ExecutionMode.SIMULATION, 1);
     }
@@ -39,7 +37,10 @@ public final class PipelineRunner {
     /**
      * As {@link #start(ObjectNode, String, Path, Path, PluginRegistry)} in the given mode: live, the
      * pools' live executors are switched to the mode's backend and arrivals replayed {@code speed}
-     * times faster on the wall clock; the run is stored with mode {@code live}.
+     * times faster on the wall clock; the run is stored with mode {@code live}. Returns at once: the
+     * pipeline is validated, its trace opened, the store opened and (live) the model loaded and warmed
+     * up on the run's own thread, never the caller's; bad input fails {@link #outcome()} with the
+     * {@link dev.servelab.engine.ServeLabException}, and nothing is stored.
      */
     public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
                                        ExecutionMode mode, double speed) {
@@ -49,42 +50,55 @@ public final class PipelineRunner {
     /** As {@link #start(ObjectNode, String, Path, Path, PluginRegistry, ExecutionMode, double)}, with at most {@code requestLimit} requests (0 = all), as {@code run --requests}. */
     public static PipelineRunner start(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
                                        ExecutionMode mode, double speed, long requestLimit) {
-        PipelineSpec spec = PipelineLoader.fromTree(mode.live() ? onBackend(tree, mode) : tree, name, baseDir);
-        RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), requestLimit, spec.baseDir());
-        RunStore store = RunStore.open(db);
-        long expected = expected(spec);
-        if (requestLimit > 0) expected = expected == 0 ? requestLimit : Math.min(expected, requestLimit);
-        try {
-            PipelineRun run = mode.live()
-                    ? PipelineRun.live(spec, registry, stream, label(spec), expected, store, speed)
-                    : new PipelineRun(spec, registry, stream, label(spec), expected, store);
-            PipelineRunner r = new PipelineRunner(run, store, mode.live() ? "live" : "sim");
-            Thread t = new Thread(r::execute, "servelab-run");
-            t.setDaemon(true);
-            t.start();
-            return r;
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        PipelineRunner r = new PipelineRunner();
+        Thread t = new Thread(() -> r.prepareAndRun(tree, name, baseDir, db, registry, mode, speed, requestLimit), "servelab-run");
+        t.setDaemon(true);
+        t.start();
+        return r;
     }
 
-    private void execute() {
+    private void prepareAndRun(ObjectNode tree, String name, Path baseDir, Path db, PluginRegistry registry,
+                               ExecutionMode mode, double speed, long requestLimit) {
+        RunStore store = null;
         try {
-            outcome.complete(run.run(mode, null));
+            FxThreadGuard.refuse("loading a pipeline and its model");
+            PipelineSpec spec = PipelineLoader.fromTree(mode.live() ? onBackend(tree, mode) : tree, name, baseDir);
+            phase = "Opening the workload";
+            RequestStream stream = WorkloadFactory.open(registry, spec.workload(), spec.seed(), requestLimit, spec.baseDir());
+            long expected = expected(spec);
+            if (requestLimit > 0) expected = expected == 0 ? requestLimit : Math.min(expected, requestLimit);
+            store = RunStore.open(db);
+            phase = mode.live() ? "Loading the model and warming up" : "Building the cluster";
+            PipelineRun r = mode.live()
+                    ? PipelineRun.live(spec, registry, stream, label(spec), expected, store, speed)
+                    : new PipelineRun(spec, registry, stream, label(spec), expected, store);
+            run = r;
+            if (cancelled) r.cancel();
+            phase = "Running";
+            outcome.complete(r.run(mode.live() ? "live" : "sim", null));
         } catch (Throwable e) {
             outcome.completeExceptionally(e);
         } finally {
-            store.close();
+            if (store != null) store.close();
         }
     }
 
-    public RunProgress progress() {
-        return run.progress();
+    /** What the run's thread is doing: preparing, opening the workload, loading the model, running. */
+    public String phase() {
+        return phase;
     }
 
+    /** The latest snapshot, or null while the run is being prepared. */
+    public RunProgress progress() {
+        PipelineRun r = run;
+        return r == null ? null : r.progress();
+    }
+
+    /** Cancels the run, or (while it is prepared) makes it end as cancelled as soon as it starts. */
     public void cancel() {
-        run.cancel();
+        cancelled = true;
+        PipelineRun r = run;
+        if (r != null) r.cancel();
     }
 
     public CompletableFuture<RunOutcome> outcome() {

@@ -34,11 +34,12 @@ public final class RunBar extends HBox {
         eta.textProperty().bind(vm.etaProperty());
         bar.progressProperty().bind(vm.fractionProperty());
         bar.setPrefWidth(220);
-        bar.visibleProperty().bind(vm.runningProperty());
-        bar.managedProperty().bind(vm.runningProperty());
+        bar.visibleProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.managedProperty().bind(vm.runningProperty());
         cancel.setOnAction(e -> onCancel.run());
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (Esc)"));
         cancel.getStyleClass().addAll("danger", "small");
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);

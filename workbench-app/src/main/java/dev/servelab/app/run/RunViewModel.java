@@ -27,6 +27,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ExecutionMode> modes = FXCollections.observableArrayList(ExecutionMode.SIMULATION);
     private final ObservableList<ExecutionMode> modesView = FXCollections.unmodifiableObservableList(modes);
     private final ObjectProperty<ExecutionMode> mode = new SimpleObjectProperty<>(ExecutionMode.SIMULATION);
@@ -35,6 +36,31 @@ public final class RunViewModel {
     /** True from {@link #started} to {@link #finished}. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** True while a stored run is being read for the result views (the status bar shows a busy bar). */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * A stored run is being read: {@code message} says which, {@code fraction} how far (a step, not an
+     * animation: an indeterminate bar would repaint the window every frame while the loading thread
+     * needs the CPU).
+     */
+    public void loading(String message, double fraction) {
+        loading.set(true);
+        if (running.get()) return;
+        this.fraction.set(fraction);
+        status.set(message);
+    }
+
+    /** The stored run is shown (or could not be read): {@code message} says so. */
+    public void loaded(String message) {
+        loading.set(false);
+        if (running.get()) return;
+        fraction.set(0);
+        status.set(message);
     }
 
     /** The fraction done, 0..1, or -1 while unknown. */
@@ -90,9 +116,25 @@ public final class RunViewModel {
         double sim = p.simulatedNanos() / 1e9;
         String clock = mode.get().live() ? "t" : "sim t";
         eta.set(f > 0.001 && f < 1 ? String.format(Locale.ROOT, "ETA %.1f s", p.wallSeconds() * (1 - f) / f) : "");
-        headline.set(String.format(Locale.ROOT, "%,d / %,d done · %,d arrived · %s = %.1f s · %.2f req/s · %,.0f events/s",
-                p.completed(), p.expectedRequests(), p.arrived(), clock, sim, sim > 0 ? p.completed() / sim : 0.0,
+        String done = p.expectedRequests() > 0 ? String.format(Locale.ROOT, "%,d / %,d done", p.completed(), p.expectedRequests())
+                : String.format(Locale.ROOT, "%,d done", p.completed());
+        headline.set(String.format(Locale.ROOT, "%s · %,d arrived · %s = %.1f s · %.2f req/s · %,.0f events/s",
+                done, p.arrived(), clock, sim, sim > 0 ? p.completed() / sim : 0.0,
                 p.wallSeconds() > 0 ? p.events() / p.wallSeconds() : 0.0));
+    }
+
+    /** While the run is prepared (model loading, warm-up): what it is doing. */
+    public void preparing(String phase) {
+        headline.set(phase + "…");
+    }
+
+    /** Another pipeline is open (and nothing runs): the status bar says so instead of the last run's result. */
+    public void idle(String pipeline) {
+        if (running.get()) return;
+        fraction.set(0);
+        eta.set("");
+        headline.set("");
+        status.set(pipeline == null || pipeline.isBlank() ? "Ready" : "Ready · " + pipeline);
     }
 
     public void finished(String message) {

@@ -31,6 +31,8 @@ public final class RunsViewModel {
     private final ObservableList<String> comparedLabels = FXCollections.observableArrayList();
     private final ObservableList<String> comparedLabelsView = FXCollections.unmodifiableObservableList(comparedLabels);
     private final SlaViewModel overlay = new SlaViewModel();
+    private final ObservableList<ConfigDiff> configDiff = FXCollections.observableArrayList();
+    private final ObservableList<ConfigDiff> configDiffView = FXCollections.unmodifiableObservableList(configDiff);
     private final BooleanBinding canCompare = Bindings.size(selected).greaterThanOrEqualTo(2);
     private final ReadOnlyBooleanWrapper simVsLive = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("Comparison");
@@ -46,9 +48,10 @@ public final class RunsViewModel {
         return selectedView;
     }
 
-    /** Selects these runs (the browser's selection). */
+    /** Selects these runs (the browser's selection); the config diff follows. */
     public void select(List<RunRow> rows) {
         selected.setAll(rows);
+        configDiff.setAll(rows.size() >= 2 ? ConfigDiff.of(rows) : List.of());
     }
 
     /** The comparison's rows: one metric across the compared runs (read-only). */
@@ -173,20 +176,42 @@ public final class RunsViewModel {
         return sb.toString();
     }
 
-    /** The runs list as CSV. */
+    /** Counts, written as integers in the CSV. */
+    private static final java.util.Set<MetricKey> COUNTS = java.util.EnumSet.of(MetricKey.COMPLETED, MetricKey.REJECTED, MetricKey.FAILED,
+            MetricKey.TOTAL_INPUT_TOKENS, MetricKey.TOTAL_OUTPUT_TOKENS, MetricKey.ITERATIONS, MetricKey.PREEMPTIONS);
+
+    /**
+     * The runs list as CSV: the run, its configuration, then every summary metric (the keys of
+     * {@code servelab run --json}, all percentiles), counts as integers, empty where a run has none.
+     */
     public String runsCsv() {
-        StringBuilder sb = new StringBuilder("run_id,name,mode,status,created,workload,completed,request_throughput,mean_ttft_ms,p99_ttft_ms,mean_tpot_ms,request_goodput\n");
+        StringBuilder sb = new StringBuilder("run_id,name,mode,status,created,workload,hardware,replicas,tensor_parallel,scheduler,router,executor");
+        for (MetricKey k : MetricKey.values()) sb.append(',').append(k.key());
+        sb.append('\n');
         for (RunRow r : runs) {
-            sb.append(r.id()).append(',').append(quote(r.name())).append(',').append(r.mode()).append(',').append(r.status())
-                    .append(',').append(r.created()).append(',').append(quote(r.workload())).append(',').append(fmt(r.completed()))
-                    .append(',').append(fmt(r.requestThroughput())).append(',').append(fmt(r.meanTtftMs())).append(',')
-                    .append(fmt(r.p99TtftMs())).append(',').append(fmt(r.meanTpotMs())).append(',').append(fmt(r.goodput())).append('\n');
+            StringJoiner j = new StringJoiner(",");
+            j.add(Long.toString(r.id())).add(quote(r.name())).add(r.mode()).add(r.status()).add(r.created()).add(quote(r.workload()))
+                    .add(quote(r.hardware())).add(Integer.toString(r.replicas())).add(quote(r.tp())).add(quote(r.scheduler()))
+                    .add(quote(r.router())).add(quote(r.executor()));
+            for (MetricKey k : MetricKey.values()) {
+                double v = r.summary().get(k);
+                j.add(COUNTS.contains(k) && !Double.isNaN(v) ? Long.toString(Math.round(v)) : fmt(v));
+            }
+            sb.append(j).append('\n');
         }
         return sb.toString();
     }
 
+    /** The settings that differ between the selected runs (read-only; follows the selection). */
+    public ObservableList<ConfigDiff> configDiff() {
+        return configDiffView;
+    }
+
+    /** A metric for the CSV: full precision without exponent for everyday magnitudes, empty when absent. */
     static String fmt(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+        if (!Double.isFinite(v)) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
     private static String quote(String s) {

@@ -31,6 +31,9 @@ public final class Charts {
         }
     };
 
+    /** Points per series at most: more than a chart has pixels only costs nodes and layout time. */
+    static final int MAX_POINTS = 800;
+
     private Charts() {
     }
 
@@ -52,6 +55,17 @@ public final class Charts {
         return c;
     }
 
+    /** A CDF chart: as {@link #line}, with the fraction axis fixed to 0..1 (a fraction never exceeds 1). */
+    public static LineChart<Number, Number> cdf(String title, String xLabel, String yLabel) {
+        LineChart<Number, Number> c = line(title, xLabel, yLabel);
+        NumberAxis y = (NumberAxis) c.getYAxis();
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(1);
+        y.setTickUnit(0.2);
+        return c;
+    }
+
     /** Keeps the chart's series equal to the curves, plus a vertical marker at {@code slo} (ms) when it is set. */
     public static void bind(LineChart<Number, Number> chart, ObservableList<Curve> curves, ObservableDoubleValue slo) {
         bind(chart, curves, slo, false);
@@ -70,21 +84,21 @@ public final class Charts {
         refresh.run();
         chart.getData().addListener((ListChangeListener<XYChart.Series<Number, Number>>) ch -> styleMarkers(chart));
         styleMarkers(chart);
+        ChartHover.install(chart, curves);
     }
 
     private static List<XYChart.Series<Number, Number>> series(List<Curve> curves, double slo, boolean horizontal) {
         List<XYChart.Series<Number, Number>> out = new ArrayList<>();
         double maxY = 0, minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE;
         for (Curve c : curves) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(c.name());
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (int i : Decimate.indices(c, MAX_POINTS)) points.add(new XYChart.Data<>(c.x()[i], c.y()[i]));
             for (int i = 0; i < c.size(); i++) {
-                s.getData().add(new XYChart.Data<>(c.x()[i], c.y()[i]));
                 maxY = Math.max(maxY, c.y()[i]);
                 minX = Math.min(minX, c.x()[i]);
                 maxX = Math.max(maxX, c.x()[i]);
             }
-            out.add(s);
+            out.add(new XYChart.Series<>(c.name(), javafx.collections.FXCollections.observableArrayList(points)));
         }
         if (Double.isFinite(slo) && !curves.isEmpty()) {
             XYChart.Series<Number, Number> m = new XYChart.Series<>();
@@ -106,6 +120,9 @@ public final class Charts {
             if (s.getName() != null && s.getName().startsWith("SLO ") && s.getNode() != null) {
                 s.getNode().setStyle("-fx-stroke: #e5484d; -fx-stroke-width: 2px; -fx-stroke-dash-array: 8 5;");
             }
+            if (OverTime.EVENTS.equals(s.getName()) && s.getNode() != null) {
+                s.getNode().setStyle("-fx-stroke: #c026d3; -fx-stroke-width: 1.5px; -fx-stroke-dash-array: 4 3;");
+            }
         }
     }
 
@@ -114,6 +131,9 @@ public final class Charts {
         for (javafx.scene.Node n : chart.lookupAll(".chart-legend-item")) {
             if (n instanceof javafx.scene.control.Label l && l.getText() != null && l.getText().startsWith("SLO ") && l.getGraphic() != null) {
                 l.getGraphic().setStyle("-fx-background-color: #e5484d; -fx-background-radius: 0; -fx-padding: 1.5 8 1.5 8;");
+            }
+            if (n instanceof javafx.scene.control.Label l && OverTime.EVENTS.equals(l.getText()) && l.getGraphic() != null) {
+                l.getGraphic().setStyle("-fx-background-color: #c026d3; -fx-background-radius: 0; -fx-padding: 1.5 8 1.5 8;");
             }
         }
     }

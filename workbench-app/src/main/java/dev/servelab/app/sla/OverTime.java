@@ -58,7 +58,7 @@ public final class OverTime {
         return List.of(new Curve("output tok/s", x, out), new Curve("prefill tok/s", x, in));
     }
 
-    /** Goodput (requests meeting every SLO per second) and completions per second, per window. */
+    /** Completions per second and, when an SLO is set, goodput (requests meeting every SLO per second), per window. */
     public static List<Curve> goodput(LatencySamples s, Slo slo, double windowS) {
         double end = Arrays.stream(s.finishSeconds()).max().orElse(0);
         int w = Math.max(1, (int) Math.ceil(end / windowS));
@@ -69,6 +69,7 @@ public final class OverTime {
             all[k] += 1 / windowS;
             if (slo.good(s.ttft()[i], s.tpot()[i], s.e2el()[i])) good[k] += 1 / windowS;
         }
+        if (!slo.any()) return List.of(new Curve("completed req/s", x, all));
         return List.of(new Curve("completed req/s", x, all), new Curve("goodput req/s", x, good));
     }
 
@@ -81,4 +82,27 @@ public final class OverTime {
         return (double) good / n;
     }
 
+    /** The name of the markers curve {@link #withEvents} adds (styled as dashed purple lines). */
+    public static final String EVENTS = "cluster events";
+
+    /**
+     * {@code curves} plus, when the run has cluster events, one curve of vertical lines from 0 to the
+     * curves' peak at each event's time (a single legend entry, whatever the number of events).
+     */
+    public static List<Curve> withEvents(List<Curve> curves, List<dev.servelab.engine.model.ClusterEvent> events) {
+        if (events.isEmpty() || curves.isEmpty()) return curves;
+        double top = 0;
+        for (Curve c : curves) for (double y : c.y()) if (Double.isFinite(y)) top = Math.max(top, y);
+        double[] x = new double[events.size() * 3], y = new double[x.length];
+        for (int i = 0; i < events.size(); i++) {
+            double t = events.get(i).atNanos() / 1e9;
+            x[3 * i] = t;
+            x[3 * i + 1] = t;
+            x[3 * i + 2] = t;
+            y[3 * i + 1] = top;
+        }
+        List<Curve> out = new ArrayList<>(curves);
+        out.add(new Curve(EVENTS, x, y));
+        return out;
+    }
 }

@@ -1,6 +1,11 @@
 package dev.servelab.app.sla;
 
 import dev.servelab.app.data.RunData;
+import dev.servelab.app.data.RunHead;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,6 +43,8 @@ public final class SlaViewModel {
     private final ReadOnlyDoubleWrapper e2elSlo = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper attainment = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("No run loaded");
+    private final ReadOnlyObjectWrapper<Headline> headlineTable = new ReadOnlyObjectWrapper<>(Headline.EMPTY);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
 
     /** The TTFT CDFs, one per run (read-only). */
     public ObservableList<Curve> ttft() {
@@ -104,6 +111,30 @@ public final class SlaViewModel {
         return headline.getReadOnlyProperty();
     }
 
+    /** The headline table of the run shown (mean/p50/p90/p99 and rates), from its summary. */
+    public ReadOnlyObjectProperty<Headline> headlineTableProperty() {
+        return headlineTable.getReadOnlyProperty();
+    }
+
+    /** True while the shown run's details (the charts' data) are loading. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows a run's headline table and SLOs at once (from its row, read in milliseconds) and clears the
+     * charts until {@link #show(Prepared)} brings its details.
+     */
+    public void showHead(RunHead h) {
+        for (ObservableList<Curve> l : List.of(ttft, tpot, itl, e2el, ttftOverTime, tpotOverTime, throughput, goodput)) l.clear();
+        ttftSlo.set(h.slo().ttftMs());
+        tpotSlo.set(h.slo().tpotMs());
+        e2elSlo.set(h.slo().e2elMs());
+        headlineTable.set(Headline.of(h));
+        headline.set(headlineTable.get().title() + " · loading the charts…");
+        loading.set(true);
+    }
+
     /** Everything the charts show, computed from the runs on any thread (sorting a million latencies takes a while). */
     public record Prepared(List<List<Curve>> cdfs, List<Curve> ttftOverTime, List<Curve> tpotOverTime,
                            List<Curve> throughput, List<Curve> goodput, RunData first, double attainment, int completed) {
@@ -128,9 +159,11 @@ public final class SlaViewModel {
         RunData first = runs.getFirst();
         LatencySamples s = firstSamples;
         double window = window(s);
-        return new Prepared(cdfs, OverTime.percentiles("TTFT", s.finishSeconds(), s.ttft(), window),
-                OverTime.percentiles("TPOT", s.finishSeconds(), s.tpot(), window), OverTime.throughput(first.buckets()),
-                OverTime.goodput(s, first.slo(), window), first, OverTime.attainment(s, first.slo()), s.ttft().length);
+        var ev = first.events();
+        return new Prepared(cdfs, OverTime.withEvents(OverTime.percentiles("TTFT", s.finishSeconds(), s.ttft(), window), ev),
+                OverTime.withEvents(OverTime.percentiles("TPOT", s.finishSeconds(), s.tpot(), window), ev),
+                OverTime.withEvents(OverTime.throughput(first.buckets()), ev),
+                OverTime.withEvents(OverTime.goodput(s, first.slo(), window), ev), first, OverTime.attainment(s, first.slo()), s.ttft().length);
     }
 
     public void show(List<RunData> runs) {
@@ -146,7 +179,9 @@ public final class SlaViewModel {
         throughput.setAll(p.throughput());
         goodput.setAll(p.goodput());
         RunData first = p.first();
+        loading.set(false);
         if (first == null) return;
+        headlineTable.set(Headline.of(first.head()));
         ttftSlo.set(first.slo().ttftMs());
         tpotSlo.set(first.slo().tpotMs());
         e2elSlo.set(first.slo().e2elMs());

@@ -14,6 +14,28 @@ final class GanttPainter {
     private GanttPainter() {
     }
 
+    /** As {@link #paint(GraphicsContext, IterationTable, double, double, double, double, double)}, from {@code lod} when zoomed out. */
+    static void paint(GraphicsContext g, IterationTable it, GanttLod lod, double start, double end, double width, double y, double h) {
+        if (lod != null && lod.covers((end - start) / width)) paintLod(g, lod, start, end, width, y, h);
+        else paint(g, it, start, end, width, y, h);
+    }
+
+    private static void paintLod(GraphicsContext g, GanttLod lod, double start, double end, double width, double y, double h) {
+        double perPixel = (end - start) / width;
+        int n = lod.prefill().length;
+        for (int px = 0; px < (int) Math.ceil(width); px++) {
+            int c0 = (int) Math.floor((start + px * perPixel) / lod.columnNanos());
+            int c1 = (int) Math.floor((start + (px + 1) * perPixel) / lod.columnNanos());
+            if (c1 < 0 || c0 >= n) continue;
+            double pre = 0, dec = 0;
+            for (int c = Math.max(0, c0); c < Math.min(n, c1); c++) {
+                pre += lod.prefill()[c];
+                dec += lod.decode()[c];
+            }
+            bar(g, px, 1, pre, dec, y, h);
+        }
+    }
+
     static void paint(GraphicsContext g, IterationTable it, double start, double end, double width, double y, double h) {
         if (it.size() == 0) return;
         double scale = width / (end - start);

@@ -10,6 +10,8 @@ public final class Palette {
     public static final Color TOKEN = Color.web("#1d4ed8");
     public static final Color PREEMPT = Color.web("#e5484d");
     public static final Color GANTT_DECODE = Color.web("#3b82f6");
+    /** Cluster events (health changes, faults, rollout stages). */
+    public static final Color EVENT = Color.web("#c026d3");
     public static final Color GRID = Color.web("#8884");
     /** Pool stripes at the start of lanes and rows, by pool index. */
     static final Color[] POOLS = {Color.web("#14b8a6"), Color.web("#a855f7"), Color.web("#ef4444"), Color.web("#22c55e"),

@@ -35,8 +35,11 @@ public final class TimelineCanvas extends Pane {
         this.vm = vm;
         getChildren().add(canvas);
         getStyleClass().add("timeline-canvas");
+        setMinSize(0, 0); // the canvas follows the pane: never let its last size hold the pane wide (a side panel must shrink it)
         for (var p : List.of(vm.startNanosProperty(), vm.endNanosProperty(), vm.topRowProperty(), vm.rowHeightProperty())) p.addListener(o -> dirty = true);
         vm.tokensProperty().addListener(o -> dirty = true);
+        vm.highlightedProperty().addListener(o -> dirty = true);
+        vm.eventsProperty().addListener(o -> dirty = true);
         widthProperty().addListener(o -> dirty = true);
         heightProperty().addListener(o -> dirty = true);
         new AnimationTimer() {
@@ -102,16 +105,66 @@ public final class TimelineCanvas extends Pane {
         g.translate(gutter, 0);
         TimeAxis.draw(g, start, end, pw, 0, AXIS, h, text);
         List<IterationTable> its = vm.iterationsProperty().get();
-        for (int r = 0; r < its.size(); r++) GanttPainter.paint(g, its.get(r), start, end, pw, AXIS + r * LANE + 2, LANE - 4);
+        List<GanttLod> lods = vm.lods();
+        for (int r = 0; r < its.size(); r++) {
+            GanttPainter.paint(g, its.get(r), r < lods.size() ? lods.get(r) : null, start, end, pw, AXIS + r * LANE + 2, LANE - 4);
+        }
         double top = rowsTop();
         g.beginPath();
         g.rect(0, top, pw, h - top);
         g.clip();
         Color tick = background.getBrightness() < 0.5 ? Color.web("#0b1f4d") : Palette.TOKEN;
+        highlight(g, top, pw);
         TokenPainter.paint(g, t, start, end, vm.topRowProperty().get(), vm.rowHeightProperty().get(), top, pw, h - top, tick);
+        g.restore();
+        g.save();
+        g.translate(gutter, 0);
+        events(g, start, end, pw, top, h);
         g.restore();
         labels(g, t, its.size(), top, h);
         lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    /**
+     * Cluster events: a purple line through the Gantt and the rows at each event's time (a replica's event
+     * is solid on its own lane, dashed elsewhere), with the event's kind at the top when there is room.
+     */
+    private void events(GraphicsContext g, double start, double end, double pw, double top, double h) {
+        var events = vm.eventsProperty().get();
+        if (events.isEmpty()) return;
+        double lastLabel = -1e9;
+        g.setFont(Font.font(10));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (var e : events) {
+            if (e.atNanos() < start || e.atNanos() > end) continue;
+            double x = (e.atNanos() - start) / (end - start) * pw;
+            g.setStroke(Palette.EVENT);
+            g.setLineWidth(1);
+            g.setLineDashes(4, 3);
+            g.strokeLine(x, AXIS, x, h);
+            g.setLineDashes();
+            if (e.replica() >= 0 && e.replica() < vm.iterationsProperty().get().size()) {
+                g.setLineWidth(3);
+                g.strokeLine(x, AXIS + e.replica() * LANE + 1, x, AXIS + (e.replica() + 1) * LANE - 1);
+                g.setLineWidth(1);
+            }
+            if (x - lastLabel > 90) {
+                g.setFill(Palette.EVENT);
+                g.fillText(e.kind().dbValue() + (e.replica() >= 0 ? " r" + e.replica() : ""), x + 3, top - 2 > AXIS ? AXIS + 1 : 1);
+                lastLabel = x;
+            }
+        }
+    }
+
+    /** A band behind the row of the request gone to. */
+    private void highlight(GraphicsContext g, double top, double pw) {
+        int r = vm.highlightedProperty().get();
+        if (r < 0) return;
+        double rowH = vm.rowHeightProperty().get();
+        double y = top + (r - vm.topRowProperty().get()) * rowH;
+        g.setFill(Color.web("#f59e0b", 0.28));
+        g.fillRect(0, y - 1, pw, Math.max(2, rowH + 2));
     }
 
     private void labels(GraphicsContext g, TokenTable t, int replicas, double top, double h) {

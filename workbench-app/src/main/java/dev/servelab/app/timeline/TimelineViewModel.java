@@ -4,6 +4,8 @@ import dev.servelab.engine.store.IterationTable;
 import dev.servelab.engine.store.TokenTable;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,8 +29,28 @@ public final class TimelineViewModel {
     private final ReadOnlyDoubleWrapper rowHeight = new ReadOnlyDoubleWrapper(10);
     /** True while the rows are fitted to the height (until the user scrolls or resizes rows). */
     private boolean rowsFitted = true;
+    private final ReadOnlyIntegerWrapper highlighted = new ReadOnlyIntegerWrapper(-1);
+    private final javafx.collections.ObservableList<SlowRequest> slowest = javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<dev.servelab.engine.model.ClusterEvent>> events = new ReadOnlyObjectWrapper<>(List.of());
+
+    /** The slowest requests with a timeline row ({@link SlowRequest#of}); set with the run. */
+    public javafx.collections.ObservableList<SlowRequest> slowest() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(slowest);
+    }
+
+    /** The run's cluster events (health changes, faults, rollout stages), drawn as markers. */
+    public ReadOnlyObjectProperty<List<dev.servelab.engine.model.ClusterEvent>> eventsProperty() {
+        return events.getReadOnlyProperty();
+    }
+
+    /** Sets the slowest-requests list and the cluster events of the run shown (computed while it loaded). */
+    public void showExtras(List<SlowRequest> slow, List<dev.servelab.engine.model.ClusterEvent> clusterEvents) {
+        slowest.setAll(slow);
+        events.set(List.copyOf(clusterEvents));
+    }
     private PoolLabels pools = PoolLabels.of(new String[0]);
     private long dataStart;
+    private List<GanttLod> lods = List.of();
     private long dataEnd = 1_000_000_000L;
 
     /** The request rows and their token times of the run shown, or null. */
@@ -92,8 +114,12 @@ public final class TimelineViewModel {
         dataEnd = 1;
         for (int r = 0; r < t.rows(); r++) dataEnd = Math.max(dataEnd, t.lastToken(r));
         for (IterationTable it : its) if (it.size() > 0) dataEnd = Math.max(dataEnd, it.end()[it.size() - 1]);
+        List<GanttLod> l = new java.util.ArrayList<>();
+        for (IterationTable it : its) l.add(GanttLod.of(it, dataEnd));
+        lods = List.copyOf(l);
         resetTime();
         topRow.set(0);
+        highlighted.set(-1);
         this.title.set(title);
     }
 
@@ -108,6 +134,11 @@ public final class TimelineViewModel {
         rowsFitted = true;
         topRow.set(0);
         rowHeight.set(rows == 0 ? 10 : Math.max(0.05, Math.min(16, heightPx / rows)));
+    }
+
+    /** Each replica's iterations on a time grid, for zoomed-out frames. */
+    List<GanttLod> lods() {
+        return lods;
     }
 
     /** The pool of each replica, with a colour each; empty unless the run has two pools or more. */
@@ -143,9 +174,53 @@ public final class TimelineViewModel {
     }
 
     public void zoomRows(double factor, double heightPx) {
+        zoomRows(factor, heightPx, 0);
+    }
+
+    /**
+     * Changes the row height by {@code factor}, keeping the row under {@code anchorPx} (pixels below the
+     * first row's top) where it is, so the rows the user looks at stay under the pointer.
+     */
+    public void zoomRows(double factor, double heightPx, double anchorPx) {
         rowsFitted = false;
-        rowHeight.set(Math.max(0.05, Math.min(40, rowHeight.get() * factor)));
+        double old = rowHeight.get();
+        double anchorRow = topRow.get() + anchorPx / old;
+        rowHeight.set(Math.max(0.05, Math.min(40, old * factor)));
         if (rows() * rowHeight.get() <= heightPx) topRow.set(0);
+        else topRow.set(Math.max(0, Math.min(Math.max(0, rows() - 1), anchorRow - anchorPx / rowHeight.get())));
+    }
+
+    /** The row of request {@code requestId} in the token table, or -1 when the run did not sample its token times. */
+    public int rowOf(long requestId) {
+        TokenTable t = tokens.get();
+        if (t == null) return -1;
+        long[] ids = t.requestId();
+        for (int r = 0; r < t.rows(); r++) if (ids[r] == requestId) return r;
+        return -1;
+    }
+
+    /**
+     * Shows request {@code requestId}: its row highlighted, scrolled to a third of the height, readable row
+     * height, the time window from its arrival to its last token (with a margin). False when the run has no
+     * token times of that request (large runs sample a subset).
+     */
+    public boolean goTo(long requestId, double heightPx) {
+        int r = rowOf(requestId);
+        if (r < 0) return false;
+        TokenTable t = tokens.get();
+        rowsFitted = false;
+        rowHeight.set(Math.max(rowHeight.get(), 14));
+        topRow.set(Math.max(0, r - heightPx / rowHeight.get() / 3));
+        long from = t.arrival()[r], to = Math.max(from + MIN_WINDOW_NANOS, t.lastToken(r));
+        double pad = (to - from) * 0.15;
+        setWindow(from - pad, to + pad);
+        highlighted.set(r);
+        return true;
+    }
+
+    /** The highlighted row (a request gone to), or -1. */
+    public ReadOnlyIntegerProperty highlightedProperty() {
+        return highlighted.getReadOnlyProperty();
     }
 
     /** Zooms to the first {@code n} tokens of a row, with readable rows around it: the "single tokens" view. */

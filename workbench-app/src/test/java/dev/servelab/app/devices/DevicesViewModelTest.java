@@ -34,7 +34,7 @@ class DevicesViewModelTest {
     Path dir;
 
     private DevicesViewModel vm() {
-        return new DevicesViewModel(new DeviceRegistry(dir.resolve("home")), SHORT, Runnable::run);
+        return new DevicesViewModel(new DeviceRegistry(dir.resolve("home")), SHORT, Runnable::run, Runnable::run);
     }
 
     @Test

@@ -79,7 +79,7 @@ class DevicesFlowTest {
                 .anyMatch(l -> l.getText() != null && l.getText().contains("never the key")), "the reason is shown");
         robot.interact(() -> robot.lookup("#device-key-env").queryAs(TextField.class).setText(""));
         robot.clickOn((Node) pane.lookupButton(ButtonType.OK));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.devices().table().getItems().size() == 1);
         assertEquals(1, window.devices().table().getItems().size());
         assertEquals("pi-1", window.devices().table().getItems().getFirst().name());
 

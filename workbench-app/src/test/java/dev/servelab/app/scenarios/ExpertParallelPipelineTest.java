@@ -57,8 +57,10 @@ class ExpertParallelPipelineTest {
 
     @Test
     void expertParallelDegreeOtherThanTheTpDegreeIsRefusedNamingTheField() {
-        ServeLabException e = org.junit.jupiter.api.Assertions.assertThrows(ServeLabException.class,
-                () -> run("pools.0.executor.expert_parallel=4"));
+        java.util.concurrent.CompletionException wrapped = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> run("pools.0.executor.expert_parallel=4"));
+        Throwable e = wrapped.getCause();
+        assertTrue(e instanceof ServeLabException, String.valueOf(e));
         assertTrue(e.getMessage().contains("expert_parallel must be 1 or the tensor-parallel degree (8)"), e.getMessage());
     }
 }

@@ -97,7 +97,7 @@ class ResultViewModelsTest {
     void hitMapCellsListTheRequestsScheduledInThem() {
         HitMapViewModel vm = new HitMapViewModel();
         vm.show(a.buckets(), a.requests());
-        assertEquals(a.info().replicas(), vm.kvUsage().size());
+        assertEquals(Math.min(2, a.info().replicas()), vm.kvUsage().size(), "the first replicas' KV lines when a run opens");
         int total = 0;
         for (int r = 0; r < a.buckets().replicas(); r++) {
             for (int k = 0; k < a.buckets().buckets(); k++) {
@@ -106,5 +106,12 @@ class ResultViewModelsTest {
             }
         }
         assertEquals(300, total, "every request is in exactly one cell");
+        assertEquals(a.info().replicas(), vm.kvUsage().size(), "selecting a cell adds its replica's KV line");
+        vm.kvReplicas().setAll(1);
+        assertEquals(java.util.List.of("replica 1"), vm.kvUsage().stream().map(c -> c.name()).toList());
+        vm.zoom(0.5, 0);
+        assertTrue(a.buckets().buckets() <= 4 || vm.toBucketProperty().get() < a.buckets().buckets(), "zoomed in");
+        var line = vm.kvUsage().getFirst();
+        assertTrue(line.x()[line.size() - 1] <= vm.toBucketProperty().get() * a.buckets().bucketSeconds(), "the KV line follows the zoom");
     }
 }

@@ -59,4 +59,41 @@ class TimelineViewModelTest {
         vm.fitRows(100);
         assertEquals(16, vm.rowHeightProperty().get());
     }
+
+    @Test
+    void goToRequestScrollsToItsRowAndZoomsToItsLifetime() {
+        TimelineViewModel vm = new TimelineViewModel();
+        vm.show(table(), List.of());
+        assertTrue(vm.goTo(8, 600));
+        assertEquals(1, vm.highlightedProperty().get());
+        assertTrue(vm.startNanosProperty().get() < 20e6 && vm.endNanosProperty().get() > 100e6, "arrival to last token visible");
+        assertTrue(vm.window() < 200e6);
+        assertTrue(!vm.goTo(99, 600), "a request without token times has no row");
+        assertEquals(1, vm.highlightedProperty().get());
+    }
+
+    @Test
+    void rowHeightChangesKeepTheRowUnderThePointer() {
+        long ms = 1_000_000;
+        int n = 1000;
+        long[] ids = new long[n], arr = new long[n], sched = new long[n], times = new long[n];
+        int[] rep = new int[n], start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+            arr[i] = i * ms;
+            sched[i] = i * ms + ms / 2;
+            times[i] = i * ms + ms;
+            start[i + 1] = i + 1;
+        }
+        TimelineViewModel vm = new TimelineViewModel();
+        vm.show(new TokenTable(ids, rep, arr, sched, start, times, new int[n + 1], new long[0]), List.of());
+        vm.zoomRows(1, 500, 0);
+        vm.scrollRows(300);
+        double anchorPx = 200;
+        double rowUnder = vm.topRowProperty().get() + anchorPx / vm.rowHeightProperty().get();
+        vm.zoomRows(1.25, 500, anchorPx);
+        assertEquals(rowUnder, vm.topRowProperty().get() + anchorPx / vm.rowHeightProperty().get(), 1e-9);
+        vm.zoomRows(0.8, 500, anchorPx);
+        assertEquals(rowUnder, vm.topRowProperty().get() + anchorPx / vm.rowHeightProperty().get(), 1e-9);
+    }
 }
