@@ -39,7 +39,12 @@ class HealthAwareRoutingTest {
         List<PluginDescriptor> routers = PluginRegistry.load().ofKind(PluginKind.ROUTER);
         assertTrue(routers.size() >= 10, routers.toString());
         for (PluginDescriptor router : routers) {
-            String settings = router.id().equals("route.disaggregated") ? ", prefill_pool: edge-a, decode_pool: cloud" : "";
+            String settings = switch (router.id()) {
+                case "route.disaggregated" -> ", prefill_pool: edge-a, decode_pool: cloud";
+                case "route.canary" -> ", baseline_pool: edge-a, candidate_pool: cloud";
+                case "route.shadow" -> ", primary_pool: edge-a, shadow_pool: cloud";
+                default -> "";
+            };
             PipelineResult r = PipelineScenario.yaml(PIPELINE.formatted(router.id(), settings)).workload(200).run();
             assertEquals(200, r.count("completed"), router.id());
             assertEquals(0, r.count("failed"), router.id());
