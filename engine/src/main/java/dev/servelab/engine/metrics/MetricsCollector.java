@@ -10,29 +10,31 @@ import dev.servelab.engine.observe.RunObserver;
  * Computes a run's headline numbers with vLLM {@code bench serve} definitions: TTFT = arrival → first
  * token; TPOT = (E2EL − TTFT) / (output tokens − 1) per request with more than one output token;
  * ITL = every gap between consecutive tokens of a request; E2EL = arrival → last token; throughputs
- * over the benchmark duration (run start → last completion); goodput = completed requests meeting
- * every set SLO per second. Also queueing delay, preemptions, prefix-cache hit ratio, batch size and
- * KV usage. A failed request (a remote stream that broke) is counted as {@code failed} and, as in
- * vLLM, left out of {@code completed}, the token totals and the latency statistics; the gaps between
- * the tokens it did receive are still in ITL, as they were observed. TPOT divides by the tokens a
- * request generated (equal to the requested output in simulation; a remote server may stop early).
+ * over the benchmark duration (run start → the end of the last request, completed, failed or rejected,
+ * as vLLM waits for every request); goodput = completed requests meeting every set SLO per second.
+ * Also queueing delay, preemptions, prefix-cache hit ratio, batch size and KV usage. A failed request
+ * (a remote stream that broke) is counted as {@code failed} (always reported, 0 included) and, as in
+ * vLLM, left out of {@code completed}, the token totals and every latency statistic, ITL included
+ * (replicas report a request's gaps only when it completes, see {@link RunObserver#onInterTokenGaps}).
+ * TPOT divides by the tokens a request generated (equal to the requested output in simulation; a remote
+ * server may stop early). Percentiles and medians interpolate linearly as numpy does; see
+ * {@link LatencyStat} for the bound up to which they are exact.
  */
 public final class MetricsCollector implements RunObserver {
     private final SloSpec slo;
     final LatencyStat ttft = new LatencyStat();
     final LatencyStat tpot = new LatencyStat();
-    final LatencyStat itl = new LatencyStat();
+    final LatencyStat itl = new LatencyStat(LatencyStat.ITL_LIMIT);
     final LatencyStat e2el = new LatencyStat();
     final LatencyStat queueing = new LatencyStat();
     private long arrived;
     private long completed;
     private long rejected;
     private long failed;
-    private boolean reportsFailed;
     private long good;
     private long inputTokens;
     private long outputTokens;
-    private long lastFinishNanos;
+    private long lastEndNanos;
     private long iterations;
     private long preemptions;
     private long batchSizeSum;
@@ -53,16 +55,13 @@ public final class MetricsCollector implements RunObserver {
     @Override
     public void onRejected(Request request, String reason, int replica, long nowNanos) {
         rejected++;
-    }
-
-    /** Puts {@code failed} in the summary even when it is 0 (runs with remote pools); simulated summaries stay as they were. */
-    public void reportFailed() {
-        reportsFailed = true;
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
     }
 
     @Override
     public void onFailed(SequenceRecord sequence, String reason, long nowNanos) {
         failed++;
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
     }
 
     public long failed() {
@@ -81,12 +80,12 @@ public final class MetricsCollector implements RunObserver {
         int generated = s.generatedTokens();
         if (generated > 1) {
             tpotNanos = (double) (e2elNanos - ttftNanos) / (generated - 1);
-            tpot.record(Math.round(tpotNanos));
+            tpot.record(tpotNanos, 1);
         }
         completed++;
         inputTokens += r.promptTokens();
         outputTokens += generated;
-        lastFinishNanos = Math.max(lastFinishNanos, nowNanos);
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
         if (meetsSlo(ttftNanos / 1e6, tpotNanos / 1e6, e2elNanos / 1e6)) good++;
     }
 
@@ -129,8 +128,8 @@ public final class MetricsCollector implements RunObserver {
 
     /** The run's headline numbers now (vLLM definitions plus ServeLab's); the caller adds run id and wall time. */
     public RunSummary summary() {
-        double duration = lastFinishNanos / 1e9;
-        return new RunSummary(completed, rejected, reportsFailed || failed > 0 ? failed : null, duration, inputTokens,
+        double duration = lastEndNanos / 1e9;
+        return new RunSummary(completed, rejected, failed, duration, inputTokens,
                 outputTokens, perSecond(completed, duration), slo.isSet() ? perSecond(good, duration) : null,
                 perSecond(outputTokens, duration), perSecond(inputTokens + outputTokens, duration),
                 LatencySummary.of(ttft), LatencySummary.of(tpot), LatencySummary.of(itl), LatencySummary.of(e2el),

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A run's headline numbers (vLLM {@code bench serve} definitions plus ServeLab's), as
- * {@link MetricsCollector#summary()} computes them. {@code failed} is null when the summary leaves it
- * out (a simulated run without failures); {@code requestGoodput} is null when the pipeline sets no SLO.
+ * {@link MetricsCollector#summary()} computes them. {@code failed} is always set, as vLLM always writes
+ * it (a summary read from an older store may still lack it: null); {@code requestGoodput} is null when
+ * the pipeline sets no SLO.
  * {@link #toMap()} is the JSON form that the CLI prints and the run store keeps.
  */
 public record RunSummary(long completed, long rejected, Long failed, double duration, long totalInputTokens,
@@ -24,7 +25,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
 
     /**
      * The summary keyed by {@link MetricKey#key()} in {@link MetricKey} order: {@code Long} counts,
-     * {@code Double} measurements, {@code request_goodput} null without SLO, {@code failed} only when set.
+     * {@code Double} measurements, {@code request_goodput} null without SLO, {@code failed} when set.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

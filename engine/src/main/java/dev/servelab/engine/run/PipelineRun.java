@@ -78,7 +78,6 @@ public final class PipelineRun {
         this.loop = loop;
         this.stream = stream;
         this.metrics = new MetricsCollector(spec.slo());
-        if (spec.hasRemotePools()) metrics.reportFailed();
         observers[0] = metrics;
         observers[1] = new RunObserver() { };
         this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live, backends);
