@@ -138,7 +138,7 @@ public final class PipelineScenario {
             RunOutcome out = new PipelineRun(spec, plugins, requests, "testkit", 0, store).run("sim", null);
             if (out.summary() == null) throw new AssertionError("run " + out.runId() + " ended " + out.status() + ": " + out.error());
             PipelineResult result = new PipelineResult(out.runId(), out.summary(), rows(store, out.runId()), finalKv(store, out.runId()));
-            RunInvariants.checkPipeline(result, Math.toIntExact(requests.count));
+            RunInvariants.checkPipeline(result, Math.toIntExact(requests.count), requests.clients().warmupRequests());
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("reading the run store back: " + e.getMessage(), e);
@@ -217,6 +217,11 @@ public final class PipelineScenario {
             Request r = inner.next();
             if (r != null) count++;
             return r;
+        }
+
+        @Override
+        public dev.servelab.engine.spi.ClientLoop clients() {
+            return inner.clients();
         }
 
         @Override

@@ -41,6 +41,11 @@ final class RunInvariants {
     }
 
     static void checkPipeline(PipelineResult result, int requests) {
+        checkPipeline(result, requests, 0);
+    }
+
+    /** As above, the first {@code warmup} requests (ids below it) served but left out of the summary. */
+    static void checkPipeline(PipelineResult result, int requests, long warmup) {
         check(result.rows().size() == requests, result.rows().size() + " request rows for " + requests + " requests");
         long prompt = 0;
         long output = 0;
@@ -48,15 +53,16 @@ final class RunInvariants {
             boolean completed = "completed".equals(r.status());
             boolean rejected = "rejected".equals(r.status()) && r.reason() != null && !r.reason().isBlank();
             check(completed || rejected, "request " + r.id() + " ended " + r.status() + " (reason: " + r.reason() + ")");
-            if (completed) {
+            if (completed && r.id() >= warmup) {
                 prompt += r.promptTokens();
                 output += r.outputTokens();
                 check(r.firstTokenNs() >= r.arrivalNs() && r.finishNs() >= r.firstTokenNs(), "request " + r.id()
                         + ": arrival, first token and finish out of order");
             }
         }
-        check(result.count("completed") + result.count("rejected") == requests, "summary counts "
-                + result.count("completed") + " completed and " + result.count("rejected") + " rejected of " + requests);
+        check(result.count("completed") + result.count("rejected") == requests - warmup, "summary counts "
+                + result.count("completed") + " completed and " + result.count("rejected") + " rejected of " + requests
+                + (warmup > 0 ? " less " + warmup + " warmup" : ""));
         check(result.count("total_input_tokens") == prompt, "summary has " + result.count("total_input_tokens")
                 + " input tokens, the completed rows " + prompt);
         check(result.count("total_output_tokens") == output, "summary has " + result.count("total_output_tokens")

@@ -76,6 +76,57 @@ public final class LatencyStat {
         size = 0;
     }
 
+    /**
+     * A new stat holding this one's values minus {@code removed}'s (a multiset difference; each removed value
+     * must have been recorded here), e.g. the inter-token gaps of warmup requests taken back out of ITL.
+     */
+    public LatencyStat without(LatencyStat removed) {
+        LatencyStat out = new LatencyStat(exactLimit);
+        if (removed.count == 0) {
+            out.add(this);
+            return out;
+        }
+        if (histogram == null && removed.histogram == null) {
+            double[] mine = Arrays.copyOf(values, size);
+            double[] gone = Arrays.copyOf(removed.values, removed.size);
+            Arrays.sort(mine);
+            Arrays.sort(gone);
+            int j = 0;
+            for (double v : mine) {
+                if (j < gone.length && gone[j] == v) j++;
+                else out.record(v, 1);
+            }
+            return out;
+        }
+        out.spill();
+        out.histogram.add(histogramOf(this));
+        out.histogram.subtract(histogramOf(removed));
+        out.count = count - removed.count;
+        out.sumMs = sumMs - removed.sumMs;
+        out.sumSqMs = sumSqMs - removed.sumSqMs;
+        return out;
+    }
+
+    private void add(LatencyStat other) {
+        if (other.histogram == null) {
+            for (int i = 0; i < other.size; i++) record(other.values[i], 1);
+            return;
+        }
+        spill();
+        histogram.add(other.histogram);
+        count = other.count;
+        sumMs = other.sumMs;
+        sumSqMs = other.sumSqMs;
+    }
+
+    private static Histogram histogramOf(LatencyStat s) {
+        if (s.histogram != null) return s.histogram;
+        Histogram h = new Histogram(3);
+        h.setAutoResize(true);
+        for (int i = 0; i < s.size; i++) h.recordValue(Math.round(s.values[i]));
+        return h;
+    }
+
     /** Whether every value is still kept (percentiles exact); false past the exact bound. */
     public boolean isExact() {
         return histogram == null;

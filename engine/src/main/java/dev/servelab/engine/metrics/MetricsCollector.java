@@ -1,6 +1,8 @@
 package dev.servelab.engine.metrics;
 
+import dev.servelab.engine.observe.LongList;
 import dev.servelab.engine.observe.SequenceRecord;
+import dev.servelab.engine.spi.ClientLoop;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.pipeline.SloSpec;
 import dev.servelab.engine.observe.IterationRecord;
@@ -18,7 +20,10 @@ import dev.servelab.engine.observe.RunObserver;
  * (replicas report a request's gaps only when it completes, see {@link RunObserver#onInterTokenGaps}).
  * TPOT divides by the tokens a request generated (equal to the requested output in simulation; a remote
  * server may stop early). Percentiles and medians interpolate linearly as numpy does; see
- * {@link LatencyStat} for the bound up to which they are exact.
+ * {@link LatencyStat} for the bound up to which they are exact. For a closed-loop workload
+ * ({@link #measure}) the warmup requests are served but left out of every metric (their inter-token gaps
+ * are taken back out of ITL), the duration starts at the first measured request's arrival, and
+ * {@code max_concurrency} is reported.
  */
 public final class MetricsCollector implements RunObserver {
     private final SloSpec slo;
@@ -42,26 +47,37 @@ public final class MetricsCollector implements RunObserver {
     private long hitTokens;
     private double peakKvUsage;
     private double joules;
+    private ClientLoop clients = ClientLoop.OPEN;
+    private int gpus = 1;
+    private final LatencyStat warmupItl = new LatencyStat(LatencyStat.ITL_LIMIT);
+    private long startNanos = -1;
 
     public MetricsCollector(SloSpec slo) {
         this.slo = slo;
     }
 
+    /** How the run's clients send (closed loop, warmup) and the GPUs serving it, for the per-GPU throughput. */
+    public void measure(ClientLoop clientLoop, int gpuCount) {
+        this.clients = clientLoop;
+        this.gpus = Math.max(1, gpuCount);
+    }
+
     @Override
     public void onArrival(Request request, long nowNanos) {
         arrived++;
+        if (startNanos < 0 && !clients.isWarmup(request.id())) startNanos = clients.warmupRequests() > 0 ? nowNanos : 0;
     }
 
     @Override
     public void onRejected(Request request, String reason, int replica, long nowNanos) {
-        rejected++;
         lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        if (!clients.isWarmup(request.id())) rejected++;
     }
 
     @Override
     public void onFailed(SequenceRecord sequence, String reason, long nowNanos) {
-        failed++;
         lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        if (!clients.isWarmup(sequence.request().id())) failed++;
     }
 
     public long failed() {
@@ -71,6 +87,12 @@ public final class MetricsCollector implements RunObserver {
     @Override
     public void onFinished(SequenceRecord s, long nowNanos) {
         Request r = s.request();
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        if (clients.isWarmup(r.id())) {
+            LongList t = s.tokenTimes();
+            for (int i = 1; t != null && i < t.size(); i++) warmupItl.record(t.get(i) - t.get(i - 1));
+            return;
+        }
         long ttftNanos = s.firstTokenNanos() - r.arrivalNanos();
         long e2elNanos = s.finishNanos() - r.arrivalNanos();
         ttft.record(ttftNanos);
@@ -85,7 +107,6 @@ public final class MetricsCollector implements RunObserver {
         completed++;
         inputTokens += r.promptTokens();
         outputTokens += generated;
-        lastEndNanos = Math.max(lastEndNanos, nowNanos);
         if (meetsSlo(ttftNanos / 1e6, tpotNanos / 1e6, e2elNanos / 1e6)) good++;
     }
 
@@ -128,15 +149,20 @@ public final class MetricsCollector implements RunObserver {
 
     /** The run's headline numbers now (vLLM definitions plus ServeLab's); the caller adds run id and wall time. */
     public RunSummary summary() {
-        double duration = lastEndNanos / 1e9;
+        double duration = (lastEndNanos - Math.max(0, startNanos)) / 1e9;
+        LatencySummary itlSummary = LatencySummary.of(warmupItl.count() == 0 ? itl : itl.without(warmupItl));
+        double output = perSecond(outputTokens, duration);
+        double meanTpot = tpot.meanMs();
         return new RunSummary(completed, rejected, failed, duration, inputTokens,
                 outputTokens, perSecond(completed, duration), slo.isSet() ? perSecond(good, duration) : null,
-                perSecond(outputTokens, duration), perSecond(inputTokens + outputTokens, duration),
-                LatencySummary.of(ttft), LatencySummary.of(tpot), LatencySummary.of(itl), LatencySummary.of(e2el),
+                output, perSecond(inputTokens + outputTokens, duration),
+                LatencySummary.of(ttft), LatencySummary.of(tpot), itlSummary, LatencySummary.of(e2el),
                 LatencySummary.of(queueing), iterations, preemptions,
                 lookupTokens == 0 ? 0.0 : (double) hitTokens / lookupTokens,
                 iterations == 0 ? 0.0 : (double) batchSizeSum / iterations, peakKvUsage, joules,
-                outputTokens == 0 ? 0.0 : joules / outputTokens);
+                outputTokens == 0 ? 0.0 : joules / outputTokens,
+                clients.isClosed() ? Long.valueOf(clients.concurrency()) : null, output / gpus,
+                meanTpot > 0 ? 1000 / meanTpot : 0.0);
     }
 
     private static double perSecond(long n, double seconds) {

@@ -78,6 +78,7 @@ public final class PipelineRun {
         this.loop = loop;
         this.stream = stream;
         this.metrics = new MetricsCollector(spec.slo());
+        metrics.measure(stream.clients(), spec.pools().stream().mapToInt(p -> p.replicas() * p.tensorParallel()).sum());
         observers[0] = metrics;
         observers[1] = new RunObserver() { };
         this.cluster = ClusterBuilder.build(spec, registry, stream, loop, observers, live, backends);
