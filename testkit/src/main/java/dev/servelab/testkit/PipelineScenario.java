@@ -145,7 +145,7 @@ public final class PipelineScenario {
             }
             PipelineResult result = new PipelineResult(out.runId(), out.summary(), rows(store, out.runId()), finalKv(store, out.runId()),
                     events);
-            RunInvariants.checkPipeline(result, Math.toIntExact(requests.count));
+            RunInvariants.checkPipeline(result, Math.toIntExact(requests.count), requests.clients().warmupRequests());
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("reading the run store back: " + e.getMessage(), e);
@@ -224,6 +224,11 @@ public final class PipelineScenario {
             Request r = inner.next();
             if (r != null) count++;
             return r;
+        }
+
+        @Override
+        public dev.servelab.engine.spi.ClientLoop clients() {
+            return inner.clients();
         }
 
         @Override

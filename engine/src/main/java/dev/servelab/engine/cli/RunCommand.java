@@ -12,6 +12,7 @@ import dev.servelab.engine.spi.RequestStream;
 import dev.servelab.engine.store.RunStatus;
 import dev.servelab.engine.store.RunStore;
 import dev.servelab.engine.workload.TraceSniffer;
+import dev.servelab.engine.workload.ConcurrencyCap;
 import dev.servelab.engine.workload.WorkloadFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,9 +70,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Live only: replay arrivals X times faster than recorded (default ${DEFAULT-VALUE})")
     double speed;
 
+    @Option(names = "--max-concurrency", paramLabel = "N",
+            description = "At most N requests in flight (as vllm bench serve --max-concurrency): a request waits for a free slot")
+    Integer maxConcurrency;
+
     @Override
     public Integer call() {
         if (requests != null && requests < 1) throw new ServeLabException("--requests must be >= 1");
+        if (maxConcurrency != null && maxConcurrency < 1) throw new ServeLabException("--max-concurrency must be >= 1");
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) overrides.add("seed=" + seed);
         if (backend != null && !live) throw new ServeLabException("--backend needs --live");
@@ -91,6 +97,7 @@ public final class RunCommand implements Callable<Integer> {
             stream = WorkloadFactory.open(registry, p.workload(), p.seed(), limit, p.baseDir());
             label = describe(p);
         }
+        if (maxConcurrency != null) stream = new ConcurrencyCap(stream, maxConcurrency);
         try (RunStore store = RunStore.open(db.path())) {
             PipelineRun run = live
                     ? PipelineRun.live(p, registry, stream, label, expected(p, limit), store, speed)

@@ -22,10 +22,11 @@ final class SummaryTable {
         out.println(center(live ? " Serving Benchmark Result (live) " : " Serving Benchmark Result (simulated) "));
         row(out, "Run id (" + db + ")", outcome.runId());
         metrics(out, s, COMPLETED, REJECTED);
-        if (s.failed() != null) metrics(out, s, FAILED);
+        metrics(out, s, FAILED);
+        if (s.maxConcurrency() != null) metrics(out, s, MAX_CONCURRENCY);
         metrics(out, s, DURATION, TOTAL_INPUT_TOKENS, TOTAL_OUTPUT_TOKENS, REQUEST_THROUGHPUT);
         if (s.requestGoodput() != null) metrics(out, s, REQUEST_GOODPUT);
-        metrics(out, s, OUTPUT_THROUGHPUT, TOTAL_TOKEN_THROUGHPUT);
+        metrics(out, s, OUTPUT_THROUGHPUT, TOTAL_TOKEN_THROUGHPUT, OUTPUT_THROUGHPUT_PER_GPU, TOKENS_PER_SECOND_PER_USER);
         section(out, "Time to First Token", s, MEAN_TTFT_MS, MEDIAN_TTFT_MS, P99_TTFT_MS);
         section(out, "Time per Output Token (excl. 1st token)", s, MEAN_TPOT_MS, MEDIAN_TPOT_MS, P99_TPOT_MS);
         section(out, "Inter-token Latency", s, MEAN_ITL_MS, MEDIAN_ITL_MS, P99_ITL_MS);

@@ -14,7 +14,7 @@ import java.util.function.Function;
 public enum MetricKey {
     COMPLETED("completed", "Successful requests", "", Better.HIGHER, Source.VLLM, RunSummary::completed),
     REJECTED("rejected", "Rejected requests", "", Better.LOWER, Source.SERVELAB, RunSummary::rejected),
-    /** Present in a summary only for runs with remote pools or with failures ({@link RunSummary#failed()} may be null). */
+    /** Always in a new summary, as vLLM writes it ({@link RunSummary#failed()} is null only in one read from an older store). */
     FAILED("failed", "Failed requests", "", Better.LOWER, Source.VLLM, RunSummary::failed),
     DURATION("duration", "Benchmark duration", "s", Better.NEITHER, Source.VLLM, RunSummary::duration),
     TOTAL_INPUT_TOKENS("total_input_tokens", "Total input tokens", "", Better.NEITHER, Source.VLLM, RunSummary::totalInputTokens),
@@ -24,6 +24,12 @@ public enum MetricKey {
     REQUEST_GOODPUT("request_goodput", "Request goodput", "req/s", Better.HIGHER, Source.VLLM, RunSummary::requestGoodput),
     OUTPUT_THROUGHPUT("output_throughput", "Output token throughput", "tok/s", Better.HIGHER, Source.VLLM, RunSummary::outputThroughput),
     TOTAL_TOKEN_THROUGHPUT("total_token_throughput", "Total token throughput", "tok/s", Better.HIGHER, Source.VLLM, RunSummary::totalTokenThroughput),
+    /** Null in a summary of an open-loop run (vLLM writes null without {@code --max-concurrency}). */
+    MAX_CONCURRENCY("max_concurrency", "Maximum request concurrency", "", Better.NEITHER, Source.VLLM, RunSummary::maxConcurrency),
+    OUTPUT_THROUGHPUT_PER_GPU("output_throughput_per_gpu", "Output token throughput per GPU", "tok/s", Better.HIGHER,
+            Source.SERVELAB, RunSummary::outputThroughputPerGpu),
+    TOKENS_PER_SECOND_PER_USER("tokens_per_second_per_user", "Interactivity (1000 / mean TPOT)", "tok/s", Better.HIGHER,
+            Source.SERVELAB, RunSummary::tokensPerSecondPerUser),
     MEAN_TTFT_MS("mean_ttft_ms", "Mean TTFT", "ms", Better.LOWER, Source.VLLM, s -> s.ttft().mean()),
     MEDIAN_TTFT_MS("median_ttft_ms", "Median TTFT", "ms", Better.LOWER, Source.VLLM, s -> s.ttft().median()),
     STD_TTFT_MS("std_ttft_ms", "Std TTFT", "ms", Better.NEITHER, Source.VLLM, s -> s.ttft().std()),
@@ -145,7 +151,7 @@ public enum MetricKey {
     public boolean integral() {
         return switch (this) {
             case COMPLETED, REJECTED, FAILED, TOTAL_INPUT_TOKENS, TOTAL_OUTPUT_TOKENS, ITERATIONS, PREEMPTIONS,
-                 REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS -> true;
+                 REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS, MAX_CONCURRENCY -> true;
             default -> false;
         };
     }

@@ -1,6 +1,8 @@
 package dev.servelab.engine.metrics;
 
+import dev.servelab.engine.observe.LongList;
 import dev.servelab.engine.observe.SequenceRecord;
+import dev.servelab.engine.spi.ClientLoop;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.pipeline.SloSpec;
 import dev.servelab.engine.observe.IterationRecord;
@@ -10,29 +12,34 @@ import dev.servelab.engine.observe.RunObserver;
  * Computes a run's headline numbers with vLLM {@code bench serve} definitions: TTFT = arrival → first
  * token; TPOT = (E2EL − TTFT) / (output tokens − 1) per request with more than one output token;
  * ITL = every gap between consecutive tokens of a request; E2EL = arrival → last token; throughputs
- * over the benchmark duration (run start → last completion); goodput = completed requests meeting
- * every set SLO per second. Also queueing delay, preemptions, prefix-cache hit ratio, batch size and
- * KV usage. A failed request (a remote stream that broke) is counted as {@code failed} and, as in
- * vLLM, left out of {@code completed}, the token totals and the latency statistics; the gaps between
- * the tokens it did receive are still in ITL, as they were observed. TPOT divides by the tokens a
- * request generated (equal to the requested output in simulation; a remote server may stop early).
+ * over the benchmark duration (run start → the end of the last request, completed, failed or rejected,
+ * as vLLM waits for every request); goodput = completed requests meeting every set SLO per second.
+ * Also queueing delay, preemptions, prefix-cache hit ratio, batch size and KV usage. A failed request
+ * (a remote stream that broke) is counted as {@code failed} (always reported, 0 included) and, as in
+ * vLLM, left out of {@code completed}, the token totals and every latency statistic, ITL included
+ * (replicas report a request's gaps only when it completes, see {@link RunObserver#onInterTokenGaps}).
+ * TPOT divides by the tokens a request generated (equal to the requested output in simulation; a remote
+ * server may stop early). Percentiles and medians interpolate linearly as numpy does; see
+ * {@link LatencyStat} for the bound up to which they are exact. For a closed-loop workload
+ * ({@link #measure}) the warmup requests are served but left out of every metric (their inter-token gaps
+ * are taken back out of ITL), the duration starts at the first measured request's arrival, and
+ * {@code max_concurrency} is reported.
  */
 public final class MetricsCollector implements RunObserver {
     private final SloSpec slo;
     final LatencyStat ttft = new LatencyStat();
     final LatencyStat tpot = new LatencyStat();
-    final LatencyStat itl = new LatencyStat();
+    final LatencyStat itl = new LatencyStat(LatencyStat.ITL_LIMIT);
     final LatencyStat e2el = new LatencyStat();
     final LatencyStat queueing = new LatencyStat();
     private long arrived;
     private long completed;
     private long rejected;
     private long failed;
-    private boolean reportsFailed;
     private long good;
     private long inputTokens;
     private long outputTokens;
-    private long lastFinishNanos;
+    private long lastEndNanos;
     private long iterations;
     private long preemptions;
     private long batchSizeSum;
@@ -41,35 +48,42 @@ public final class MetricsCollector implements RunObserver {
     private double peakKvUsage;
     private double joules;
     private FaultMetrics faults;
+    private ClientLoop clients = ClientLoop.OPEN;
+    private int gpus = 1;
+    private final LatencyStat warmupItl = new LatencyStat(LatencyStat.ITL_LIMIT);
+    private long startNanos = -1;
 
     public MetricsCollector(SloSpec slo) {
         this.slo = slo;
     }
 
+    /** How the run's clients send (closed loop, warmup) and the GPUs serving it, for the per-GPU throughput. */
+    public void measure(ClientLoop clientLoop, int gpuCount) {
+        this.clients = clientLoop;
+        this.gpus = Math.max(1, gpuCount);
+    }
+
     @Override
     public void onArrival(Request request, long nowNanos) {
         arrived++;
+        if (startNanos < 0 && !clients.isWarmup(request.id())) startNanos = clients.warmupRequests() > 0 ? nowNanos : 0;
     }
 
     @Override
     public void onRejected(Request request, String reason, int replica, long nowNanos) {
-        rejected++;
-    }
-
-    /** Puts {@code failed} in the summary even when it is 0 (runs with remote pools); simulated summaries stay as they were. */
-    public void reportFailed() {
-        reportsFailed = true;
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        if (!clients.isWarmup(request.id())) rejected++;
     }
 
     /** Reports retries, KV lost and SLO recovery from {@code f} (a pipeline with {@code retry:} or {@code faults:}). */
     public void trackFaults(FaultMetrics f) {
         this.faults = f;
-        reportsFailed = true;
     }
 
     @Override
     public void onFailed(SequenceRecord sequence, String reason, long nowNanos) {
-        failed++;
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        if (!clients.isWarmup(sequence.request().id())) failed++;
         if (faults != null) faults.ended(nowNanos, false);
     }
 
@@ -80,6 +94,12 @@ public final class MetricsCollector implements RunObserver {
     @Override
     public void onFinished(SequenceRecord s, long nowNanos) {
         Request r = s.request();
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        if (clients.isWarmup(r.id())) {
+            LongList t = s.tokenTimes();
+            for (int i = 1; t != null && i < t.size(); i++) warmupItl.record(t.get(i) - t.get(i - 1));
+            return;
+        }
         long ttftNanos = s.firstTokenNanos() - r.arrivalNanos();
         long e2elNanos = s.finishNanos() - r.arrivalNanos();
         ttft.record(ttftNanos);
@@ -89,12 +109,11 @@ public final class MetricsCollector implements RunObserver {
         int generated = s.generatedTokens();
         if (generated > 1) {
             tpotNanos = (double) (e2elNanos - ttftNanos) / (generated - 1);
-            tpot.record(Math.round(tpotNanos));
+            tpot.record(tpotNanos, 1);
         }
         completed++;
         inputTokens += r.promptTokens();
         outputTokens += generated;
-        lastFinishNanos = Math.max(lastFinishNanos, nowNanos);
         boolean met = meetsSlo(ttftNanos / 1e6, tpotNanos / 1e6, e2elNanos / 1e6);
         if (met) good++;
         if (faults != null) faults.ended(nowNanos, met);
@@ -139,15 +158,20 @@ public final class MetricsCollector implements RunObserver {
 
     /** The run's headline numbers now (vLLM definitions plus ServeLab's); the caller adds run id and wall time. */
     public RunSummary summary() {
-        double duration = lastFinishNanos / 1e9;
-        return new RunSummary(completed, rejected, reportsFailed || failed > 0 ? failed : null, duration, inputTokens,
+        double duration = (lastEndNanos - Math.max(0, startNanos)) / 1e9;
+        LatencySummary itlSummary = LatencySummary.of(warmupItl.count() == 0 ? itl : itl.without(warmupItl));
+        double output = perSecond(outputTokens, duration);
+        double meanTpot = tpot.meanMs();
+        return new RunSummary(completed, rejected, failed, duration, inputTokens,
                 outputTokens, perSecond(completed, duration), slo.isSet() ? perSecond(good, duration) : null,
-                perSecond(outputTokens, duration), perSecond(inputTokens + outputTokens, duration),
-                LatencySummary.of(ttft), LatencySummary.of(tpot), LatencySummary.of(itl), LatencySummary.of(e2el),
+                output, perSecond(inputTokens + outputTokens, duration),
+                LatencySummary.of(ttft), LatencySummary.of(tpot), itlSummary, LatencySummary.of(e2el),
                 LatencySummary.of(queueing), iterations, preemptions,
                 lookupTokens == 0 ? 0.0 : (double) hitTokens / lookupTokens,
                 iterations == 0 ? 0.0 : (double) batchSizeSum / iterations, peakKvUsage, joules,
-                outputTokens == 0 ? 0.0 : joules / outputTokens, faults == null ? null : faults.summary());
+                outputTokens == 0 ? 0.0 : joules / outputTokens,
+                clients.isClosed() ? Long.valueOf(clients.concurrency()) : null, output / gpus,
+                meanTpot > 0 ? 1000 / meanTpot : 0.0, faults == null ? null : faults.summary());
     }
 
     private static double perSecond(long n, double seconds) {

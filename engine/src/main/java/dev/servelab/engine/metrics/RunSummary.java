@@ -5,9 +5,12 @@ import java.util.Map;
 
 /**
  * A run's headline numbers (vLLM {@code bench serve} definitions plus ServeLab's), as
- * {@link MetricsCollector#summary()} computes them. {@code failed} is null when the summary leaves it
- * out (a simulated run without failures); {@code requestGoodput} is null when the pipeline sets no SLO;
- * {@code resilience} is null unless the pipeline has a {@code retry:} policy or {@code faults:}.
+ * {@link MetricsCollector#summary()} computes them. {@code failed} is always set, as vLLM always writes
+ * it (a summary read from an older store may still lack it: null); {@code requestGoodput} is null when
+ * the pipeline sets no SLO; {@code maxConcurrency} is null for an open-loop run (vLLM writes null then too).
+ * {@code tokensPerSecondPerUser} is 1000 / mean TPOT (0 without TPOT), {@code outputThroughputPerGpu} the output
+ * throughput over the GPUs of every pool (replicas × tensor parallel); {@code resilience} is null unless the
+ * pipeline has a {@code retry:} policy or {@code faults:}.
  * {@link #toMap()} is the JSON form that the CLI prints and the run store keeps.
  */
 public record RunSummary(long completed, long rejected, Long failed, double duration, long totalInputTokens,
@@ -15,7 +18,8 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
                          double totalTokenThroughput, LatencySummary ttft, LatencySummary tpot, LatencySummary itl,
                          LatencySummary e2el, LatencySummary queueingDelay, long iterations, long preemptions,
                          double prefixCacheHitRatio, double meanBatchSize, double peakKvUsage, double energyJ,
-                         double joulesPerOutputToken, ResilienceSummary resilience) {
+                         double joulesPerOutputToken, Long maxConcurrency, double outputThroughputPerGpu,
+                         double tokensPerSecondPerUser, ResilienceSummary resilience) {
 
     /** A metric as a double; NaN where the summary has none (failed left out, goodput without SLO). */
     public double value(MetricKey key) {
@@ -25,7 +29,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
 
     /**
      * The summary keyed by {@link MetricKey#key()} in {@link MetricKey} order: {@code Long} counts,
-     * {@code Double} measurements, {@code request_goodput} null without SLO, {@code failed} only when set.
+     * {@code Double} measurements, {@code request_goodput} null without SLO, {@code failed} when set.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -25,7 +25,10 @@ public interface RunObserver {
     default void onFailed(SequenceRecord sequence, String reason, long nowNanos) {
     }
 
-    /** {@code count} inter-token gaps of {@code gapNanos} each. */
+    /**
+     * {@code count} inter-token gaps of {@code gapNanos} each, of requests that complete: a replica whose
+     * requests can fail mid-stream (a remote one) reports a request's gaps when it completes, none when it fails.
+     */
     default void onInterTokenGaps(long gapNanos, int count) {
     }
 

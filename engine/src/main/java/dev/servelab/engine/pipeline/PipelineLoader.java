@@ -117,8 +117,11 @@ public final class PipelineLoader {
         NodeSpec eviction = r.plugin("eviction", DEFAULT_EVICTION);
         int cpuBlocks = (int) r.integer("cpu_tier_blocks", 0, 0, Integer.MAX_VALUE);
         double reloadMs = r.number("cpu_reload_ms_per_block", 0.084, 0, 1e6);
+        double watermark = r.number("watermark_fraction", 0, 0, 0.99);
+        double margin = r.number("memory_margin_fraction", 0, 0, 0.99);
+        int maxModelLen = (int) r.integer("max_model_len", 0, 0, 100_000_000);
         r.rejectUnknown();
-        return new KvCacheSpec(blockSize, capacity, prefix, util, eviction, cpuBlocks, reloadMs);
+        return new KvCacheSpec(blockSize, capacity, prefix, util, eviction, cpuBlocks, reloadMs, watermark, margin, maxModelLen);
     }
 
     private static SloSpec slo(JsonNode node) {

@@ -296,6 +296,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         if (n < total - computedAfterHits && !allowPartial) return 0;
         int newBlocks = blocksFor(computedAfterHits + n) - s.blockCount - hits;
         if (newBlocks + hitCandidates > kv.availableBlocks()) return 0;
+        if (admitting && kv.watermarkBlocks() > 0
+                && blocksFor(total) - s.blockCount - hits + hitCandidates + kv.watermarkBlocks() > kv.availableBlocks()) return 0;
         for (int i = 0; i < hits; i++) {
             kv.acquire(hitScratch[i], now);
             s.addBlock(hitScratch[i]);

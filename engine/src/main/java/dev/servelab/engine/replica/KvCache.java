@@ -20,6 +20,7 @@ public final class KvCache {
     private int freeTop;
     private LongIntMap cached;
     private final CpuTier cpuTier;
+    private final int watermarkBlocks;
 
     public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction) {
         this(capacityBlocks, blockSizeTokens, eviction, null);
@@ -27,7 +28,16 @@ public final class KvCache {
 
     /** A KV cache whose evicted prefix blocks go to {@code cpuTier} (null = no second tier). */
     public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction, CpuTier cpuTier) {
+        this(capacityBlocks, blockSizeTokens, eviction, cpuTier, 0);
+    }
+
+    /**
+     * As above, keeping {@code watermarkBlocks} free when a new prompt is admitted: admission needs its whole
+     * prompt's blocks plus the watermark available (vLLM's and Vidur's {@code watermark_blocks}).
+     */
+    public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction, CpuTier cpuTier, int watermarkBlocks) {
         if (capacityBlocks < 1) throw new IllegalArgumentException("capacity_blocks must be >= 1");
+        this.watermarkBlocks = watermarkBlocks;
         this.capacityBlocks = capacityBlocks;
         this.blockSizeTokens = blockSizeTokens;
         this.eviction = eviction;
@@ -48,6 +58,11 @@ public final class KvCache {
 
     public int blockSizeTokens() {
         return blockSizeTokens;
+    }
+
+    /** Blocks kept free when admitting a new prompt (0 = none). */
+    public int watermarkBlocks() {
+        return watermarkBlocks;
     }
 
     /** Blocks that can be allocated now: free plus evictable. */

@@ -1,5 +1,6 @@
 package dev.servelab.engine.replica;
 
+import dev.servelab.engine.observe.LongList;
 import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.event.EventLoop;
@@ -31,6 +32,8 @@ public final class RemoteReplica implements RoutedReplica {
     private final RunObserver[] observers;
     private final Replica.Exit exit;
     private final Map<Long, Sequence> inFlight = new HashMap<>();
+    /** Each in-flight request's inter-token gaps, reported only when it completes (vLLM's ITL counts successful requests). */
+    private final Map<Long, LongList> gaps = new HashMap<>();
     private long outstandingTokens;
     private String stopReason;
     /** Set while an injected crash or partition cuts this replica off: why, and the failure kind. */
@@ -152,8 +155,7 @@ public final class RemoteReplica implements RoutedReplica {
         if (s == null || tokenIndex < s.generated) return;
         if (s.generated == 0) exit.onAnswered(index, runNanos);
         if (s.generated > 0) {
-            long gap = runNanos - s.lastTokenNanos;
-            for (RunObserver o : observers) o.onInterTokenGaps(gap, 1);
+            gaps.computeIfAbsent(requestId, id -> new LongList(16)).add(runNanos - s.lastTokenNanos);
         }
         s.emitToken(runNanos);
         if (outstandingTokens > 0) outstandingTokens--;
@@ -163,11 +165,15 @@ public final class RemoteReplica implements RoutedReplica {
     private void applyEnd(RemoteEnd end, long runNanos) {
         Sequence s = inFlight.remove(end.requestId());
         if (s == null) return;
+        LongList received = gaps.remove(end.requestId());
         outstandingTokens -= s.promptTokens + Math.max(0, s.outputTokens - s.generated);
         if (!end.failed() && s.generated > 0) {
             s.state = Sequence.State.FINISHED;
             s.finishNanos = s.lastTokenNanos;
             exit.onAnswered(index, runNanos);
+            for (int i = 0; received != null && i < received.size(); i++) {
+                for (RunObserver o : observers) o.onInterTokenGaps(received.get(i), 1);
+            }
             exit.onExit(s, runNanos);
             for (RunObserver o : observers) o.onFinished(s, runNanos);
         } else if (end.failed()) {
@@ -188,6 +194,7 @@ public final class RemoteReplica implements RoutedReplica {
         left.sort(java.util.Comparator.comparingLong(s -> s.request().id()));
         for (Sequence s : left) {
             inFlight.remove(s.request().id());
+            gaps.remove(s.request().id());
             fail(s, reason, FailureKind.CANCELLED, runNanos);
         }
         outstandingTokens = 0;

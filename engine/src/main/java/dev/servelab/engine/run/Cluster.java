@@ -10,6 +10,7 @@ import dev.servelab.engine.replica.RoutedReplica;
 import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.replica.Sequence;
 import dev.servelab.engine.spi.AdmissionPolicy;
+import dev.servelab.engine.spi.ClientLoop;
 import dev.servelab.engine.spi.ClusterView;
 import dev.servelab.engine.spi.Handoff;
 import dev.servelab.engine.spi.LiveRequestStream;
@@ -31,9 +32,11 @@ import java.util.Map;
 /**
  * The front of the pipeline: pulls requests from the stream one at a time (one pending arrival
  * event), asks admission, routes, and hands each request to its replica. It is also the
- * {@link ClusterView} routers and admission policies see.
+ * {@link ClusterView} routers and admission policies see. For a closed-loop stream ({@link ClientLoop})
+ * it keeps at most {@code concurrency} requests in flight: the next request is sent at the same event
+ * time as the end (completion, failure or rejection) that frees its slot, plus the think time.
  *
- * <p>Health (decision 0009): replicas report failures and answers here; a replica with
+ * <p>Health (decision 0007): replicas report failures and answers here; a replica with
  * {@code health.unhealthy_after_failures} consecutive failures is out of routing, probed after a
  * back-off and re-admitted when it answers. Routers are not changed: when one picks an unhealthy
  * replica, the cluster sends the request to the healthy replica with the fewest outstanding
@@ -61,6 +64,11 @@ public final class Cluster implements ClusterView, Replica.Exit {
     private long lastArrivalNanos;
     private long arrivals;
     private final Runnable arrive = this::arrive;
+    private final ClientLoop clients;
+    private int freeSlots;
+    private boolean waitingForSlot;
+    private final Runnable arriveInSlot = this::arriveInSlot;
+    private final Runnable slotFreed = this::slotFreed;
 
     Cluster(EventLoop loop, AdmissionPolicy admission, Router router, RequestStream stream, RunObserver[] observers,
             TokenSampler sampler) {
@@ -70,6 +78,8 @@ public final class Cluster implements ClusterView, Replica.Exit {
         this.stream = stream;
         this.observers = observers;
         this.sampler = sampler;
+        this.clients = stream.clients();
+        this.freeSlots = clients.concurrency();
     }
 
     void setReplicas(RoutedReplica[] replicas) {
@@ -139,7 +149,35 @@ public final class Cluster implements ClusterView, Replica.Exit {
                     + " ns, before the previous request (" + lastArrivalNanos + " ns): traces must be in arrival order");
         }
         lastArrivalNanos = pending.arrivalNanos();
-        loop.at(pending.arrivalNanos(), arrive);
+        if (!clients.isClosed()) loop.at(pending.arrivalNanos(), arrive);
+        else if (freeSlots > 0) sendPending();
+        else waitingForSlot = true;
+    }
+
+    /** Takes a slot for the pending request and sends it at its time, or now if that has passed. */
+    private void sendPending() {
+        freeSlots--;
+        waitingForSlot = false;
+        loop.at(Math.max(loop.nowNanos(), pending.arrivalNanos()), arriveInSlot);
+    }
+
+    private void arriveInSlot() {
+        Request r = pending;
+        long now = loop.nowNanos();
+        arrive(r.arrivalNanos() < now ? r.withIdAndArrival(r.id(), now) : r);
+        scheduleNext();
+    }
+
+    /** A request ended: its slot frees after the think time (at once, same event time, without one). */
+    private void ended(long nowNanos) {
+        if (!clients.isClosed()) return;
+        if (clients.thinkNanos() == 0) slotFreed();
+        else loop.at(nowNanos + clients.thinkNanos(), slotFreed);
+    }
+
+    private void slotFreed() {
+        freeSlots++;
+        if (waitingForSlot) sendPending();
     }
 
     private void arrive() {
@@ -168,7 +206,8 @@ public final class Cluster implements ClusterView, Replica.Exit {
                 reject(r, "no healthy replica: replica " + target + " is down (injected fault)", target, now);
                 return;
             }
-            Sequence s = new Sequence(r, target, sampler.sampled(index) || replicas[target].recordsEveryToken());
+            Sequence s = new Sequence(r, target, sampler.sampled(index) || replicas[target].recordsEveryToken()
+                    || clients.isWarmup(r.id()));
             outstanding[target]++;
             String refused = replicas[target].enqueue(s);
             if (refused != null) {
@@ -334,6 +373,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
 
     private void reject(Request r, String reason, int replica, long now) {
         for (RunObserver o : observers) o.onRejected(r, reason, replica, now);
+        ended(now);
     }
 
     @Override
@@ -341,6 +381,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
         outstanding[s.replica()]--;
         router.onFinished(s.request(), s.replica());
         if (!attempts.isEmpty() && s.state() == Sequence.State.FINISHED) attempts.remove(s.request().id());
+        ended(nowNanos);
     }
 
     @Override

@@ -159,7 +159,7 @@ public final class ClusterBuilder {
         try {
             executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
                     kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir(),
-                    tokens));
+                    tokens, kv.memoryMarginFraction(), kv.maxModelLen() > 0 ? kv.maxModelLen() : pool.maxNumBatchedTokens()));
         } catch (ServeLabException e) {
             throw PipelineCheck.attachFailed(pool, e);
         }
@@ -172,7 +172,7 @@ public final class ClusterBuilder {
         }
         if (kv.capacityBlocks() == 0) HeapBudget.checkBlocks(pool, capacity);
         CpuTier tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
-        KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier);
+        KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier, (int) (kv.watermarkFraction() * capacity));
         return new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),
                 pool.maxNumBatchedTokens(), loop, observers, cluster);
     }

@@ -83,7 +83,7 @@ public final class PipelineRun {
         this.loop = loop;
         this.stream = spiked(spec, stream);
         this.metrics = new MetricsCollector(spec.slo());
-        if (spec.hasRemotePools()) metrics.reportFailed();
+        metrics.measure(stream.clients(), spec.pools().stream().mapToInt(p -> p.replicas() * p.tensorParallel()).sum());
         FaultMetrics faults = null;
         if (spec.resilience().configured()) {
             faults = new FaultMetrics(spec.metrics().bucketMs() * 1_000_000, spec.slo().isSet());

@@ -7,12 +7,21 @@ import java.nio.file.Path;
  * block size, the seed, the directory relative paths (e.g. a model file) are resolved against
  * (the pipeline file's directory; null when unknown), and the channel for real token ids
  * ({@link TokenChannel#NONE} unless a live source such as the edge agent supplies prompts as token ids).
+ * {@code memoryMarginFraction} above 0 asks for Vidur's KV sizing (memory × (1 − margin) − weights, in whole
+ * requests of {@code maxModelLen} tokens) instead of vLLM's {@code gpuMemoryUtilization} rule.
  */
 public record ExecutorContext(String poolName, int replicaIndex, String model, String hardware,
                               int tensorParallel, int blockSizeTokens, double gpuMemoryUtilization, long seed,
-                              Path baseDir, TokenChannel tokens) {
+                              Path baseDir, TokenChannel tokens, double memoryMarginFraction, int maxModelLen) {
     public ExecutorContext {
         if (tokens == null) tokens = TokenChannel.NONE;
+    }
+
+    /** With vLLM's KV sizing. */
+    public ExecutorContext(String poolName, int replicaIndex, String model, String hardware, int tensorParallel,
+                           int blockSizeTokens, double gpuMemoryUtilization, long seed, Path baseDir, TokenChannel tokens) {
+        this(poolName, replicaIndex, model, hardware, tensorParallel, blockSizeTokens, gpuMemoryUtilization, seed, baseDir,
+                tokens, 0, 0);
     }
 
     /** A context without real token ids (every simulated and trace-driven run). */

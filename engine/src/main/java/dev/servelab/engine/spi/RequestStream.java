@@ -13,6 +13,11 @@ public interface RequestStream extends AutoCloseable {
     /** The next request, or {@code null} at the end. */
     Request next() throws IOException;
 
+    /** How the stream's clients send: open loop unless a closed-loop workload (or {@code run --max-concurrency}) says otherwise. */
+    default ClientLoop clients() {
+        return ClientLoop.OPEN;
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The typed summary and its JSON form: one key per {@link MetricKey}, in its order, with vLLM's number types. */
 class RunSummaryTest {
     @Test
-    void theJsonFormHasEveryKeyInMetricKeyOrderWithoutFailedAndWithANullGoodputWhenNoSloIsSet() throws Exception {
+    void theJsonFormHasEveryKeyInMetricKeyOrderFailedIncludedAndANullGoodputWhenNoSloIsSet() throws Exception {
         MetricsCollector c = new MetricsCollector(SloSpec.NONE);
         IterationRecord it = new IterationRecord();
         it.batchSize = 3;
@@ -31,13 +31,12 @@ class RunSummaryTest {
         RunSummary s = c.summary();
         Map<String, Object> m = s.toMap();
         List<String> expected = new ArrayList<>(Arrays.stream(MetricKey.values()).map(MetricKey::key).toList());
-        expected.remove("failed");
         for (MetricKey k : MetricKey.values()) if (k.resilience()) expected.remove(k.key());
         assertEquals(expected, List.copyOf(m.keySet()));
         assertTrue(m.containsKey("request_goodput"));
         assertNull(m.get("request_goodput"));
         assertTrue(Double.isNaN(s.value(MetricKey.REQUEST_GOODPUT)));
-        assertTrue(Double.isNaN(s.value(MetricKey.FAILED)));
+        assertEquals(0.0, s.value(MetricKey.FAILED), "failed is always written, as vLLM does");
         assertEquals(0.25, s.value(MetricKey.PREFIX_CACHE_HIT_RATIO));
         assertEquals(0.5, s.value(MetricKey.PEAK_KV_USAGE));
         assertEquals(3.0, s.value(MetricKey.MEAN_BATCH_SIZE));
@@ -46,13 +45,12 @@ class RunSummaryTest {
             if (v != null) assertEquals(k.integral() ? Long.class : Double.class, v.getClass(), k.key());
         }
         String json = new ObjectMapper().writeValueAsString(m);
-        assertTrue(json.startsWith("{\"completed\":0,\"rejected\":0,\"duration\":0.0,"), json);
+        assertTrue(json.startsWith("{\"completed\":0,\"rejected\":0,\"failed\":0,\"duration\":0.0,"), json);
     }
 
     @Test
-    void failedAndGoodputAppearWhenReportedOrSet() {
+    void failedAlwaysAndGoodputWhenAnSloIsSet() {
         MetricsCollector c = new MetricsCollector(new SloSpec(100.0, null, null));
-        c.reportFailed();
         Map<String, Object> m = c.summary().toMap();
         assertEquals(0L, m.get("failed"));
         assertEquals(List.of("completed", "rejected", "failed", "duration"), List.copyOf(m.keySet()).subList(0, 4));

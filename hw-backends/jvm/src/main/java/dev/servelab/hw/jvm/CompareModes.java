@@ -29,7 +29,9 @@ import java.util.function.Consumer;
  * workbench: calibrate the live backend, run a live pipeline live (after an unmeasured warm-up run
  * and, by default, a profile run whose iterations the calibration is fitted to), run it again in
  * simulation with {@code exec.calibrated} on the same workload and seed, and set the two runs'
- * metrics against each other ({@link #errors}). Both runs are stored.
+ * metrics against each other ({@link #errors}). Both runs are stored. With {@code repeat} N > 1 the live
+ * side runs N times on the same workload and seed (after one warm-up and one calibration) and each metric
+ * gets its live spread ({@link LiveSpread}: mean, min–max, 95 % interval) against the one simulation.
  */
 public final class CompareModes {
     /** Where the calibration comes from. */
@@ -86,7 +88,16 @@ public final class CompareModes {
      * One comparison: the live pipeline, a calibration to use as it is ({@code profile}, null to
      * measure one), where to calibrate from, the fit, whether to warm up first, and the run store.
      */
-    public record Request(Path pipeline, Path profile, CalibrateFrom calibrateFrom, Fit fit, boolean warmUp, Path store) {
+    public record Request(Path pipeline, Path profile, CalibrateFrom calibrateFrom, Fit fit, boolean warmUp, Path store,
+                          int repeat) {
+        public Request {
+            if (repeat < 1) throw new ServeLabException("--repeat " + repeat + ": must be >= 1");
+        }
+
+        /** One live run. */
+        public Request(Path pipeline, Path profile, CalibrateFrom calibrateFrom, Fit fit, boolean warmUp, Path store) {
+            this(pipeline, profile, calibrateFrom, fit, warmUp, store, 1);
+        }
     }
 
     /** One metric of both runs; the simulation's error is relative to the live value (0 when that is 0). */
@@ -102,7 +113,7 @@ public final class CompareModes {
      * the per-metric errors.
      */
     public record Result(long liveRunId, long simRunId, Long profileRunId, String calibratedFrom, Fit fit,
-                         List<MetricError> metrics) {
+                         List<MetricError> metrics, List<Long> liveRunIds, List<LiveSpread> spreads) {
     }
 
     private final PluginRegistry registry;
@@ -117,6 +128,12 @@ public final class CompareModes {
     /** Each of {@link MetricKey#SIM_VS_LIVE} in both summaries, in that order (a missing value is NaN). */
     public static List<MetricError> errors(Map<String, ?> live, Map<String, ?> sim) {
         return MetricKey.SIM_VS_LIVE.stream().map(k -> new MetricError(k.key(), value(live, k.key()), value(sim, k.key()))).toList();
+    }
+
+    /** Each of {@link MetricKey#SIM_VS_LIVE} over the live runs' summaries against the simulated one. */
+    public static List<LiveSpread> spreads(List<? extends Map<String, ?>> lives, Map<String, ?> sim) {
+        return MetricKey.SIM_VS_LIVE.stream().map(k -> LiveSpread.of(k.key(),
+                lives.stream().mapToDouble(l -> value(l, k.key())).toArray(), value(sim, k.key()))).toList();
     }
 
     private static double value(Map<String, ?> summary, String key) {
@@ -136,7 +153,12 @@ public final class CompareModes {
                 profileRunId = runLive(profileRun, s, 1.0).runId();
                 prof = refit(prof, s, profileRunId, r.fit());
             }
-            RunOutcome l = runLive(live, s, 1.0);
+            List<RunOutcome> lives = new ArrayList<>();
+            for (int i = 0; i < r.repeat(); i++) {
+                if (r.repeat() > 1) progress.accept("live run " + (i + 1) + " of " + r.repeat());
+                lives.add(runLive(live, s, 1.0));
+            }
+            RunOutcome l = lives.getFirst();
             if (r.calibrateFrom() == CalibrateFrom.LIVE) prof = refit(prof, s, l.runId(), r.fit());
             PipelineSpec sim = PipelineLoader.load(r.pipeline(), simOverrides(live, prof));
             RunOutcome m = new PipelineRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
@@ -145,7 +167,8 @@ public final class CompareModes {
             String from = r.profile() != null && r.calibrateFrom() != CalibrateFrom.LIVE ? r.profile().toString()
                     : r.calibrateFrom().id();
             return new Result(l.runId(), m.runId(), profileRunId, from, refitted ? r.fit() : null,
-                    errors(l.summary(), m.summary()));
+                    errors(l.summary(), m.summary()), lives.stream().map(RunOutcome::runId).toList(),
+                    spreads(lives.stream().map(RunOutcome::summary).toList(), m.summary()));
         } catch (SQLException e) {
             throw new ServeLabException("cannot read the live run's iterations: " + e.getMessage(), e);
         }

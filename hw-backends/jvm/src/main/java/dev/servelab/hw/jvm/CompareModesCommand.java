@@ -55,6 +55,11 @@ public final class CompareModesCommand implements Callable<Integer> {
                     + " iteration, ignoring rare stalls) or least-squares (matches the mean iteration, stalls included)")
     String fit;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "run the live side N times on the same workload and seed (one simulation); per metric report"
+                    + " the live mean, min-max, a 95 % interval for one run and whether the simulation lies inside it")
+    int repeat;
+
     @Override
     public Integer call() throws IOException {
         CompareModes.Fit f = CompareModes.Fit.parse("--fit", fit);
@@ -62,7 +67,7 @@ public final class CompareModesCommand implements Callable<Integer> {
         Path store = db != null ? db : dev.servelab.engine.cli.DbOption.defaultPath();
         PrintWriter err = spec.commandLine().getErr();
         CompareModes.Result r = new CompareModes(PluginRegistry.load(), err::println)
-                .run(new CompareModes.Request(pipeline, profile, from, f, warmUp, store));
+                .run(new CompareModes.Request(pipeline, profile, from, f, warmUp, store, repeat));
         print(r);
         return 0;
     }
@@ -75,10 +80,25 @@ public final class CompareModesCommand implements Callable<Integer> {
         }
         String from = r.calibratedFrom() + (r.profileRunId() == null ? "" : " " + r.profileRunId())
                 + (r.fit() != null ? ", " + r.fit().id() + " fit" : "");
+        if (r.liveRunIds().size() > 1) {
+            w.printf(Locale.ROOT, "live runs %s vs simulated run %d (calibrated from %s)%n", r.liveRunIds(), r.simRunId(), from);
+            printSpreads(w, r);
+            return;
+        }
         w.printf(Locale.ROOT, "live run %d vs simulated run %d (calibrated from %s)%n%-22s %12s %12s %9s%n",
                 r.liveRunId(), r.simRunId(), from, "metric", "live", "sim", "error");
         for (CompareModes.MetricError e : r.metrics()) {
             w.printf(Locale.ROOT, "%-22s %12.3f %12.3f %+8.1f%%%n", e.metric(), e.live(), e.sim(), e.errorPct());
+        }
+    }
+
+    private static void printSpreads(PrintWriter w, CompareModes.Result r) {
+        w.printf(Locale.ROOT, "95 %% interval: where one live run falls (Student's t over the %d runs)%n", r.liveRunIds().size());
+        w.printf(Locale.ROOT, "%-22s %11s %23s %23s %11s %8s %7s%n", "metric", "live mean", "live min-max", "live 95 % interval",
+                "sim", "vs mean", "inside");
+        for (LiveSpread s : r.spreads()) {
+            w.printf(Locale.ROOT, "%-22s %11.3f %11.3f-%-11.3f %11.3f-%-11.3f %11.3f %+7.1f%% %7s%n", s.metric(), s.liveMean(),
+                    s.liveMin(), s.liveMax(), s.low95(), s.high95(), s.sim(), s.errorPct(), s.inside() ? "yes" : "NO");
         }
     }
 
@@ -98,6 +118,22 @@ public final class CompareModesCommand implements Callable<Integer> {
             metrics.put(e.metric(), row);
         }
         out.put("metrics", metrics);
+        out.put("live_run_ids", r.liveRunIds());
+        Map<String, Map<String, Object>> spreads = new LinkedHashMap<>();
+        for (LiveSpread s : r.spreads()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("live_mean", s.liveMean());
+            row.put("live_min", s.liveMin());
+            row.put("live_max", s.liveMax());
+            row.put("live_low_95", Double.isNaN(s.low95()) ? null : s.low95());
+            row.put("live_high_95", Double.isNaN(s.high95()) ? null : s.high95());
+            row.put("sim", s.sim());
+            row.put("error_vs_mean_pct", s.errorPct());
+            row.put("inside_spread", s.inside());
+            row.put("inside_min_max", s.insideRange());
+            spreads.put(s.metric(), row);
+        }
+        out.put("live_spread", spreads);
         return out;
     }
 }

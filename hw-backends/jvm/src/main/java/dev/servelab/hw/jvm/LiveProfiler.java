@@ -18,7 +18,11 @@ public final class LiveProfiler {
         if (!backend.equals("jvm") && !backend.equals(LiveKernelBackends.TORNADOVM)) {
             throw new ServeLabException("--backend " + backend + ": expected jvm or tornadovm");
         }
-        if (!Files.isReadable(model)) throw new ServeLabException(model + ": model file not found");
+        if (!Files.isReadable(model)) {
+            throw new ServeLabException(model + ": model file not found (ServeLab's generated models are written by"
+                    + " `./servelab model tiny --out FILE [--size 100m] --seed N`; live-100m.yaml's: --size 100m --seed 1,"
+                    + " see sample-traces/models/README.md)");
+        }
         KernelBackend kernels = LiveKernelBackends.open("--backend " + backend, backend, model);
         try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, blockSizeTokens, kvBudgetMib << 20, kernels)) {
             return new LiveCalibration(exec, repeats).run(model);

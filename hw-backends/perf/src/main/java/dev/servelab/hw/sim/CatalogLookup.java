@@ -6,6 +6,7 @@ import dev.servelab.hw.perf.operator.Deployment;
 import dev.servelab.hw.perf.PerformanceModel;
 import dev.servelab.hw.perf.hardware.HardwareCatalog;
 import dev.servelab.hw.perf.memory.MemorySettings;
+import dev.servelab.hw.perf.memory.VidurMemoryPlanner;
 import dev.servelab.hw.perf.model.Dtype;
 import dev.servelab.hw.perf.model.ModelCatalog;
 
@@ -29,7 +30,13 @@ final class CatalogLookup {
         return PerformanceModel.of(model, hardware, d);
     }
 
+    /** vLLM's sizing at the context's {@code gpu_memory_utilization}, or Vidur's when it sets a memory margin. */
     static int kvBlocks(PerformanceModel pm, ExecutorContext ctx, int blockSizeTokens) {
+        if (ctx.memoryMarginFraction() > 0) {
+            long blocks = VidurMemoryPlanner.blocks(pm.model(), pm.hardware(), pm.deployment(), ctx.memoryMarginFraction(),
+                    ctx.maxModelLen(), blockSizeTokens);
+            return (int) Math.min(Integer.MAX_VALUE, blocks);
+        }
         long blocks = pm.kvBudget(MemorySettings.vllmDefaults().withBlockSize(blockSizeTokens)
                 .withUtilization(ctx.gpuMemoryUtilization())).kvBlocks();
         return (int) Math.min(Integer.MAX_VALUE, blocks);

@@ -39,7 +39,7 @@ class VidurCompatibilityTest {
     void decodeBatchFollowsVidursArithmetic() {
         VidurLatencyTables t = tables();
         VidurBatchTimer timer = new VidurBatchTimer(t, 48, 2, 1, true);
-        // 3 decode sequences: 3 tokens -> rounded to 8; mean KV int(601 / 3) = 200 -> rounded up to 256
+        // 3 decode sequences: 3 tokens -> rounded to 8; processed tokens = context + 1: mean int(604 / 3) = 201 -> 256
         IterationShape s = IterationShape.decode(100, 200, 301);
         double allReduce = t.tokenMs("all_reduce", 8) + 0.02;
         double layer = t.tokenMs("attn_pre_proj", 8) + t.tokenMs("attn_post_proj", 8) + t.tokenMs("attn_rope", 8)
@@ -47,6 +47,19 @@ class VidurCompatibilityTest {
                 + t.tokenMs("input_layernorm", 8) + t.tokenMs("mlp_up_proj", 8) + t.tokenMs("mlp_down_proj", 8)
                 + t.tokenMs("mlp_act", 8) + allReduce + t.tokenMs("post_attention_layernorm", 8) + t.tokenMs("add", 8);
         assertEquals(48 * layer, timer.iterationMs(s), 1e-9);
+    }
+
+    @Test
+    void decodeAttentionIsLookedUpAtProcessedTokensAsVidurDoes() {
+        VidurLatencyTables t = tables();
+        VidurBatchTimer timer = new VidurBatchTimer(t, 48, 2, 1, true);
+        // 384 tokens in the KV cache + the token being decoded = 385 processed (Vidur counts the token prefill
+        // emitted): the 448 row, not the 384 row; 383 in the cache is 384 processed, the 384 row
+        double at384 = timer.iterationMs(IterationShape.decode(384));
+        double at383 = timer.iterationMs(IterationShape.decode(383));
+        double rest = at383 - t.decodeMs(1, 384) * 48;
+        assertEquals(rest + t.decodeMs(1, 448) * 48, at384, 1e-9);
+        assertTrue(t.decodeMs(1, 448) != t.decodeMs(1, 384), "the two rows differ, so the test can tell them apart");
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.servelab.hw.perf.operator.IterationShape;
  * {@code input_layernorm}), the MLP block ({@code mlp_up_proj}, {@code mlp_down_proj},
  * {@code mlp_act}, one all-reduce, {@code post_attention_layernorm}) and one {@code add}; token
  * counts rounded up to a multiple of 8 ({@code attn_kv_cache_save} excepted); decode attention
- * looked up at (decode batch size, mean KV size rounded up to the 64-token granularity) and
+ * looked up at (decode batch size, mean processed tokens rounded up to the 64-token granularity; a
+ * decode's processed tokens are its KV context plus the token it decodes, Vidur's
+ * {@code num_processed_tokens}, which counts the token prefill emitted) and
  * prefill attention at (sum of rounded KV sizes, round(sqrt(sum of squared chunks))^2), each
  * x 1.1 when more than one sequence shares the kernel (GQA models); all-reduce plus 0.02 ms NCCL
  * launch overhead; the whole layer times the layers of a pipeline stage plus a send/recv. CPU
@@ -74,7 +76,7 @@ public final class VidurBatchTimer {
         }
         long sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += s.decodeContext()[i];
+            sum += s.decodeContext()[i] + 1; // Vidur's num_processed_tokens (sklearn_execution_time_predictor)
         }
         int g = tables.granularity();
         int mean = (int) (sum / n);
