@@ -6,13 +6,22 @@ import java.nio.file.Path;
  * Where an executor runs: the replica's pool, index, model and hardware ids and parallelism, the KV
  * block size, the seed, the directory relative paths (e.g. a model file) are resolved against
  * (the pipeline file's directory; null when unknown), and the channel for real token ids
- * ({@link TokenChannel#NONE} unless a live source such as the edge agent supplies prompts as token ids).
+ * ({@link TokenChannel#NONE} unless a live source such as the edge agent supplies prompts as token ids),
+ * and the pool's speculative decoding (null when it has none; only executors whose
+ * {@link Executor#supportsSpeculative()} is true are attached to such a pool).
  */
 public record ExecutorContext(String poolName, int replicaIndex, String model, String hardware,
                               int tensorParallel, int blockSizeTokens, double gpuMemoryUtilization, long seed,
-                              Path baseDir, TokenChannel tokens) {
+                              Path baseDir, TokenChannel tokens, SpeculativeDecoding speculative) {
     public ExecutorContext {
         if (tokens == null) tokens = TokenChannel.NONE;
+    }
+
+    /** A context without speculative decoding. */
+    public ExecutorContext(String poolName, int replicaIndex, String model, String hardware, int tensorParallel,
+                           int blockSizeTokens, double gpuMemoryUtilization, long seed, Path baseDir, TokenChannel tokens) {
+        this(poolName, replicaIndex, model, hardware, tensorParallel, blockSizeTokens, gpuMemoryUtilization, seed, baseDir,
+                tokens, null);
     }
 
     /** A context without real token ids (every simulated and trace-driven run). */

@@ -153,6 +153,15 @@ public final class PerformanceModel {
                 + cpuFixedNanos + cpuPerSequenceNanos * (prefillCount + decodeCount);
     }
 
+    /**
+     * One decoder layer of this model over {@code batch} decode tokens whose contexts add up to
+     * {@code totalContext}, as inside an iteration: what an EAGLE or MTP draft head (one layer)
+     * costs per proposed token, before its LM head.
+     */
+    public double decodeLayerNanos(int batch, double totalContext) {
+        return batch <= 0 ? 0 : layerNanosWithoutAttention(batch) + timer.decodeNanos(batch, totalContext);
+    }
+
     /** One layer's operators other than attention, over {@code tokens} rows. */
     private double layerNanosWithoutAttention(double tokens) {
         double t = 2 * timer.nanos(Operator.RMS_NORM, tokens)

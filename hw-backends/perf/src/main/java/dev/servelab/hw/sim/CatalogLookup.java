@@ -22,6 +22,14 @@ final class CatalogLookup {
         return PerformanceModel.of(model, hardware, d);
     }
 
+    /** The draft model {@code draftId} on the pool's hardware and tensor parallelism (errors name {@code speculative.draft_model}). */
+    static PerformanceModel draftModel(ExecutorContext ctx, String draftId, String weightDtype, String kvDtype) {
+        Deployment d = new Deployment(ctx.tensorParallel(), 1, dtype("weight_dtype", weightDtype), dtype("kv_dtype", kvDtype));
+        var model = lookup("speculative.draft_model", () -> ModelCatalog.standard().get(draftId));
+        var hardware = lookup("hardware", () -> HardwareCatalog.standard().get(ctx.hardware()));
+        return PerformanceModel.of(model, hardware, d);
+    }
+
     static int kvBlocks(PerformanceModel pm, ExecutorContext ctx, int blockSizeTokens) {
         long blocks = pm.kvBudget(MemorySettings.vllmDefaults().withBlockSize(blockSizeTokens)
                 .withUtilization(ctx.gpuMemoryUtilization())).kvBlocks();

@@ -16,7 +16,10 @@ import dev.servelab.hw.perf.profile.ProfileTable;
  * output, MLP or MoE experts, norms, RoPE, prefill and decode attention, LM head for emitting
  * sequences, sampling, tensor- and pipeline-parallel communication, CPU overhead), each timed by a
  * calibrated roofline or interpolated from a measured profile where one covers it. KV capacity
- * follows vLLM's memory model. See {@code docs/FIDELITY.md} for its measured error.
+ * follows vLLM's memory model. In a pool with {@code speculative} a verify step (a decode entry of
+ * {@code k + 1} tokens) is charged as a chunk of {@code k + 1} query tokens at its context (attention
+ * over the cache plus the chunk, every linear layer on all of them), the LM head on every position,
+ * and the draft steps ({@link SpeculativeCost}). See {@code docs/FIDELITY.md} for its measured error.
  *
  * <p>Sources: Vidur (Agrawal et al., MLSys 2024) for the operator decomposition; vLLM for the memory
  * model; the roofline model (Williams et al., CACM 2009).
@@ -42,6 +45,7 @@ public final class OperatorExecutor implements Executor {
     private ExecutorContext ctx;
     private final ShapeBuffer shapes = new ShapeBuffer();
     private double lastJoules = Double.NaN;
+    private SpeculativeCost speculative;
 
     public OperatorExecutor() {
         this(new Settings());
@@ -65,11 +69,19 @@ public final class OperatorExecutor implements Executor {
             }
         }
         pm = m;
+        speculative = SpeculativeCost.of(context, m, settings.weightDtype(), settings.kvDtype());
+    }
+
+    @Override
+    public boolean supportsSpeculative() {
+        return true;
     }
 
     @Override
     public long iterationNanos(IterationBatch b) {
-        long ns = pm.iterationNanos(shapes.of(b));
+        var shape = shapes.of(b);
+        long ns = pm.iterationNanos(shape);
+        if (speculative != null) ns += Math.round(speculative.operatorNanos(b, shape.emittingSequences()));
         lastJoules = pm.iterationJoules(ns);
         return Math.max(1, ns);
     }

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Converts an engine batch into the performance model's {@link IterationShape} (prefill chunks and
- * decode contexts), reusing its arrays from one iteration to the next.
+ * decode contexts), reusing its arrays from one iteration to the next. A speculative verify entry
+ * (a decode of {@code k + 1} tokens) becomes a chunk of that many tokens at its context that emits.
  */
 final class ShapeBuffer {
     private int[] prefillTokens = new int[64];
@@ -19,7 +20,7 @@ final class ShapeBuffer {
         int prefills = 0;
         int decodes = 0;
         for (int i = 0, n = b.size(); i < n; i++) {
-            if (b.isPrefill(i)) {
+            if (b.isPrefill(i) || b.newTokens(i) > 1) {
                 if (prefills == prefillTokens.length) growPrefill();
                 prefillTokens[prefills] = b.newTokens(i);
                 prefillContext[prefills] = b.contextTokens(i);
