@@ -162,6 +162,18 @@ public final class PerformanceModel {
         return batch <= 0 ? 0 : layerNanosWithoutAttention(batch) + timer.decodeNanos(batch, totalContext);
     }
 
+    /**
+     * The extra time of {@code extra} more rows in every layer's operators other than attention (and
+     * the embedding and final norm) of an iteration already running {@code tokens} rows: the proposed
+     * tokens a speculative verify step adds to the target's forward pass.
+     */
+    public double extraRowsNanos(double tokens, double extra) {
+        if (extra <= 0) return 0;
+        return model.numLayers() * (layerNanosWithoutAttention(tokens + extra) - layerNanosWithoutAttention(tokens))
+                + timer.nanos(Operator.EMBEDDING, tokens + extra) - timer.nanos(Operator.EMBEDDING, tokens)
+                + timer.nanos(Operator.RMS_NORM, tokens + extra) - timer.nanos(Operator.RMS_NORM, tokens);
+    }
+
     /** One layer's operators other than attention, over {@code tokens} rows. */
     private double layerNanosWithoutAttention(double tokens) {
         double t = 2 * timer.nanos(Operator.RMS_NORM, tokens)

@@ -17,9 +17,8 @@ import dev.servelab.hw.perf.profile.ProfileTable;
  * sequences, sampling, tensor- and pipeline-parallel communication, CPU overhead), each timed by a
  * calibrated roofline or interpolated from a measured profile where one covers it. KV capacity
  * follows vLLM's memory model. In a pool with {@code speculative} a verify step (a decode entry of
- * {@code k + 1} tokens) is charged as a chunk of {@code k + 1} query tokens at its context (attention
- * over the cache plus the chunk, every linear layer on all of them), the LM head on every position,
- * and the draft steps ({@link SpeculativeCost}). See {@code docs/FIDELITY.md} for its measured error.
+ * {@code k + 1} tokens) is charged as decode attention reading its whole cache once, every linear
+ * layer and the LM head on all {@code k + 1} rows, and the draft steps ({@link SpeculativeCost}). See {@code docs/FIDELITY.md} for its measured error.
  *
  * <p>Sources: Vidur (Agrawal et al., MLSys 2024) for the operator decomposition; vLLM for the memory
  * model; the roofline model (Williams et al., CACM 2009).
@@ -81,7 +80,7 @@ public final class OperatorExecutor implements Executor {
     public long iterationNanos(IterationBatch b) {
         var shape = shapes.of(b);
         long ns = pm.iterationNanos(shape);
-        if (speculative != null) ns += Math.round(speculative.operatorNanos(b, shape.emittingSequences()));
+        if (speculative != null) ns += Math.round(speculative.operatorNanos(b, shape));
         lastJoules = pm.iterationJoules(ns);
         return Math.max(1, ns);
     }

@@ -67,15 +67,19 @@ final class SpeculativeCost {
     }
 
     /**
-     * Operator-level extra time: the LM head, logits gather and sampling on the proposed positions
-     * (marginal over the {@code emitting} rows the iteration already charges) plus the draft steps.
+     * Operator-level extra time over the iteration {@code shape} (verify entries as decodes of one row):
+     * the proposed rows in every linear layer, the LM head, logits gather and sampling on them (marginal
+     * over what the shape already charges), plus the draft steps.
      */
-    double operatorNanos(IterationBatch b, int emitting) {
+    double operatorNanos(IterationBatch b, IterationShape shape) {
         int n = b.verifyingSequences();
         if (n == 0) return 0;
-        double head = extra(Operator.LM_HEAD, emitting, b.proposedTokens()) + extra(Operator.SAMPLING, emitting, b.proposedTokens())
-                + target.timer().logitsGatherNanos(emitting + b.proposedTokens()) - target.timer().logitsGatherNanos(emitting);
-        return head + k * operatorDraftStepNanos(b, n);
+        int proposed = b.proposedTokens();
+        int emitting = shape.emittingSequences();
+        double rows = target.extraRowsNanos(shape.totalTokens(), proposed)
+                + extra(Operator.LM_HEAD, emitting, proposed) + extra(Operator.SAMPLING, emitting, proposed)
+                + target.timer().logitsGatherNanos(emitting + proposed) - target.timer().logitsGatherNanos(emitting);
+        return rows + k * operatorDraftStepNanos(b, n);
     }
 
     private double extra(Operator op, int base, int more) {

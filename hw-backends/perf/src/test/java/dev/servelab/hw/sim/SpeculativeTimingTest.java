@@ -102,8 +102,8 @@ class SpeculativeTimingTest {
         assertTrue(targetBytes / byteRate > targetFlops / flopRate, "a decode batch of 4 is memory-bound");
         double expected = targetBytes / byteRate + 0.5e6 + K * Math.max(draftFlops / flopRate, draftBytes / byteRate);
         assertEquals(expected, roofline(spec(Method.EAGLE), VERIFY), 1.0);
-        // ≈ 16.06 GB / 2.68 TB/s ≈ 6.0 ms + 0.5 ms + 3 · (1.27 GB / 2.68 TB/s ≈ 0.47 ms)
-        assertEquals(7.9e6, expected, 0.2e6);
+        // (16.06 GB weights + 0.53 GB KV) / 2.68 TB/s = 6.19 ms, + 0.5 ms, + 3 · (1.50 GB / 2.68 TB/s = 0.56 ms)
+        assertEquals(8.372e6, expected, 0.001e6);
     }
 
     @Test
@@ -131,9 +131,10 @@ class SpeculativeTimingTest {
         long ngram = operators(spec(Method.NGRAM), VERIFY);
         assertEquals(K * step - SpeculativeCost.NGRAM_LOOKUP_NANOS, operators(spec(Method.EAGLE), VERIFY) - ngram, 2.0);
         assertEquals(operators(spec(Method.EAGLE), VERIFY), operators(spec(Method.MTP), VERIFY), "MTP is charged as EAGLE");
-        // the verify pass itself: the 4 x 4 tokens as chunks at their context, plus the LM head and sampling on 12 more rows
+        // the verify pass itself: attention reads each cache once, the linear layers and LM head run 16 rows, not 4:
+        // at a batch of 4 the weights dominate, so it costs a few % more than a plain decode step
         long plain = operators(null, new DecodeBatch(N, 1, CONTEXT));
-        assertTrue(ngram > plain && ngram < 1.5 * plain, "a 4-token verify of 4 sequences costs " + ngram + " ns vs " + plain);
+        assertTrue(ngram > plain && ngram < 1.1 * plain, "a 4-token verify of 4 sequences costs " + ngram + " ns vs " + plain);
     }
 
     @Test
