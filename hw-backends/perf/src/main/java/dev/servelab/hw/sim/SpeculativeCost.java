@@ -57,15 +57,6 @@ final class SpeculativeCost {
         return new SpeculativeCost(s, target, draft);
     }
 
-    SpeculativeDecoding setting() {
-        return setting;
-    }
-
-    /** The draft model (method draft-model), else null. */
-    ModelSpec draftSpec() {
-        return draftSpec;
-    }
-
     /**
      * Operator-level extra time over the iteration {@code shape} (verify entries as decodes of one row):
      * the proposed rows in every linear layer, the LM head, logits gather and sampling on them (marginal
