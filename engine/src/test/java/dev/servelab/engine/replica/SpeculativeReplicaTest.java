@@ -8,6 +8,9 @@ import dev.servelab.engine.observe.IterationRecord;
 import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.observe.SequenceRecord;
 import dev.servelab.engine.pipeline.SloSpec;
+import dev.servelab.engine.spi.Executor;
+import dev.servelab.engine.spi.ExecutorContext;
+import dev.servelab.engine.spi.IterationBatch;
 import dev.servelab.engine.spi.SpeculativeDecoding;
 import dev.servelab.engine.spi.SpeculativeDecoding.Method;
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpeculativeReplicaTest {
     private static final long MS = 1_000_000;
 
+    /** What the executor saw of each iteration: tokens scheduled, and the verify counts of the SPI. */
+    record Seen(int tokens, int verifying, long verifyingContext, int proposed) {
+    }
+
+    /** 10 ms per iteration; remembers what each batch told the executor. */
+    private static final class RecordingExecutor implements Executor {
+        final List<Seen> seen = new ArrayList<>();
+
+        @Override
+        public void attach(ExecutorContext context) {
+        }
+
+        @Override
+        public long iterationNanos(IterationBatch b) {
+            seen.add(new Seen(b.prefillTokens() + b.decodeTokens(), b.verifyingSequences(), b.verifyingContextTokens(),
+                    b.proposedTokens()));
+            return 10 * MS;
+        }
+    }
+
     private static final class Rig implements RunObserver {
         final EventLoop loop = new EventLoop();
-        final ConstantTestExecutor executor = new ConstantTestExecutor(10 * MS);
+        final RecordingExecutor executor = new RecordingExecutor();
         final KvCache kv;
         final Replica replica;
         final MetricsCollector metrics = new MetricsCollector(SloSpec.NONE);
@@ -77,8 +100,8 @@ class SpeculativeReplicaTest {
         long[] expected = {10, 20, 20, 20, 20, 30, 30, 30, 30, 40, 40, 40, 40};
         for (int i = 0; i < expected.length; i++) expected[i] *= MS;
         assertArrayEquals(expected, seq.tokenTimes().toArray());
-        assertEquals(List.of(10, 4, 4, 4), rig.executor.batches.stream().map(b -> b.prefillTokens() + b.decodeTokens()).toList(),
-                "each verify step schedules 1 + k tokens against the token budget");
+        assertEquals(List.of(new Seen(10, 0, 0, 0), new Seen(4, 1, 10, 3), new Seen(4, 1, 14, 3), new Seen(4, 1, 18, 3)),
+                rig.executor.seen, "each verify step schedules 1 + k tokens against the token budget, at its context");
         assertEquals(2.5, s.tpot().mean(), 1e-9, "TPOT over emitted tokens: (40 - 10) / 12 ms");
         assertEquals(10.0, s.itl().mean(), 1e-9, "one ITL gap per emitted chunk, as vLLM's benchmark counts them");
         // lookahead slots before each step: 10 + 4 -> 1 block; 14 + 4 = 18 -> 2 blocks (a plain decode would need 15 -> 1)
@@ -90,7 +113,7 @@ class SpeculativeReplicaTest {
         // 6 output tokens, k = 3, α = 1: token 1 at prefill, 4 at step 2, then only 1 left -> a plain decode
         Rig rig = new Rig(100, 3, 1.0).submit(Request.of(0, 0, 10, 6));
         rig.run();
-        assertEquals(List.of(10, 4, 1), rig.executor.batches.stream().map(b -> b.prefillTokens() + b.decodeTokens()).toList());
+        assertEquals(List.of(new Seen(10, 0, 0, 0), new Seen(4, 1, 10, 3), new Seen(1, 0, 0, 0)), rig.executor.seen);
         assertEquals(6, rig.finished.getFirst().generatedTokens());
     }
 
