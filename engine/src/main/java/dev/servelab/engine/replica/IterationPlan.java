@@ -50,6 +50,9 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     private long attentionPairs;
     private long kvTokensTouched;
     private int emitting;
+    private int verifying;
+    private long verifyingContext;
+    private int proposed;
     private long epoch;
     private long now;
     long lookupTokens;
@@ -73,6 +76,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         tokenBudget = maxTokens;
         seqBudget = freeSeqSlots;
         prefillTokens = decodeTokens = emitting = 0;
+        verifying = proposed = 0;
+        verifyingContext = 0;
         attentionPairs = kvTokensTouched = 0;
         lookupTokens = hitTokens = transferNanos = 0;
         admitted.clear();
@@ -117,6 +122,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         if (!leaveCohort(s)) return false;
         if (s.state != Sequence.State.RUNNING || isScheduled(s) || tokenBudget < 1) return false;
         if (s.uncomputedTokens() != 1) throw new IllegalStateException("decode() on a prefilling sequence " + s.id());
+        if (replica.speculative() != null) return verify(s, replica.speculative().proposals());
         if (s.computed >= s.blockCount * kv.blockSizeTokens()) {
             int b = kv.allocate();
             if (b < 0) return false;
@@ -126,9 +132,27 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         return true;
     }
 
+    /**
+     * A speculative decode step: the sequence's last token and up to {@code k} proposed tokens are
+     * verified in one pass, so it is scheduled with {@code q = min(k + 1, tokens it still has to
+     * generate, token budget)} new tokens (vLLM V1 counts proposed tokens against
+     * {@code max_num_batched_tokens} and trims them to the budget), and KV slots for all {@code q} are
+     * allocated before the step (vLLM's lookahead slots); all or none, false when blocks run out.
+     * Capping at the remaining tokens keeps every slot inside the blocks reserved at enqueue.
+     */
+    private boolean verify(Sequence s, int k) {
+        int q = Math.min(Math.min(k + 1, s.outputTokens - s.generated), tokenBudget);
+        q = Math.max(1, q);
+        int need = blocksFor(s.computed + q) - s.blockCount;
+        if (need > kv.availableBlocks()) return false;
+        for (int i = 0; i < need; i++) s.addBlock(kv.allocate());
+        add(s, q, false, true);
+        return true;
+    }
+
     @Override
     public int decodeRun(List<? extends SequenceView> running, int from, int to) {
-        if (running != replica.running()) return BatchPlan.super.decodeRun(running, from, to);
+        if (running != replica.running() || replica.speculative() != null) return BatchPlan.super.decodeRun(running, from, to);
         RunningList list = replica.runningList();
         int blockSize = kv.blockSizeTokens();
         int i = from;
@@ -401,6 +425,11 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         attentionPairs -= pairs(newTokens[i], context[i]);
         kvTokensTouched -= context[i] + newTokens[i];
         if (emits[i]) emitting--;
+        if (!prefill[i] && newTokens[i] > 1) {
+            verifying--;
+            verifyingContext -= context[i];
+            proposed -= newTokens[i] - 1;
+        }
         int tail = entries - i - 1;
         System.arraycopy(seqs, i + 1, seqs, i, tail);
         System.arraycopy(newTokens, i + 1, newTokens, i, tail);
@@ -427,6 +456,11 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         attentionPairs += pairs(n, s.computed);
         kvTokensTouched += s.computed + n;
         if (emitsToken) emitting++;
+        if (!isPrefill && n > 1) {
+            verifying++;
+            verifyingContext += s.computed;
+            proposed += n - 1;
+        }
     }
 
     private static long pairs(int m, int context) {
@@ -465,6 +499,11 @@ final class IterationPlan implements BatchPlan, IterationBatch {
 
     boolean entryEmits(int e) {
         return emits[e];
+    }
+
+    /** Whether entry {@code e} is a speculative verify step (a decode of more than one token). */
+    boolean entryVerifies(int e) {
+        return !prefill[e] && newTokens[e] > 1;
     }
 
     long runFirstKey(int e) {
@@ -583,6 +622,21 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     @Override
     public int emittingSequences() {
         return emitting;
+    }
+
+    @Override
+    public int verifyingSequences() {
+        return verifying;
+    }
+
+    @Override
+    public long verifyingContextTokens() {
+        return verifyingContext;
+    }
+
+    @Override
+    public int proposedTokens() {
+        return proposed;
     }
 
     @Override

@@ -81,6 +81,8 @@ public final class Replica implements ReplicaView, RoutedReplica {
     private long epoch;
     private long lastIterationEnd = Long.MIN_VALUE;
     private long outstandingTokens;
+    /** The pool's speculative decoding, or null: then every decode step emits one token. */
+    private SpeculativeVerifier speculative;
 
     public Replica(int index, String poolName, BatchScheduler scheduler, Executor executor, KvCache kv, boolean prefixCaching,
                    int maxNumSeqs, int maxNumBatchedTokens, EventLoop loop, RunObserver[] observers, Exit exit) {
@@ -99,6 +101,20 @@ public final class Replica implements ReplicaView, RoutedReplica {
         this.cohort = new DecodeCohort(kv.blockSizeTokens());
         record.replica = index;
         record.kvCapacityBlocks = kv.capacityBlocks();
+    }
+
+    /**
+     * Turns on speculative decoding for this replica (before its first iteration): each decode step of a
+     * sequence verifies up to k proposed tokens and emits 1 + accepted of them at once. Such sequences
+     * never join the {@link DecodeCohort} (they advance by more than one token per step).
+     */
+    public void speculate(SpeculativeVerifier verifier) {
+        if (busy || !running.isEmpty()) throw new IllegalStateException("replica " + index + ": speculate() before the first iteration");
+        this.speculative = verifier;
+    }
+
+    SpeculativeVerifier speculative() {
+        return speculative;
     }
 
     /**
@@ -201,6 +217,13 @@ public final class Replica implements ReplicaView, RoutedReplica {
                 sameGapCount += finishRun(e, end);
                 continue;
             }
+            if (plan.entryVerifies(e)) {
+                int accepted = speculative.accepted(plan.entryNewTokens(e) - 1);
+                s.computed += 1 + accepted;
+                if (s.publishedBlocks < s.keyableBlocks) publishBlocks(s);
+                if (emitBurst(s, end, 1 + accepted)) sameGapCount++;
+                continue;
+            }
             s.computed += plan.entryNewTokens(e);
             if (s.publishedBlocks < s.keyableBlocks) publishBlocks(s);
             if (plan.entryEmits(e) && emit(s, end)) sameGapCount++;
@@ -247,6 +270,25 @@ public final class Replica implements ReplicaView, RoutedReplica {
     }
 
     /**
+     * Emits {@code n ≥ 1} tokens of a decoding sequence at once (one streamed chunk, as vLLM returns a
+     * verify step's tokens): one inter-token gap for the chunk, as vLLM's benchmark counts ITL per
+     * chunk; TPOT still divides by every emitted token. Returns true when the gap is the replica's
+     * last iteration gap.
+     */
+    private boolean emitBurst(Sequence s, long end, int n) {
+        if (n == 1) return emit(s, end);
+        boolean sameGap = s.lastTokenNanos == lastIterationEnd;
+        if (!sameGap) emitGap(end - s.lastTokenNanos, 1);
+        s.emitTokens(n, end);
+        outstandingTokens -= n;
+        if (s.isComplete()) {
+            finish(s, end);
+            leaving.add(s);
+        }
+        return sameGap;
+    }
+
+    /**
      * The end of a run entry: its members that emit their last token now leave the cohort and finish in
      * running-list order; the others' tokens are counted in bulk. Returns the run's same-gap tokens.
      */
@@ -272,7 +314,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
 
     /** Sequences that emitted a token this iteration and now decode steadily join the cohort. */
     private void joinCohort(long end) {
-        if (cohort.steps < joinFromStep) return;
+        if (cohort.steps < joinFromStep || speculative != null) return;
         for (int e = 0, n = plan.entries(); e < n; e++) {
             Sequence s = plan.entrySeq(e);
             if (s == null || !plan.entryEmits(e) || s.cohort != null || s.state != Sequence.State.RUNNING) continue;

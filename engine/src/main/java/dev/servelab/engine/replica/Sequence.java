@@ -205,6 +205,14 @@ public final class Sequence implements SequenceRecord {
         if (tokenTimes != null) tokenTimes.add(nowNanos);
     }
 
+    /** Emits {@code n} tokens at once (a speculative verify step's accepted tokens plus the bonus token). */
+    void emitTokens(int n, long nowNanos) {
+        generated += n;
+        if (firstTokenNanos < 0) firstTokenNanos = nowNanos;
+        lastTokenNanos = nowNanos;
+        if (tokenTimes != null) for (int i = 0; i < n; i++) tokenTimes.add(nowNanos);
+    }
+
     boolean isComplete() {
         return generated >= outputTokens || stopRequested;
     }

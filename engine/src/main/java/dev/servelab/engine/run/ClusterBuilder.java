@@ -14,6 +14,7 @@ import dev.servelab.engine.replica.CpuTier;
 import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.replica.Replica;
+import dev.servelab.engine.replica.SpeculativeVerifier;
 import dev.servelab.engine.replica.RoutedReplica;
 import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.spi.AdmissionPolicy;
@@ -156,10 +157,12 @@ public final class ClusterBuilder {
             throw new ServeLabException(pool.executor().path() + ".type: " + pool.executor().type()
                     + " is a simulated executor; a live run needs a live backend (e.g. exec.jvm)");
         }
+        PipelineCheck.checkSpeculative(pool, executor);
         try {
             executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
                     kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir(),
-                    tokens, kv.memoryMarginFraction(), kv.maxModelLen() > 0 ? kv.maxModelLen() : pool.maxNumBatchedTokens()));
+                    tokens, kv.memoryMarginFraction(), kv.maxModelLen() > 0 ? kv.maxModelLen() : pool.maxNumBatchedTokens(),
+                    pool.speculative()));
         } catch (ServeLabException e) {
             throw PipelineCheck.attachFailed(pool, e);
         }
@@ -173,8 +176,12 @@ public final class ClusterBuilder {
         if (kv.capacityBlocks() == 0) HeapBudget.checkBlocks(pool, capacity);
         CpuTier tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
         KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier, (int) (kv.watermarkFraction() * capacity));
-        return new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),
+        Replica replica = new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),
                 pool.maxNumBatchedTokens(), loop, observers, cluster);
+        if (pool.speculative() != null) {
+            replica.speculate(new SpeculativeVerifier(pool.speculative(), mix(seed, pool.path() + ".speculative", index)));
+        }
+        return replica;
     }
 
     private static <T> T create(PluginRegistry registry, PluginKind kind, NodeSpec node, long seed, int replica) {

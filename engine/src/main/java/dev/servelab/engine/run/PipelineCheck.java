@@ -11,6 +11,7 @@ import dev.servelab.engine.plugin.SettingProblem;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.ExecutorContext;
 import dev.servelab.engine.spi.PluginContext;
+import dev.servelab.engine.spi.SpeculativeDecoding;
 import dev.servelab.engine.workload.WorkloadFactory;
 
 import java.util.ArrayList;
@@ -57,10 +58,12 @@ public final class PipelineCheck {
 
     /** What a pool's executor attach depends on. */
     public record AttachKey(String poolPath, String poolName, String executor, String executorSettings, String model,
-                            String hardware, int tensorParallel, KvCacheSpec kvCache, java.nio.file.Path baseDir, long seed) {
+                            String hardware, int tensorParallel, KvCacheSpec kvCache, java.nio.file.Path baseDir, long seed,
+                            SpeculativeDecoding speculative) {
         static AttachKey of(PipelineSpec spec, PoolSpec pool) {
             return new AttachKey(pool.path(), pool.name(), pool.executor().type(), String.valueOf(pool.executor().settings()),
-                    pool.model(), pool.hardware(), pool.tensorParallel(), pool.kvCache(), spec.baseDir(), spec.seed());
+                    pool.model(), pool.hardware(), pool.tensorParallel(), pool.kvCache(), spec.baseDir(), spec.seed(),
+                    pool.speculative());
         }
     }
 
@@ -75,11 +78,13 @@ public final class PipelineCheck {
             Executor executor = registry.create(PluginKind.EXECUTOR, x.type(), x.settings(),
                     new PluginContext(ClusterBuilder.mix(spec.seed(), x.path(), 0), x.path(), 0));
             if (executor.isLive()) return List.of();
+            checkSpeculative(pool, executor);
             KvCacheSpec kv = pool.kvCache();
             try {
                 executor.attach(new ExecutorContext(pool.name(), 0, pool.model(), pool.hardware(), pool.tensorParallel(),
                         kv.blockSizeTokens(), kv.gpuMemoryUtilization(), ClusterBuilder.mix(spec.seed(), x.path(), 0),
-                        spec.baseDir()));
+                        spec.baseDir(), null, kv.memoryMarginFraction(),
+                        kv.maxModelLen() > 0 ? kv.maxModelLen() : pool.maxNumBatchedTokens(), pool.speculative()));
             } catch (ServeLabException e) {
                 throw attachFailed(pool, e);
             }
@@ -96,6 +101,13 @@ public final class PipelineCheck {
     /** A pool's executor refused its context (unknown model or hardware, …): the field under the pool, and the executor. */
     static ServeLabException attachFailed(PoolSpec pool, ServeLabException e) {
         return new ServeLabException(pool.path() + "." + e.getMessage() + " (executor " + pool.executor().type() + ")", e);
+    }
+
+    /** A pool with {@code speculative} needs an executor that times it; throws naming the field otherwise. */
+    static void checkSpeculative(PoolSpec pool, Executor executor) {
+        if (pool.speculative() == null || executor.supportsSpeculative()) return;
+        throw new ServeLabException(pool.path() + ".speculative: executor " + pool.executor().type()
+                + " does not model speculative decoding (exec.roofline and exec.operators do)");
     }
 
     /** The executor could not size the KV cache ({@code capacity} 0: the weights do not fit). */

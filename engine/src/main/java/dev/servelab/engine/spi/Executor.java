@@ -37,6 +37,15 @@ public interface Executor {
         return null;
     }
 
+    /**
+     * True for executors that time speculative decoding (a decode entry verifying several proposed
+     * tokens plus the draft cost, see {@link IterationBatch#verifyingSequences()}); a pool with
+     * {@code speculative} refuses any other executor.
+     */
+    default boolean supportsSpeculative() {
+        return false;
+    }
+
     /** Energy of the last iteration in joules, or NaN when unknown. */
     default double lastIterationJoules() {
         return Double.NaN;

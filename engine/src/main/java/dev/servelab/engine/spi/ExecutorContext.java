@@ -8,11 +8,14 @@ import java.nio.file.Path;
  * (the pipeline file's directory; null when unknown), and the channel for real token ids
  * ({@link TokenChannel#NONE} unless a live source such as the edge agent supplies prompts as token ids).
  * {@code memoryMarginFraction} above 0 asks for Vidur's KV sizing (memory × (1 − margin) − weights, in whole
- * requests of {@code maxModelLen} tokens) instead of vLLM's {@code gpuMemoryUtilization} rule.
+ * requests of {@code maxModelLen} tokens) instead of vLLM's {@code gpuMemoryUtilization} rule. {@code speculative}
+ * is the pool's speculative decoding (null when it has none; only executors whose
+ * {@link Executor#supportsSpeculative()} is true are attached to such a pool).
  */
 public record ExecutorContext(String poolName, int replicaIndex, String model, String hardware,
                               int tensorParallel, int blockSizeTokens, double gpuMemoryUtilization, long seed,
-                              Path baseDir, TokenChannel tokens, double memoryMarginFraction, int maxModelLen) {
+                              Path baseDir, TokenChannel tokens, double memoryMarginFraction, int maxModelLen,
+                              SpeculativeDecoding speculative) {
     public ExecutorContext {
         if (tokens == null) tokens = TokenChannel.NONE;
     }
@@ -21,7 +24,7 @@ public record ExecutorContext(String poolName, int replicaIndex, String model, S
     public ExecutorContext(String poolName, int replicaIndex, String model, String hardware, int tensorParallel,
                            int blockSizeTokens, double gpuMemoryUtilization, long seed, Path baseDir, TokenChannel tokens) {
         this(poolName, replicaIndex, model, hardware, tensorParallel, blockSizeTokens, gpuMemoryUtilization, seed, baseDir,
-                tokens, 0, 0);
+                tokens, 0, 0, null);
     }
 
     /** A context without real token ids (every simulated and trace-driven run). */

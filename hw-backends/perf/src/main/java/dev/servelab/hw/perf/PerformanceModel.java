@@ -164,6 +164,27 @@ public final class PerformanceModel {
                 + cpuFixedNanos + cpuPerSequenceNanos * (prefillCount + decodeCount);
     }
 
+    /**
+     * One decoder layer of this model over {@code batch} decode tokens whose contexts add up to
+     * {@code totalContext}, as inside an iteration: what an EAGLE or MTP draft head (one layer)
+     * costs per proposed token, before its LM head.
+     */
+    public double decodeLayerNanos(int batch, double totalContext) {
+        return batch <= 0 ? 0 : layerNanosWithoutAttention(timer, batch) + timer.decodeNanos(batch, totalContext);
+    }
+
+    /**
+     * The extra time of {@code extra} more rows in every layer's operators other than attention (and
+     * the embedding and final norm) of an iteration already running {@code tokens} rows: the proposed
+     * tokens a speculative verify step adds to the target's forward pass.
+     */
+    public double extraRowsNanos(double tokens, double extra) {
+        if (extra <= 0) return 0;
+        return model.numLayers() * (layerNanosWithoutAttention(timer, tokens + extra) - layerNanosWithoutAttention(timer, tokens))
+                + timer.nanos(Operator.EMBEDDING, tokens + extra) - timer.nanos(Operator.EMBEDDING, tokens)
+                + timer.nanos(Operator.RMS_NORM, tokens + extra) - timer.nanos(Operator.RMS_NORM, tokens);
+    }
+
     /** Dense (non-MoE) layers among the {@code layers} timed: the model's first layers sit in the first stage. */
     private int denseLayersIn(int layers) {
         return layers == model.numLayers() ? model.denseLayers()

@@ -30,6 +30,14 @@ final class CatalogLookup {
         return PerformanceModel.of(model, hardware, d);
     }
 
+    /** The draft model {@code draftId} on the pool's hardware and tensor parallelism (errors name {@code speculative.draft_model}). */
+    static PerformanceModel draftModel(ExecutorContext ctx, String draftId, String weightDtype, String kvDtype) {
+        Deployment d = new Deployment(ctx.tensorParallel(), 1, dtype("weight_dtype", weightDtype), dtype("kv_dtype", kvDtype));
+        var model = lookup("speculative.draft_model", () -> ModelCatalog.standard().get(draftId));
+        var hardware = lookup("hardware", () -> HardwareCatalog.standard().get(ctx.hardware()));
+        return PerformanceModel.of(model, hardware, d);
+    }
+
     /** vLLM's sizing at the context's {@code gpu_memory_utilization}, or Vidur's when it sets a memory margin. */
     static int kvBlocks(PerformanceModel pm, ExecutorContext ctx, int blockSizeTokens) {
         if (ctx.memoryMarginFraction() > 0) {

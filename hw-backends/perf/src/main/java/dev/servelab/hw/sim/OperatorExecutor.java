@@ -16,7 +16,9 @@ import dev.servelab.hw.perf.profile.ProfileTable;
  * output, MLP or MoE experts, norms, RoPE, prefill and decode attention, LM head for emitting
  * sequences, sampling, tensor- and pipeline-parallel communication, CPU overhead), each timed by a
  * calibrated roofline or interpolated from a measured profile where one covers it. KV capacity
- * follows vLLM's memory model. See {@code docs/FIDELITY.md} for its measured error.
+ * follows vLLM's memory model. In a pool with {@code speculative} a verify step (a decode entry of
+ * {@code k + 1} tokens) is charged as decode attention reading its whole cache once, every linear
+ * layer and the LM head on all {@code k + 1} rows, and the draft steps ({@link SpeculativeCost}). See {@code docs/FIDELITY.md} for its measured error.
  *
  * <p>Sources: Vidur (Agrawal et al., MLSys 2024) for the operator decomposition; vLLM for the memory
  * model; the roofline model (Williams et al., CACM 2009).
@@ -48,6 +50,7 @@ public final class OperatorExecutor implements Executor {
     private ExecutorContext ctx;
     private final ShapeBuffer shapes = new ShapeBuffer();
     private double lastJoules = Double.NaN;
+    private SpeculativeCost speculative;
 
     public OperatorExecutor() {
         this(new Settings());
@@ -72,11 +75,19 @@ public final class OperatorExecutor implements Executor {
             }
         }
         pm = m;
+        speculative = SpeculativeCost.of(context, m, settings.weightDtype(), settings.kvDtype());
+    }
+
+    @Override
+    public boolean supportsSpeculative() {
+        return true;
     }
 
     @Override
     public long iterationNanos(IterationBatch b) {
-        long ns = pm.iterationNanos(shapes.of(b));
+        var shape = shapes.of(b);
+        long ns = pm.iterationNanos(shape);
+        if (speculative != null) ns += Math.round(speculative.operatorNanos(b, shape));
         lastJoules = pm.iterationJoules(ns);
         return Math.max(1, ns);
     }

@@ -17,7 +17,9 @@ import dev.servelab.hw.perf.model.ModelSpec;
  * weights read once plus every KV entry read or written. Tensor parallelism scales peak and
  * bandwidth by the degree (communication is ignored: use {@code exec.operators} for it). It costs a
  * few arithmetic operations per iteration, whatever the batch, so it suits very large sweeps; KV
- * capacity follows vLLM's memory model.
+ * capacity follows vLLM's memory model. In a pool with {@code speculative}, decode entries verify
+ * {@code k + 1} tokens (the batch's totals count them), the LM head runs on every proposed position,
+ * and the draft steps are added ({@link SpeculativeCost}).
  *
  * <p>Sources: the roofline model (Williams et al., CACM 2009); LLM inference arithmetic as in
  * "LLM Inference Unveiled: Survey and Roofline Model Insights" (Yuan et al., 2024).
@@ -48,6 +50,7 @@ public final class RooflineExecutor implements Executor {
     private double kvBytesPerToken;
     private double watts;
     private double lastJoules = Double.NaN;
+    private SpeculativeCost speculative;
 
     public RooflineExecutor() {
         this(new Settings());
@@ -73,14 +76,26 @@ public final class RooflineExecutor implements Executor {
         weightBytes = m.parameterCount() * pm.deployment().weightDtype().bytesPerElement();
         kvBytesPerToken = m.kvBytesPerToken(pm.deployment().kvDtype());
         watts = h.tdpWatts() * tp;
+        speculative = SpeculativeCost.of(context, pm, settings.weightDtype(), settings.kvDtype());
+    }
+
+    @Override
+    public boolean supportsSpeculative() {
+        return true;
     }
 
     @Override
     public long iterationNanos(IterationBatch b) {
         double flops = denseFlopsPerToken * (b.prefillTokens() + b.decodeTokens())
                 + attentionFlopsPerPair * b.attentionPairs() + headFlopsPerToken * b.emittingSequences();
+        boolean verifying = speculative != null && b.verifyingSequences() > 0;
+        if (verifying) flops += headFlopsPerToken * b.proposedTokens();
         double bytes = weightBytes + kvBytesPerToken * b.kvTokensTouched();
         double nanos = Math.max(flops / flopsPerNanos, bytes / bytesPerNanos) + settings.overheadMs() * 1e6;
+        if (verifying) {
+            nanos += speculative.rooflineDraftNanos(b, pm.model(), pm.deployment().weightDtype().bytesPerElement(),
+                    pm.deployment().kvDtype().bytesPerElement(), flopsPerNanos, bytesPerNanos);
+        }
         lastJoules = watts * nanos / 1e9;
         return Math.round(nanos);
     }

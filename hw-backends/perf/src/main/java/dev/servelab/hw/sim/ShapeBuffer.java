@@ -7,7 +7,10 @@ import java.util.Arrays;
 
 /**
  * Converts an engine batch into the performance model's {@link IterationShape} (prefill chunks and
- * decode contexts), reusing its arrays from one iteration to the next.
+ * decode contexts), reusing its arrays from one iteration to the next. A speculative verify entry
+ * (a decode of {@code q = k + 1} tokens) is a decode entry at context {@code c + q - 1}: its attention
+ * reads the whole cache once, as a decode kernel with several queries per sequence does (memory-bound
+ * for small q); its extra rows in the linear layers are charged by {@link SpeculativeCost}.
  */
 final class ShapeBuffer {
     private int[] prefillTokens = new int[64];
@@ -26,7 +29,7 @@ final class ShapeBuffer {
                 prefillEmits[prefills++] = b.emitsToken(i);
             } else {
                 if (decodes == decodeContext.length) decodeContext = Arrays.copyOf(decodeContext, decodes * 2);
-                decodeContext[decodes++] = b.contextTokens(i);
+                decodeContext[decodes++] = b.contextTokens(i) + b.newTokens(i) - 1;
             }
         }
         return new IterationShape(prefills, prefillTokens, prefillContext, prefillEmits, decodes, decodeContext);
