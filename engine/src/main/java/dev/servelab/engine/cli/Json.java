@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** JSON output of the CLI: one mapper, pretty or compact. */
-final class Json {
+/** JSON output of every command (engine and modules): one mapper, pretty or compact. */
+public final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static String compact(Object o) {
+    public static String compact(Object o) {
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -19,7 +19,7 @@ final class Json {
         }
     }
 
-    static String pretty(Object o) {
+    public static String pretty(Object o) {
         try {
             return MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
         } catch (JsonProcessingException e) {

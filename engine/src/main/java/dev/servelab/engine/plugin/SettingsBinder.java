@@ -95,7 +95,10 @@ public final class SettingsBinder {
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode d = defaults.get(e.getKey());
-            if (d == null) {
+            if (d == null && !e.getKey().matches("[A-Za-z0-9_-]+")) {
+                problems.add(new SettingProblem(path, "unknown setting '" + e.getKey() + "' of " + id
+                        + " (known: " + String.join(", ", names(defaults)) + ")"));
+            } else if (d == null) {
                 problems.add(new SettingProblem(path + "." + e.getKey(), "unknown setting of " + id
                         + " (known: " + String.join(", ", names(defaults)) + ")"));
             } else if (d.isObject() && e.getValue().isObject()) {

@@ -1,5 +1,7 @@
 package dev.servelab.experiments.cli;
 
+import dev.servelab.engine.cli.Json;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.cli.DbOption;
@@ -82,7 +84,7 @@ public final class CapacityCommand implements Callable<Integer> {
         m.put("meets_slo", r.meetsSlo());
         m.put("tried", r.triedRows());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(CliJson.compact(m));
+        if (json) out.println(Json.compact(m));
         else print(out, goal, r);
         return 0;
     }

@@ -1,5 +1,7 @@
 package dev.servelab.experiments.cli;
 
+import dev.servelab.engine.cli.Json;
+
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.engine.cli.DbOption;
 import dev.servelab.engine.cli.Main;
@@ -77,7 +79,7 @@ public final class SweepRunCommand implements Callable<Integer> {
             err.println("cancelled: experiment " + out.experimentId() + " marked cancelled with " + out.points().size() + " points stored");
             return Main.EXIT_CANCELLED;
         }
-        if (json) spec.commandLine().getOut().println(CliJson.compact(SweepReport.of(out.experimentId(), out.points(), out.best())));
+        if (json) spec.commandLine().getOut().println(Json.compact(SweepReport.of(out.experimentId(), out.points(), out.best())));
         else summary(out);
         return 0;
     }

@@ -1,5 +1,7 @@
 package dev.servelab.experiments.cli;
 
+import dev.servelab.engine.cli.Json;
+
 import dev.servelab.engine.cli.DbOption;
 import dev.servelab.engine.store.RunStore;
 import dev.servelab.experiments.run.SweepReport;
@@ -39,7 +41,7 @@ public final class SweepShowCommand implements Callable<Integer> {
             m.put("status", e.info().status().dbValue());
             m.put("sweep_file", e.info().sweepFile());
             m.putAll(SweepReport.of(id, e.points(), SweepReport.best(e.objective(), e.points())));
-            spec.commandLine().getOut().println(json ? CliJson.compact(m) : CliJson.pretty(m));
+            spec.commandLine().getOut().println(json ? Json.compact(m) : Json.pretty(m));
         }
         return 0;
     }
