@@ -56,10 +56,16 @@ public record Headline(String title, List<LatencyRow> latencies, List<Value> rat
                     fmt(s.get("output_throughput") / gpus, "%.1f"), "tok/s", MetricHelp.PER_GPU));
         }
         s.values().keySet().stream().filter(k -> k.contains("cost")).sorted()
-                .forEach(k -> rates.add(value(s, k, k.replace('_', ' '), "", MetricHelp.COST, "%.4g")));
+                .forEach(k -> rates.add(value(s, k, costLabel(k), "USD", MetricHelp.COST, "%.4g")));
         String title = String.format(Locale.ROOT, "Run #%d %s · %s · SLOs: %s", h.info().runId(), h.info().name(),
                 h.info().status().dbValue(), h.slo().any() ? h.slo().describe() : "none");
         return new Headline(title, List.copyOf(rows), List.copyOf(rates));
+    }
+
+    /** {@code cost_per_million_output_tokens_usd} → "Cost per million output tokens" (the unit goes in its column). */
+    private static String costLabel(String key) {
+        String words = key.replaceFirst("_usd$", "").replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static LatencyRow row(Summary s, String metric, String key, String help) {
