@@ -150,9 +150,12 @@ public final class RemoteReplica implements RoutedReplica {
     }
 
     /** Token {@code tokenIndex} of {@code requestId} arrived at run time {@code runNanos}. */
-    private void applyToken(long requestId, int tokenIndex, long runNanos) {
+    private void applyToken(long requestId, int tokenIndex, long stampNanos) {
         Sequence s = inFlight.get(requestId);
         if (s == null || tokenIndex < s.generated) return;
+        // a token is never earlier than its request's arrival or its previous token: a reply stamped by the
+        // stream thread can trail the loop's clock by a few microseconds (held-back replies of a delay fault)
+        long runNanos = Math.max(stampNanos, Math.max(s.request().arrivalNanos(), s.generated > 0 ? s.lastTokenNanos : 0));
         if (s.generated == 0) exit.onAnswered(index, runNanos);
         if (s.generated > 0) {
             gaps.computeIfAbsent(requestId, id -> new LongList(16)).add(runNanos - s.lastTokenNanos);
