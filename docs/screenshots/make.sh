@@ -35,7 +35,7 @@ sl compare-modes sample-traces/pipelines/live-tiny.yaml --db "$LIVE_DB" > /dev/n
 DB="$LIVE_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live.png"
 # Devices tab and a hybrid run's timeline: two agents and a 50 ms relay on loopback (killed on exit)
 EDGE="$(mktemp -d)"; PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+trap 'for p in "${PIDS[@]}"; do pkill -P "$p" 2>/dev/null; kill "$p" 2>/dev/null || true; done' EXIT   # the agents run in subshells: kill their java too
 sl agent --model sample-traces/models/tiny.gguf --port 8088 --iteration-floor-ms 20 > "$EDGE/a1.log" 2>&1 & PIDS+=($!)
 sl agent --model sample-traces/models/tiny.gguf --port 8089 --iteration-floor-ms 20 > "$EDGE/a2.log" 2>&1 & PIDS+=($!)
 sl relay --to 127.0.0.1:8089 --port 8090 --delay-ms 50 > "$EDGE/relay.log" 2>&1 & PIDS+=($!)
@@ -48,3 +48,6 @@ sl device probe edge-far > /dev/null
 sl run sample-traces/pipelines/hybrid-edge.yaml --requests 40 --db "$EDGE/h.db" > /dev/null
 DB="$EDGE/h.db" gui --probe pi-1 --screenshot "$OUT/devices.png"
 DB="$EDGE/h.db" gui --view timeline --zoom 1.5s --screenshot "$OUT/hybrid-edge-timeline.png"
+# Deployment safety: the canary example's stage markers on the timeline and the SLA charts (docs/deployment-safety.md)
+gui --open sample-traces/safety/canary-sjf-spike.yaml --run --view timeline --screenshot "$OUT/canary-timeline.png"
+gui --open sample-traces/safety/canary-sjf-spike.yaml --run --view sla --screenshot "$OUT/canary-sla.png"
