@@ -61,6 +61,6 @@ class ExpertParallelPipelineTest {
                 java.util.concurrent.CompletionException.class, () -> run("pools.0.executor.expert_parallel=4"));
         Throwable e = wrapped.getCause();
         assertTrue(e instanceof ServeLabException, String.valueOf(e));
-        assertTrue(e.getMessage().contains("expert_parallel must be 1 or the tensor-parallel degree (8)"), e.getMessage());
+        assertTrue(e.getMessage().contains("pools[0].executor.expert_parallel: expert_parallel must be 1 or the tensor-parallel degree (8)"), e.getMessage());
     }
 }

@@ -22,7 +22,7 @@ final class CatalogLookup {
     /** With the mixture-of-experts placement ({@code expert_parallel}, {@code data_parallel_attention}, skew). */
     static PerformanceModel model(ExecutorContext ctx, int pipelineParallel, String weightDtype, String kvDtype,
             int expertParallel, boolean dataParallelAttention, double expertSkew) {
-        Deployment d = lookup("expert_parallel", () -> new Deployment(ctx.tensorParallel(), pipelineParallel,
+        Deployment d = lookup("executor.expert_parallel", () -> new Deployment(ctx.tensorParallel(), pipelineParallel,
                 dtype("weight_dtype", weightDtype), dtype("kv_dtype", kvDtype), expertParallel, dataParallelAttention,
                 expertSkew));
         var model = lookup("model", () -> ModelCatalog.standard().get(ctx.model()));
