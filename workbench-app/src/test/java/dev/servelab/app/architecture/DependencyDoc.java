@@ -19,7 +19,7 @@ import java.util.SortedSet;
  */
 final class DependencyDoc {
     static final String FILE = "docs/architecture/dependencies.md";
-    static final String REGENERATE = "./mvnw -B -o -pl workbench-app -am verify -Dtest=DependencyDocTest"
+    static final String REGENERATE = "./mvnw -B -o verify -Dtest=DependencyDocTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dservelab.writeDocs=true";
     private static final String PREFIX = "dev.servelab.";
 
