@@ -187,9 +187,14 @@ public final class SlaViewModel {
         e2elSlo.set(first.slo().e2elMs());
         attainment.set(p.attainment());
         headline.set(String.format(Locale.ROOT, "Run #%d %s — %,d requests completed · SLO attainment %s · goodput %s · SLOs: %s",
-                first.info().runId(), first.info().name(), p.completed(),
+                first.info().runId(), first.info().name(), completed(first, p),
                 slos(first).equals("none") ? "—" : pct(attainment.get()),
                 goodput(first.summary().get("request_goodput")), slos(first)));
+    }
+
+    /** The summary's count (warm-up requests of a closed loop excluded, as in the table); the samples' otherwise. */
+    static long completed(RunData first, Prepared p) {
+        return first.summary().get("completed") instanceof Number n ? n.longValue() : p.completed();
     }
 
     /** Goodput in req/s; a run without SLOs has none (vLLM leaves it out), shown as a dash, not NaN. */

@@ -72,6 +72,22 @@ class ResultViewModelsTest {
     }
 
     @Test
+    void aClosedLoopHeadlineCountsTheMeasuredRequestsLikeTheTable() {
+        var tree = dev.servelab.engine.pipeline.PipelineLoader.readTree(
+                dev.servelab.app.gui.Examples.directory().resolve("closed-loop.yaml"));
+        for (String o : List.of("workload.concurrency=4", "workload.requests=12", "workload.warmup_requests=4"))
+            dev.servelab.engine.pipeline.Overrides.apply(tree, o);
+        Path db = dir.resolve("closed.db");
+        long id = dev.servelab.app.run.PipelineRunner.start(tree, "closed", dev.servelab.app.gui.Examples.directory(), db,
+                dev.servelab.engine.plugin.PluginRegistry.load()).outcome().join().runId();
+        RunData run = new RunReader(db).load(id);
+        SlaViewModel vm = new SlaViewModel();
+        vm.show(List.of(run));
+        assertEquals(8L, ((Number) run.summary().get("completed")).longValue(), "warm-up requests are not measured");
+        assertTrue(vm.headlineProperty().get().contains("— 8 requests completed"), vm.headlineProperty().get());
+    }
+
+    @Test
     void aRunWithoutSlosShowsNoGoodputRatherThanNaN() {
         assertEquals("—", SlaViewModel.goodput(null));
         assertEquals("—", SlaViewModel.goodput(Double.NaN));
