@@ -151,11 +151,6 @@ public final class Replica implements ReplicaView, RoutedReplica {
         if (lora != null) lora.release(s.request().adapter());
     }
 
-    /** Adapter loads on this replica since the start (0 without {@code lora}). */
-    public long loraLoads() {
-        return lora == null ? 0 : lora.loads();
-    }
-
     @Override
     public boolean holdsAdapter(AdapterId adapter) {
         return lora != null && adapter != null && lora.holds(adapter);
