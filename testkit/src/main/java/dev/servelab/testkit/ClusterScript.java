@@ -28,6 +28,7 @@ public final class ClusterScript implements ClusterView {
     private final int[] kvCapacity;
     private final int[] blockSize;
     private long nowNanos;
+    private final java.util.Map<Integer, java.util.Set<dev.servelab.engine.model.AdapterId>> adapters = new java.util.HashMap<>();
 
     private ClusterScript(int replicas) {
         if (replicas < 1) throw new IllegalArgumentException("a cluster needs at least one replica");
@@ -146,6 +147,19 @@ public final class ClusterScript implements ClusterView {
 
     private void sized(int n) {
         if (n != pools.length) throw new IllegalArgumentException(n + " values for " + pools.length + " replicas");
+    }
+
+    /** Replica {@code replica} holds LoRA adapters {@code adapterIds} (replacing what it held). */
+    public ClusterScript holds(int replica, int... adapterIds) {
+        java.util.Set<dev.servelab.engine.model.AdapterId> set = new java.util.HashSet<>();
+        for (int id : adapterIds) set.add(dev.servelab.engine.model.AdapterId.of(id));
+        adapters.put(check(replica), set);
+        return this;
+    }
+
+    @Override
+    public boolean holdsAdapter(int replica, dev.servelab.engine.model.AdapterId adapter) {
+        return adapters.getOrDefault(check(replica), java.util.Set.of()).contains(adapter);
     }
 
     private int check(int replica) {

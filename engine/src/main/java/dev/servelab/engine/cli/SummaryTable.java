@@ -33,6 +33,7 @@ final class SummaryTable {
         section(out, "End-to-end Latency", s, MEAN_E2EL_MS, MEDIAN_E2EL_MS, P99_E2EL_MS);
         out.println(center(" Engine "));
         metrics(out, s, ITERATIONS, MEAN_BATCH_SIZE, PREEMPTIONS, PREFIX_CACHE_HIT_RATIO, PEAK_KV_USAGE);
+        if (s.loraSwaps() != null) metrics(out, s, LORA_SWAPS);
         if (s.resilience() != null) {
             section(out, "Failures (retry/faults)", s, REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS);
             if (s.resilience().sloRecoveryS() != null) metrics(out, s, SLO_RECOVERY_S);

@@ -82,7 +82,9 @@ public enum MetricKey {
             s -> s.resilience() == null ? null : s.resilience().kvLostTokens()),
     /** Null without SLOs. */
     SLO_RECOVERY_S("slo_recovery_s", "Time to recover SLO attainment", "s", Better.LOWER, Source.SERVELAB,
-            s -> s.resilience() == null ? null : s.resilience().sloRecoveryS());
+            s -> s.resilience() == null ? null : s.resilience().sloRecoveryS()),
+    /** LoRA adapters loaded onto a GPU (into a free slot or replacing the least recently used); only with a pool's {@code lora}. */
+    LORA_SWAPS("lora_swaps", "LoRA adapter loads", "", Better.LOWER, Source.SERVELAB, RunSummary::loraSwaps);
 
     /** Which way a change is an improvement. */
     public enum Better { LOWER, HIGHER, NEITHER }
@@ -151,7 +153,7 @@ public enum MetricKey {
     public boolean integral() {
         return switch (this) {
             case COMPLETED, REJECTED, FAILED, TOTAL_INPUT_TOKENS, TOTAL_OUTPUT_TOKENS, ITERATIONS, PREEMPTIONS,
-                 REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS, MAX_CONCURRENCY -> true;
+                 REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS, MAX_CONCURRENCY, LORA_SWAPS -> true;
             default -> false;
         };
     }

@@ -48,6 +48,9 @@ public final class MetricsCollector implements RunObserver {
     private double peakKvUsage;
     private double joules;
     private FaultMetrics faults;
+    /** Adapter loads, counted only when a pool has {@code lora} (null in the summary otherwise). */
+    private boolean countLora;
+    private long loraSwaps;
     private ClientLoop clients = ClientLoop.OPEN;
     private int gpus = 1;
     private final LatencyStat warmupItl = new LatencyStat(LatencyStat.ITL_LIMIT);
@@ -73,6 +76,11 @@ public final class MetricsCollector implements RunObserver {
     public void onRejected(Request request, String reason, int replica, long nowNanos) {
         lastEndNanos = Math.max(lastEndNanos, nowNanos);
         if (!clients.isWarmup(request.id())) rejected++;
+    }
+
+    /** Reports {@code lora_swaps} (a pipeline with a pool's {@code lora}). */
+    public void countLoraSwaps() {
+        this.countLora = true;
     }
 
     /** Reports retries, KV lost and SLO recovery from {@code f} (a pipeline with {@code retry:} or {@code faults:}). */
@@ -138,6 +146,7 @@ public final class MetricsCollector implements RunObserver {
         hitTokens += it.hitTokens;
         peakKvUsage = Math.max(peakKvUsage, (double) it.kvUsedBlocks / it.kvCapacityBlocks);
         if (!Double.isNaN(it.joules)) joules += it.joules;
+        loraSwaps += it.loraSwaps;
     }
 
     public long completed() {
@@ -171,7 +180,8 @@ public final class MetricsCollector implements RunObserver {
                 iterations == 0 ? 0.0 : (double) batchSizeSum / iterations, peakKvUsage, joules,
                 outputTokens == 0 ? 0.0 : joules / outputTokens,
                 clients.isClosed() ? Long.valueOf(clients.concurrency()) : null, output / gpus,
-                meanTpot > 0 ? 1000 / meanTpot : 0.0, faults == null ? null : faults.summary());
+                meanTpot > 0 ? 1000 / meanTpot : 0.0, faults == null ? null : faults.summary(),
+                countLora ? Long.valueOf(loraSwaps) : null);
     }
 
     private static double perSecond(long n, double seconds) {

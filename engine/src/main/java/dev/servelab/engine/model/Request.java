@@ -17,9 +17,10 @@ import java.util.Arrays;
  * @param sessionId       conversation or session id, or {@code null}
  * @param tenant          tenant name, or {@code null}
  * @param sloClass        SLO class name, or {@code null}
+ * @param adapter         the LoRA adapter the request runs with, or {@code null} for the base model
  */
 public record Request(long id, long arrivalNanos, int promptTokens, int outputTokens, long[] hashIds,
-                      int hashBlockTokens, String sessionId, String tenant, String sloClass) {
+                      int hashBlockTokens, String sessionId, String tenant, String sloClass, AdapterId adapter) {
     private static final long[] NO_HASHES = new long[0];
 
     public Request {
@@ -29,6 +30,12 @@ public record Request(long id, long arrivalNanos, int promptTokens, int outputTo
         hashIds = hashIds == null || hashIds.length == 0 ? NO_HASHES : hashIds.clone();
         if (hashIds.length > 0 && hashBlockTokens < 1)
             throw new IllegalArgumentException("request " + id + ": hash_ids given without a block size");
+    }
+
+    /** A request on the base model (no LoRA adapter). */
+    public Request(long id, long arrivalNanos, int promptTokens, int outputTokens, long[] hashIds,
+                   int hashBlockTokens, String sessionId, String tenant, String sloClass) {
+        this(id, arrivalNanos, promptTokens, outputTokens, hashIds, hashBlockTokens, sessionId, tenant, sloClass, null);
     }
 
     /** A request without prefix hashes, session, tenant or SLO class. */
@@ -59,7 +66,13 @@ public record Request(long id, long arrivalNanos, int promptTokens, int outputTo
     /** The same request with another id and arrival time (for replays and rate scaling). */
     public Request withIdAndArrival(long newId, long newArrivalNanos) {
         return new Request(newId, newArrivalNanos, promptTokens, outputTokens, hashIds, hashBlockTokens,
-                sessionId, tenant, sloClass);
+                sessionId, tenant, sloClass, adapter);
+    }
+
+    /** The same request running with LoRA adapter {@code a} (null: the base model). */
+    public Request withAdapter(AdapterId a) {
+        return new Request(id, arrivalNanos, promptTokens, outputTokens, hashIds, hashBlockTokens, sessionId, tenant,
+                sloClass, a);
     }
 
     @Override
@@ -68,7 +81,7 @@ public record Request(long id, long arrivalNanos, int promptTokens, int outputTo
                 && promptTokens == r.promptTokens && outputTokens == r.outputTokens
                 && hashBlockTokens == r.hashBlockTokens && Arrays.equals(hashIds, r.hashIds)
                 && java.util.Objects.equals(sessionId, r.sessionId) && java.util.Objects.equals(tenant, r.tenant)
-                && java.util.Objects.equals(sloClass, r.sloClass);
+                && java.util.Objects.equals(sloClass, r.sloClass) && java.util.Objects.equals(adapter, r.adapter);
     }
 
     @Override

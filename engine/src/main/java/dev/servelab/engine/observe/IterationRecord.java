@@ -19,4 +19,7 @@ public final class IterationRecord {
     public long hitTokens;
     public int preemptions;
     public double joules;
+    /** Distinct LoRA adapters in the batch and adapters loaded for it (0 in pools without {@code lora}). */
+    public int loraAdapters;
+    public int loraSwaps;
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.spi.MultiLora;
 import dev.servelab.engine.spi.SpeculativeDecoding;
 
 import java.io.IOException;
@@ -106,9 +107,10 @@ public final class PipelineLoader {
         KvCacheSpec kv = kvCache(r.raw("kv_cache"), r.path("kv_cache"));
         NodeSpec executor = r.plugin("executor", DEFAULT_EXECUTOR);
         SpeculativeDecoding speculative = SpeculativeReader.read(r.raw("speculative"), r.path("speculative"));
+        MultiLora lora = LoraReader.read(r.raw("lora"), r.path("lora"));
         r.rejectUnknown();
         return new PoolSpec(path, name, replicas, model, hardware, tp, maxSeqs, maxTokens, scheduler, kv, executor, null,
-                speculative);
+                speculative, lora);
     }
 
     private static KvCacheSpec kvCache(JsonNode node, String path) {

@@ -1,5 +1,6 @@
 package dev.servelab.engine.pipeline;
 
+import dev.servelab.engine.spi.MultiLora;
 import dev.servelab.engine.spi.SpeculativeDecoding;
 
 /**
@@ -7,11 +8,20 @@ import dev.servelab.engine.spi.SpeculativeDecoding;
  * they serve, vLLM's scheduler limits, the batch scheduler, KV cache and executor nodes; a
  * {@code remote} pool has an {@code endpoint} node instead (a device that batches internally), and
  * its scheduler, KV cache and executor are null. {@code speculative} is the pool's speculative decoding
- * (null: none, every decode step emits one token).
+ * (null: none, every decode step emits one token); {@code lora} its multi-LoRA serving (null: none, requests'
+ * adapters are ignored).
  */
 public record PoolSpec(String path, String name, int replicas, String model, String hardware, int tensorParallel,
                        int maxNumSeqs, int maxNumBatchedTokens, NodeSpec scheduler, KvCacheSpec kvCache,
-                       NodeSpec executor, NodeSpec endpoint, SpeculativeDecoding speculative) {
+                       NodeSpec executor, NodeSpec endpoint, SpeculativeDecoding speculative, MultiLora lora) {
+    /** A pool without multi-LoRA. */
+    public PoolSpec(String path, String name, int replicas, String model, String hardware, int tensorParallel,
+                    int maxNumSeqs, int maxNumBatchedTokens, NodeSpec scheduler, KvCacheSpec kvCache, NodeSpec executor,
+                    NodeSpec endpoint, SpeculativeDecoding speculative) {
+        this(path, name, replicas, model, hardware, tensorParallel, maxNumSeqs, maxNumBatchedTokens, scheduler, kvCache,
+                executor, endpoint, speculative, null);
+    }
+
     public PoolSpec(String path, String name, int replicas, String model, String hardware, int tensorParallel,
                     int maxNumSeqs, int maxNumBatchedTokens, NodeSpec scheduler, KvCacheSpec kvCache, NodeSpec executor,
                     NodeSpec endpoint) {

@@ -53,6 +53,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     private int verifying;
     private long verifyingContext;
     private int proposed;
+    private int loraAdapters;
+    private long loraTokens;
     private long epoch;
     private long now;
     long lookupTokens;
@@ -310,6 +312,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         boolean admitting = s.state == Sequence.State.WAITING;
         int budget = Math.min(maxTokens, tokenBudget);
         if ((admitting && seqBudget <= 0) || budget <= 0) return 0;
+        if (admitting && !replica.loraAdmits(s)) return 0;
         int total = s.promptTokens + s.generated;
         int hits = admitting ? lookupPrefix(s, total) : 0;
         int reloads = admitting ? cpuHits : 0;
@@ -344,6 +347,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         if (s.firstScheduledNanos < 0) s.firstScheduledNanos = now;
         seqBudget--;
         admitted.add(s);
+        transferNanos += replica.loraAcquire(s);
         if (s.isSwappedOut()) {
             transferNanos += s.swapInNanos;
             s.swapInNanos = -1;
@@ -409,6 +413,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         for (int i = s.blockCount - 1; i >= 0; i--) kv.release(s.blockAt(i), now);
         s.blockCount = 0;
         s.state = Sequence.State.WAITING;
+        replica.loraRelease(s);
         if (admitted.remove(s)) {
             seqBudget++;
         } else {
@@ -637,6 +642,22 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     @Override
     public int proposedTokens() {
         return proposed;
+    }
+
+    /** Sets the batch's LoRA counts (the replica computes them before the executor times the batch). */
+    void loraBatch(int adapters, long tokens) {
+        loraAdapters = adapters;
+        loraTokens = tokens;
+    }
+
+    @Override
+    public int loraAdapters() {
+        return loraAdapters;
+    }
+
+    @Override
+    public long loraTokens() {
+        return loraTokens;
     }
 
     @Override

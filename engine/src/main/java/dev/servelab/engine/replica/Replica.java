@@ -3,6 +3,8 @@ package dev.servelab.engine.replica;
 import dev.servelab.engine.observe.RunObserver;
 import dev.servelab.engine.observe.IterationRecord;
 import dev.servelab.engine.event.EventLoop;
+import dev.servelab.engine.model.AdapterId;
+import dev.servelab.engine.spi.MultiLora;
 import dev.servelab.engine.spi.BatchScheduler;
 import dev.servelab.engine.spi.Executor;
 import dev.servelab.engine.spi.IterationBatch;
@@ -83,6 +85,15 @@ public final class Replica implements ReplicaView, RoutedReplica {
     private long outstandingTokens;
     /** The pool's speculative decoding, or null: then every decode step emits one token. */
     private SpeculativeVerifier speculative;
+    /** The pool's LoRA adapter slots, or null: requests' adapters are ignored. */
+    private LoraSlots lora;
+    private AdapterId[] batchAdapters = new AdapterId[0];
+    /**
+     * With {@code lora}: the waiting sequences the scheduler sees this pass, those whose adapter could get a
+     * slot at its start (vLLM skips a request whose adapter cannot be loaded and admits the ones after it).
+     */
+    private final ArrayList<Sequence> loraWaiting = new ArrayList<>();
+    private final List<Sequence> loraWaitingView = Collections.unmodifiableList(loraWaiting);
 
     public Replica(int index, String poolName, BatchScheduler scheduler, Executor executor, KvCache kv, boolean prefixCaching,
                    int maxNumSeqs, int maxNumBatchedTokens, EventLoop loop, RunObserver[] observers, Exit exit) {
@@ -118,6 +129,34 @@ public final class Replica implements ReplicaView, RoutedReplica {
     }
 
     /**
+     * Turns on multi-LoRA serving for this replica (before its first iteration): {@code setting.maxLoras()}
+     * adapter slots of {@code adapterBytes} each (the executor's figure), the batch rule and swap cost of
+     * {@link LoraSlots}.
+     */
+    public void serveLora(MultiLora setting, long adapterBytes) {
+        if (busy || !running.isEmpty()) throw new IllegalStateException("replica " + index + ": serveLora() before the first iteration");
+        this.lora = new LoraSlots(setting, adapterBytes);
+        this.batchAdapters = new AdapterId[setting.maxLoras()];
+    }
+
+    boolean loraAdmits(Sequence s) {
+        return lora == null || lora.admits(s.request().adapter());
+    }
+
+    long loraAcquire(Sequence s) {
+        return lora == null ? 0 : lora.acquire(s.request().adapter());
+    }
+
+    void loraRelease(Sequence s) {
+        if (lora != null) lora.release(s.request().adapter());
+    }
+
+    @Override
+    public boolean holdsAdapter(AdapterId adapter) {
+        return lora != null && adapter != null && lora.holds(adapter);
+    }
+
+    /**
      * Queues a routed request; returns a rejection reason (and queues nothing) when the request could
      * never fit in this replica's KV cache.
      */
@@ -129,6 +168,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
             return "needs " + blocks + " KV blocks, replica " + index + " has " + kv.capacityBlocks();
         }
         s.reserveBlocks((int) blocks);
+        if (lora != null) lora.routed(s.request().adapter());
         s.keyableBlocks = prefixCaching ? PrefixKeys.keyableBlocks(s.request(), kv.blockSizeTokens()) : 0;
         waiting.pushBack(s);
         outstandingTokens += tokens - s.generated;
@@ -151,15 +191,43 @@ public final class Replica implements ReplicaView, RoutedReplica {
             return;
         }
         busy = true;
+        if (lora != null) countLoraBatch();
         long duration = Math.max(1, executor.iterationNanos(plan)) + plan.transferNanos;
         record.startNanos = now;
         record.endNanos = now + duration;
         loop.at(now + duration, finishIteration);
     }
 
+    /** Fills {@link #loraWaiting}: the waiting sequences, in queue order, whose adapter may be admitted now. */
+    private void admissibleWaiting() {
+        loraWaiting.clear();
+        for (Sequence s : waiting) if (lora.admits(s.request().adapter())) loraWaiting.add(s);
+    }
+
+    /** The batch's distinct adapters and LoRA tokens, for the executor and the iteration record. */
+    private void countLoraBatch() {
+        int distinct = 0;
+        long tokens = 0;
+        for (int i = 0, n = plan.size(); i < n; i++) {
+            AdapterId a = ((Sequence) plan.sequence(i)).request().adapter();
+            if (a == null) continue;
+            tokens += plan.newTokens(i);
+            boolean seen = false;
+            for (int j = 0; j < distinct && !seen; j++) seen = batchAdapters[j].equals(a);
+            if (seen) continue;
+            if (distinct == batchAdapters.length) batchAdapters = java.util.Arrays.copyOf(batchAdapters, distinct * 2 + 1);
+            batchAdapters[distinct++] = a;
+        }
+        java.util.Arrays.fill(batchAdapters, 0, distinct, null);
+        plan.loraBatch(distinct, tokens);
+        record.loraAdapters = distinct;
+        record.loraSwaps = lora.takeIterationLoads();
+    }
+
     /** One scheduling pass: the scheduler fills the plan, admitted and preempted sequences change lists. */
     private void planIteration(long now) {
         plan.reset(++epoch, now, maxNumBatchedTokens, maxNumSeqs - running.size());
+        if (lora != null) admissibleWaiting();
         cohort.takeDue();
         scheduler.schedule(this, plan);
         plan.finishPlanning();
@@ -352,6 +420,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
     private void finish(Sequence s, long end) {
         for (int i = s.blockCount - 1; i >= 0; i--) kv.release(s.blockAt(i), end);
         s.blockCount = 0;
+        loraGone(s);
         s.state = Sequence.State.FINISHED;
         s.finishNanos = end;
         outstandingTokens -= s.promptTokens + (s.outputTokens - s.generated);
@@ -363,8 +432,16 @@ public final class Replica implements ReplicaView, RoutedReplica {
     private void handOff(Sequence s, long end) {
         for (int i = s.blockCount - 1; i >= 0; i--) kv.release(s.blockAt(i), end);
         s.blockCount = 0;
+        loraGone(s);
         s.state = Sequence.State.HANDED_OFF;
         outstandingTokens -= s.promptTokens + s.outputTokens - s.generated;
+    }
+
+    /** A running sequence leaves this replica: its adapter slot use and routing claim end. */
+    private void loraGone(Sequence s) {
+        if (lora == null) return;
+        lora.release(s.request().adapter());
+        lora.left(s.request().adapter());
     }
 
     private void reportIteration(long end) {
@@ -423,6 +500,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
             s.finishNanos = nowNanos;
         }
         outstandingTokens = 0;
+        if (lora != null) lora.clear();
         int blocks = kv.reset();
         if (busy) iterationLost = true;
         return new Crash(dropped, blocks, tokens);
@@ -482,7 +560,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
 
     @Override
     public List<Sequence> waiting() {
-        return waitingView;
+        return lora == null ? waitingView : loraWaitingView;
     }
 
     @Override

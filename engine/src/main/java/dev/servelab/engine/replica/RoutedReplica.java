@@ -28,6 +28,11 @@ public interface RoutedReplica {
 
     int blockSizeTokens();
 
+    /** Whether LoRA adapter {@code adapter} is resident here or a request routed here will use it (false without {@code lora}). */
+    default boolean holdsAdapter(dev.servelab.engine.model.AdapterId adapter) {
+        return false;
+    }
+
     /** Whether every request served here keeps its per-token timestamps, whatever the token sampling says. */
     default boolean recordsEveryToken() {
         return false;

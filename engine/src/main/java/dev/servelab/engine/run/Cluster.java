@@ -441,6 +441,11 @@ public final class Cluster implements ClusterView, Replica.Exit {
     }
 
     @Override
+    public boolean holdsAdapter(int replica, dev.servelab.engine.model.AdapterId adapter) {
+        return replicas[replica].holdsAdapter(adapter);
+    }
+
+    @Override
     public double kvUsage(int replica) {
         return replicas[replica].kvUsage();
     }

@@ -162,10 +162,11 @@ public final class ClusterBuilder {
             executor.attach(new ExecutorContext(pool.name(), index, pool.model(), pool.hardware(), pool.tensorParallel(),
                     kv.blockSizeTokens(), kv.gpuMemoryUtilization(), mix(seed, pool.executor().path(), index), spec.baseDir(),
                     tokens, kv.memoryMarginFraction(), kv.maxModelLen() > 0 ? kv.maxModelLen() : pool.maxNumBatchedTokens(),
-                    pool.speculative()));
+                    pool.speculative(), pool.lora()));
         } catch (ServeLabException e) {
             throw PipelineCheck.attachFailed(pool, e);
         }
+        long adapterBytes = PipelineCheck.loraAdapterBytes(pool, executor);
         BackendUse use = executor.backendUse();
         if (use != null && !backends.contains(use)) backends.add(use);
         int capacity = kv.capacityBlocks();
@@ -181,6 +182,7 @@ public final class ClusterBuilder {
         if (pool.speculative() != null) {
             replica.speculate(new SpeculativeVerifier(pool.speculative(), mix(seed, pool.path() + ".speculative", index)));
         }
+        if (pool.lora() != null) replica.serveLora(pool.lora(), adapterBytes);
         return replica;
     }
 

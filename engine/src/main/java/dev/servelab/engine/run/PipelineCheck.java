@@ -59,11 +59,11 @@ public final class PipelineCheck {
     /** What a pool's executor attach depends on. */
     public record AttachKey(String poolPath, String poolName, String executor, String executorSettings, String model,
                             String hardware, int tensorParallel, KvCacheSpec kvCache, java.nio.file.Path baseDir, long seed,
-                            SpeculativeDecoding speculative) {
+                            SpeculativeDecoding speculative, dev.servelab.engine.spi.MultiLora lora) {
         static AttachKey of(PipelineSpec spec, PoolSpec pool) {
             return new AttachKey(pool.path(), pool.name(), pool.executor().type(), String.valueOf(pool.executor().settings()),
                     pool.model(), pool.hardware(), pool.tensorParallel(), pool.kvCache(), spec.baseDir(), spec.seed(),
-                    pool.speculative());
+                    pool.speculative(), pool.lora());
         }
     }
 
@@ -84,10 +84,12 @@ public final class PipelineCheck {
                 executor.attach(new ExecutorContext(pool.name(), 0, pool.model(), pool.hardware(), pool.tensorParallel(),
                         kv.blockSizeTokens(), kv.gpuMemoryUtilization(), ClusterBuilder.mix(spec.seed(), x.path(), 0),
                         spec.baseDir(), null, kv.memoryMarginFraction(),
-                        kv.maxModelLen() > 0 ? kv.maxModelLen() : pool.maxNumBatchedTokens(), pool.speculative()));
+                        kv.maxModelLen() > 0 ? kv.maxModelLen() : pool.maxNumBatchedTokens(), pool.speculative(),
+                        pool.lora()));
             } catch (ServeLabException e) {
                 throw attachFailed(pool, e);
             }
+            loraAdapterBytes(pool, executor);
             if (kv.capacityBlocks() == 0) {
                 int capacity = executor.kvCapacityBlocks(kv.blockSizeTokens());
                 if (capacity <= 0) throw cannotSizeKv(pool, capacity);
@@ -108,6 +110,18 @@ public final class PipelineCheck {
         if (pool.speculative() == null || executor.supportsSpeculative()) return;
         throw new ServeLabException(pool.path() + ".speculative: executor " + pool.executor().type()
                 + " does not model speculative decoding (exec.roofline and exec.operators do)");
+    }
+
+    /**
+     * A pool with {@code lora} needs an executor that sizes adapters (after attach); returns the bytes of one
+     * adapter slot (0 without {@code lora}), throws naming the field otherwise.
+     */
+    static long loraAdapterBytes(PoolSpec pool, Executor executor) {
+        if (pool.lora() == null) return 0;
+        long bytes = executor.loraAdapterBytes();
+        if (bytes >= 0) return bytes;
+        throw new ServeLabException(pool.path() + ".lora: executor " + pool.executor().type()
+                + " does not model multi-LoRA (exec.roofline and exec.operators do)");
     }
 
     /** The executor could not size the KV cache ({@code capacity} 0: the weights do not fit). */

@@ -31,7 +31,7 @@ final class SpikedStream implements RequestStream {
         for (FaultSpec f : spikes) t = warp(t, f.atNanos(), f.durationNanos(), f.factor());
         if (t == r.arrivalNanos()) return r;
         return new Request(r.id(), t, r.promptTokens(), r.outputTokens(), r.hashIds(), r.hashBlockTokens(), r.sessionId(),
-                r.tenant(), r.sloClass());
+                r.tenant(), r.sloClass(), r.adapter());
     }
 
     /** The arrival time {@code t} under a spike of {@code factor} over [{@code at}, {@code at + length}). */

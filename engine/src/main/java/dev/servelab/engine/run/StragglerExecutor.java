@@ -39,6 +39,11 @@ final class StragglerExecutor implements Executor {
     }
 
     @Override
+    public long loraAdapterBytes() {
+        return inner.loraAdapterBytes();
+    }
+
+    @Override
     public boolean isLive() {
         return inner.isLive();
     }

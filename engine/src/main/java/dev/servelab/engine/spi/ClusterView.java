@@ -31,6 +31,15 @@ public interface ClusterView {
     int kvBlockSizeTokens(int replica);
 
     /**
+     * Whether the replica has LoRA adapter {@code adapter} resident on its GPU or a request routed there
+     * will use it (so sending another request with it costs no adapter load); false in pools without
+     * {@code lora} and for a null adapter. For adapter-affinity routing (S-LoRA, dLoRA).
+     */
+    default boolean holdsAdapter(int replica, dev.servelab.engine.model.AdapterId adapter) {
+        return false;
+    }
+
+    /**
      * Whether the replica is in routing: false after consecutive failures (until a probe or an answer
      * re-admits it) or while an injected crash or partition holds it down. Routers need not check it:
      * the cluster moves a request routed to an unhealthy replica to a healthy one (decision 0009);

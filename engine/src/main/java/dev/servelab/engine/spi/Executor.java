@@ -46,6 +46,15 @@ public interface Executor {
         return false;
     }
 
+    /**
+     * Bytes of one LoRA adapter slot of the attached pool's {@code lora} setting (its A and B matrices at
+     * {@code max_lora_rank} over the targeted matrices of every layer), or -1 for executors that do not model
+     * multi-LoRA; a pool with {@code lora} refuses those.
+     */
+    default long loraAdapterBytes() {
+        return -1;
+    }
+
     /** Energy of the last iteration in joules, or NaN when unknown. */
     default double lastIterationJoules() {
         return Double.NaN;

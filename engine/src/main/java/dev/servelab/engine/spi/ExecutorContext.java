@@ -10,14 +10,24 @@ import java.nio.file.Path;
  * {@code memoryMarginFraction} above 0 asks for Vidur's KV sizing (memory × (1 − margin) − weights, in whole
  * requests of {@code maxModelLen} tokens) instead of vLLM's {@code gpuMemoryUtilization} rule. {@code speculative}
  * is the pool's speculative decoding (null when it has none; only executors whose
- * {@link Executor#supportsSpeculative()} is true are attached to such a pool).
+ * {@link Executor#supportsSpeculative()} is true are attached to such a pool). {@code lora} is the pool's multi-LoRA
+ * serving (null when it has none): the executor reserves its adapter slots' memory before sizing the KV cache
+ * and reports the adapter size ({@link Executor#loraAdapterBytes()}).
  */
 public record ExecutorContext(String poolName, int replicaIndex, String model, String hardware,
                               int tensorParallel, int blockSizeTokens, double gpuMemoryUtilization, long seed,
                               Path baseDir, TokenChannel tokens, double memoryMarginFraction, int maxModelLen,
-                              SpeculativeDecoding speculative) {
+                              SpeculativeDecoding speculative, MultiLora lora) {
     public ExecutorContext {
         if (tokens == null) tokens = TokenChannel.NONE;
+    }
+
+    /** Without multi-LoRA. */
+    public ExecutorContext(String poolName, int replicaIndex, String model, String hardware, int tensorParallel,
+                           int blockSizeTokens, double gpuMemoryUtilization, long seed, Path baseDir, TokenChannel tokens,
+                           double memoryMarginFraction, int maxModelLen, SpeculativeDecoding speculative) {
+        this(poolName, replicaIndex, model, hardware, tensorParallel, blockSizeTokens, gpuMemoryUtilization, seed, baseDir,
+                tokens, memoryMarginFraction, maxModelLen, speculative, null);
     }
 
     /** With vLLM's KV sizing. */

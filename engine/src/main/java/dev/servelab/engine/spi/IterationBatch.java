@@ -60,6 +60,19 @@ public interface IterationBatch {
         return 0;
     }
 
+    /**
+     * Distinct LoRA adapters among the batch's sequences (each adds its A and B matrices to the bytes
+     * read); 0 outside pools with {@code lora}. Never above the pool's {@code max_loras}.
+     */
+    default int loraAdapters() {
+        return 0;
+    }
+
+    /** New tokens of the batch's sequences that run with a LoRA adapter (each pays the adapter's extra GEMMs). */
+    default long loraTokens() {
+        return 0;
+    }
+
     /** Which replica and at what time the iteration starts. */
     int replicaIndex();
 

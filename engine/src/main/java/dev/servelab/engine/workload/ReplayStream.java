@@ -60,7 +60,7 @@ public final class ReplayStream implements RequestStream {
         if (pass == 0) return r;
         String session = r.sessionId() == null ? null : r.sessionId() + "#" + pass;
         return new Request(r.id() + pass * idSpan, t, r.promptTokens(), r.outputTokens(), r.hashIds(),
-                r.hashBlockTokens(), session, r.tenant(), r.sloClass());
+                r.hashBlockTokens(), session, r.tenant(), r.sloClass(), r.adapter());
     }
 
     @Override

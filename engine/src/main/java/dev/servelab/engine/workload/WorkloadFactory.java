@@ -25,13 +25,20 @@ import java.util.List;
  * Opens the request stream of a pipeline's workload node: a generator ({@code workload.*}) or a
  * trace ({@code trace.*} with {@code file} and the optional {@link TraceTransforms} keys
  * {@code window_start_s}, {@code window_end_s}, {@code replay}, {@code rate_scale} and {@code limit};
- * the other keys go to the reader).
+ * the other keys go to the reader). Either kind may have {@code adapters} ({@link AdapterMix}): the LoRA
+ * adapter of each request.
  */
 public final class WorkloadFactory {
     private WorkloadFactory() {
     }
 
     public static RequestStream open(PluginRegistry registry, NodeSpec node, long seed, long requestLimit, Path baseDir) {
+        if (node.settings() != null && node.settings().has(AdapterMix.KEY)) {
+            ObjectNode rest = node.settings().deepCopy();
+            AdapterMix mix = AdapterMix.take(rest, node.path());
+            RequestStream inner = open(registry, new NodeSpec(node.path(), node.type(), rest), seed, requestLimit, baseDir);
+            return mix == null ? inner : mix.apply(inner, seed);
+        }
         if (node.type() != null && node.type().startsWith(PluginKind.TRACE.prefix() + ".")) {
             ObjectNode settings = node.settings().deepCopy();
             JsonNode file = settings.remove("file");
@@ -90,6 +97,17 @@ public final class WorkloadFactory {
     }
 
     private static List<SettingProblem> problems(PluginRegistry registry, NodeSpec node, Path baseDir, boolean checkFile) {
+        if (node.settings() != null && node.settings().has(AdapterMix.KEY)) {
+            ObjectNode rest = node.settings().deepCopy();
+            List<SettingProblem> out = new ArrayList<>();
+            try {
+                AdapterMix.take(rest, node.path());
+            } catch (ServeLabException e) {
+                out.add(SettingProblem.fromMessage(e.getMessage(), node.path()));
+            }
+            out.addAll(problems(registry, new NodeSpec(node.path(), node.type(), rest), baseDir, checkFile));
+            return out;
+        }
         if (node.type() == null || !node.type().startsWith(PluginKind.TRACE.prefix() + ".")) {
             return registry.problems(PluginKind.WORKLOAD, node.type(), node.settings(), node.path());
         }

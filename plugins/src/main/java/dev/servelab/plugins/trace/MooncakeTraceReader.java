@@ -3,6 +3,7 @@ package dev.servelab.plugins.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servelab.engine.model.AdapterId;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.spi.Plugin;
 import dev.servelab.engine.spi.RequestStream;
@@ -17,7 +18,9 @@ import java.nio.file.Path;
  * Computation", FAST 2025; kvcache-ai/Mooncake {@code FAST25-release/traces}): JSON Lines with
  * {@code timestamp} (ms from the start), {@code input_length}, {@code output_length} and
  * {@code hash_ids}, the chained ids of the prompt's 512-token blocks, kept as {@link Request#hashIds()}
- * with {@code hashBlockTokens = 512} so prefix caching and prefix-aware routing see real reuse.
+ * with {@code hashBlockTokens = 512} so prefix caching and prefix-aware routing see real reuse. An optional
+ * {@code adapter} field (an integer >= 0, ServeLab's addition) names the LoRA adapter the request runs with
+ * ({@link Request#adapter()}; absent or null: the base model).
  */
 @Plugin(id = "trace.mooncake", summary = "Mooncake FAST'25 JSONL trace with 512-token prefix-block hashes",
         source = "Mooncake (FAST'25), kvcache-ai/Mooncake")
@@ -47,7 +50,16 @@ public final class MooncakeTraceReader implements TraceReader {
         int input = count(row, "input_length", lines);
         int output = count(row, "output_length", lines);
         long[] hashes = hashes(row.get("hash_ids"), lines);
-        return new Request(id, t, input, output, hashes, hashes.length == 0 ? 0 : BLOCK_TOKENS, null, null, null);
+        return new Request(id, t, input, output, hashes, hashes.length == 0 ? 0 : BLOCK_TOKENS, null, null, null,
+                adapter(row.get("adapter"), lines));
+    }
+
+    private static AdapterId adapter(JsonNode v, TraceLines lines) {
+        if (v == null || v.isNull()) return null;
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+            throw lines.error("adapter must be an integer >= 0 (a LoRA adapter id), was " + v);
+        }
+        return AdapterId.of(v.asInt());
     }
 
     private static JsonNode tree(String line, TraceLines lines) {

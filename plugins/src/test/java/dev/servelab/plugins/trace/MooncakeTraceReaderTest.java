@@ -1,6 +1,7 @@
 package dev.servelab.plugins.trace;
 
 import dev.servelab.engine.ServeLabException;
+import dev.servelab.engine.model.AdapterId;
 import dev.servelab.engine.model.Request;
 import dev.servelab.plugins.SharedData;
 import dev.servelab.plugins.tracecli.StatsAssert;
@@ -75,6 +76,20 @@ class MooncakeTraceReaderTest {
         bad("{\"timestamp\": 0, \"input_length\": 0, \"output_length\": 1}", ":1: input_length must be >= 1, was 0");
         bad("{\"timestamp\": 0, \"input_length\": 5, \"output_length\": 1, \"hash_ids\": [1, \"x\"]}", ":1: hash_ids[1] is not an integer");
         bad("{\"input_length\": 5, \"output_length\": 1}", ":1: timestamp is missing or not a number");
+    }
+
+    @Test
+    void readsAnOptionalLoraAdapterColumn() throws IOException {
+        Path f = dir.resolve("lora.jsonl");
+        Files.writeString(f, "{\"timestamp\": 0, \"input_length\": 6, \"output_length\": 2, \"adapter\": 3}\n"
+                + "{\"timestamp\": 5, \"input_length\": 6, \"output_length\": 2, \"adapter\": null}\n"
+                + "{\"timestamp\": 9, \"input_length\": 6, \"output_length\": 2}\n");
+        List<Request> all = SharedData.readAll(new MooncakeTraceReader().open(f));
+        assertEquals(AdapterId.of(3), all.get(0).adapter());
+        assertEquals(null, all.get(1).adapter());
+        assertEquals(null, all.get(2).adapter());
+        bad("{\"timestamp\": 0, \"input_length\": 5, \"output_length\": 1, \"adapter\": \"sql\"}",
+                ":1: adapter must be an integer >= 0 (a LoRA adapter id), was \"sql\"");
     }
 
     private void bad(String text, String expected) throws IOException {

@@ -20,7 +20,12 @@ public final class BuiltinFields {
             new SettingInfo("kv_cache.block_size", Integer.class, 16, "KV-cache block size", "tokens", 1, 1 << 20),
             new SettingInfo("kv_cache.capacity_blocks", Integer.class, 0, "KV blocks per replica (0 = from the memory model)", "blocks", 0, Integer.MAX_VALUE),
             new SettingInfo("kv_cache.prefix_caching", Boolean.class, true, "reuse cached blocks of shared prefixes", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
-            new SettingInfo("kv_cache.gpu_memory_utilization", Double.class, 0.9, "fraction of device memory used", "", 0.01, 1.0));
+            new SettingInfo("kv_cache.gpu_memory_utilization", Double.class, 0.9, "fraction of device memory used", "", 0.01, 1.0),
+            new SettingInfo("lora.max_loras", Integer.class, null, "multi-LoRA: adapter slots = distinct adapters per batch (empty = no LoRA)", "adapters", 1, 4096),
+            new SettingInfo("lora.max_lora_rank", Integer.class, 16, "multi-LoRA: rank each adapter slot is sized for", "", 1, 4096),
+            new SettingInfo("lora.target_modules", String.class, "attention", "multi-LoRA: attention or all-linear", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("lora.adapter_load_ms", Double.class, null, "multi-LoRA: fixed adapter load time (empty = bytes / bandwidth)", "ms", 0, 1e9),
+            new SettingInfo("lora.load_bandwidth_gb_s", Double.class, 25.0, "multi-LoRA: host-to-GPU adapter load bandwidth", "GB/s", 1e-6, 1e6));
 
     public static final List<SettingInfo> SINK = List.of(
             new SettingInfo("slo.ttft_ms", Double.class, null, "SLO on time to first token (empty = none)", "ms", 0, Double.MAX_VALUE),

@@ -131,6 +131,14 @@ public final class OperatorTimer {
                 + steps * tpLink.latencyNanos();
     }
 
+    /**
+     * One GEMM-class kernel of {@code flops} and {@code bytes} on one device (calibrated roofline, launch as
+     * every kernel's): for kernels outside the operator list, such as the LoRA shrink/expand (Punica's SGMV).
+     */
+    public double gemmKernelNanos(double flops, double bytes) {
+        return relaunch(roofline(OperatorClass.GEMM, flops, bytes), OperatorClass.GEMM, flops, bytes);
+    }
+
     /** The launch overhead charged per kernel of this class (the override when one is set). */
     public double launchNanos(OperatorClass oc) {
         return launchOverrideNanos == launchOverrideNanos ? launchOverrideNanos : efficiency[oc.ordinal()].launchNanos();

@@ -38,8 +38,19 @@ final class CatalogLookup {
         return PerformanceModel.of(model, hardware, d);
     }
 
-    /** vLLM's sizing at the context's {@code gpu_memory_utilization}, or Vidur's when it sets a memory margin. */
+    /**
+     * vLLM's sizing at the context's {@code gpu_memory_utilization}, or Vidur's when it sets a memory margin,
+     * less the blocks a pool's {@code lora} adapter slots take ({@link LoraCost#blocksLost}).
+     */
     static int kvBlocks(PerformanceModel pm, ExecutorContext ctx, int blockSizeTokens) {
+        int blocks = kvBlocksWithoutLora(pm, ctx, blockSizeTokens);
+        if (ctx.lora() == null) return blocks;
+        long lost = new LoraCost(ctx.lora(), pm.model()).blocksLost(pm.model().kvBytesPerToken(pm.deployment().kvDtype()),
+                blockSizeTokens);
+        return (int) Math.max(0, blocks - lost);
+    }
+
+    private static int kvBlocksWithoutLora(PerformanceModel pm, ExecutorContext ctx, int blockSizeTokens) {
         if (ctx.memoryMarginFraction() > 0) {
             long blocks = VidurMemoryPlanner.blocks(pm.model(), pm.hardware(), pm.deployment(), ctx.memoryMarginFraction(),
                     ctx.maxModelLen(), blockSizeTokens);

@@ -18,7 +18,9 @@ import dev.servelab.hw.perf.profile.ProfileTable;
  * calibrated roofline or interpolated from a measured profile where one covers it. KV capacity
  * follows vLLM's memory model. In a pool with {@code speculative} a verify step (a decode entry of
  * {@code k + 1} tokens) is charged as decode attention reading its whole cache once, every linear
- * layer and the LM head on all {@code k + 1} rows, and the draft steps ({@link SpeculativeCost}). See {@code docs/FIDELITY.md} for its measured error.
+ * layer and the LM head on all {@code k + 1} rows, and the draft steps ({@link SpeculativeCost}). In a pool with
+ * {@code lora} each layer adds the LoRA shrink and expand kernels (Punica's SGMV) and the adapter slots shrink
+ * the KV cache ({@link LoraCost}). See {@code docs/FIDELITY.md} for its measured error.
  *
  * <p>Sources: Vidur (Agrawal et al., MLSys 2024) for the operator decomposition; vLLM for the memory
  * model; the roofline model (Williams et al., CACM 2009).
@@ -51,6 +53,7 @@ public final class OperatorExecutor implements Executor {
     private final ShapeBuffer shapes = new ShapeBuffer();
     private double lastJoules = Double.NaN;
     private SpeculativeCost speculative;
+    private LoraCost lora;
 
     public OperatorExecutor() {
         this(new Settings());
@@ -76,6 +79,12 @@ public final class OperatorExecutor implements Executor {
         }
         pm = m;
         speculative = SpeculativeCost.of(context, m, settings.weightDtype(), settings.kvDtype());
+        lora = LoraCost.of(context, m.model());
+    }
+
+    @Override
+    public long loraAdapterBytes() {
+        return lora == null ? -1 : lora.adapterBytes();
     }
 
     @Override
@@ -88,6 +97,7 @@ public final class OperatorExecutor implements Executor {
         var shape = shapes.of(b);
         long ns = pm.iterationNanos(shape);
         if (speculative != null) ns += Math.round(speculative.operatorNanos(b, shape));
+        if (lora != null) ns += Math.round(lora.operatorNanos(b, pm.timer(), ctx.tensorParallel()));
         lastJoules = pm.iterationJoules(ns);
         return Math.max(1, ns);
     }

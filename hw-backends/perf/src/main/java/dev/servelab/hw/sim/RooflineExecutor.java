@@ -19,7 +19,9 @@ import dev.servelab.hw.perf.model.ModelSpec;
  * few arithmetic operations per iteration, whatever the batch, so it suits very large sweeps; KV
  * capacity follows vLLM's memory model. In a pool with {@code speculative}, decode entries verify
  * {@code k + 1} tokens (the batch's totals count them), the LM head runs on every proposed position,
- * and the draft steps are added ({@link SpeculativeCost}).
+ * and the draft steps are added ({@link SpeculativeCost}). In a pool with {@code lora}, tokens that run with an
+ * adapter add its FLOPs and every distinct adapter of the batch its bytes, and the adapter slots shrink the KV
+ * cache ({@link LoraCost}).
  *
  * <p>Sources: the roofline model (Williams et al., CACM 2009); LLM inference arithmetic as in
  * "LLM Inference Unveiled: Survey and Roofline Model Insights" (Yuan et al., 2024).
@@ -51,6 +53,7 @@ public final class RooflineExecutor implements Executor {
     private double watts;
     private double lastJoules = Double.NaN;
     private SpeculativeCost speculative;
+    private LoraCost lora;
 
     public RooflineExecutor() {
         this(new Settings());
@@ -77,6 +80,12 @@ public final class RooflineExecutor implements Executor {
         kvBytesPerToken = m.kvBytesPerToken(pm.deployment().kvDtype());
         watts = h.tdpWatts() * tp;
         speculative = SpeculativeCost.of(context, pm, settings.weightDtype(), settings.kvDtype());
+        lora = LoraCost.of(context, m);
+    }
+
+    @Override
+    public long loraAdapterBytes() {
+        return lora == null ? -1 : lora.adapterBytes();
     }
 
     @Override
@@ -91,6 +100,10 @@ public final class RooflineExecutor implements Executor {
         boolean verifying = speculative != null && b.verifyingSequences() > 0;
         if (verifying) flops += headFlopsPerToken * b.proposedTokens();
         double bytes = weightBytes + kvBytesPerToken * b.kvTokensTouched();
+        if (lora != null) {
+            flops += lora.flops(b);
+            bytes += lora.bytes(b);
+        }
         double nanos = Math.max(flops / flopsPerNanos, bytes / bytesPerNanos) + settings.overheadMs() * 1e6;
         if (verifying) {
             nanos += speculative.rooflineDraftNanos(b, pm.model(), pm.deployment().weightDtype().bytesPerElement(),
