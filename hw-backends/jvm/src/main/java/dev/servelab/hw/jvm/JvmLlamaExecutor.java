@@ -85,7 +85,10 @@ public final class JvmLlamaExecutor implements AutoCloseable {
         }
     }
 
-    /** Runs one forward pass; returns each sequence's last-token logits and greedy next token. */
+    /**
+     * Runs one forward pass; returns each sequence's last-token logits and greedy next token (and the
+     * greedy choice after every token of a chunk that asked for all logits).
+     */
     public synchronized IterationResult run(Iteration iteration) {
         long start = System.nanoTime();
         BatchLayout.Builder builder = BatchLayout.builder(kv);
@@ -96,18 +99,22 @@ public final class JvmLlamaExecutor implements AutoCloseable {
                             + " is outside the vocabulary of " + weights.config().vocabSize());
                 }
             }
-            builder.add("sequence " + s.sequenceId(), s.tokenIds(), s.startPosition(), s.blockTable());
+            builder.add("sequence " + s.sequenceId(), s.tokenIds(), s.startPosition(), s.blockTable(), s.allLogits());
         }
         BatchLayout batch = builder.build();
         float[] logits = forward.forward(batch);
         int vocab = weights.config().vocabSize();
-        int n = batch.sequenceCount();
-        int[] next = new int[n];
-        backend.argmaxRows(logits, next, vocab, n);
-        List<SequenceOutput> outputs = new ArrayList<>(n);
-        for (int s = 0; s < n; s++) {
-            outputs.add(new SequenceOutput(iteration.sequences().get(s).sequenceId(),
-                    Arrays.copyOfRange(logits, s * vocab, (s + 1) * vocab), next[s]));
+        int rows = batch.outputCount();
+        int[] next = new int[rows];
+        backend.argmaxRows(logits, next, vocab, rows);
+        List<SequenceOutput> outputs = new ArrayList<>(batch.sequenceCount());
+        int row = 0;
+        for (SequenceChunk s : iteration.sequences()) {
+            int n = s.allLogits() ? s.tokenIds().length : 1;
+            int last = row + n - 1;
+            outputs.add(new SequenceOutput(s.sequenceId(), Arrays.copyOfRange(logits, last * vocab, (last + 1) * vocab),
+                    next[last], Arrays.copyOfRange(next, row, row + n)));
+            row += n;
         }
         return new IterationResult(outputs, System.nanoTime() - start);
     }
