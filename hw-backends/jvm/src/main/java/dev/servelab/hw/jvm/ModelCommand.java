@@ -35,6 +35,15 @@ public final class ModelCommand implements Runnable {
         @Option(names = "--type", defaultValue = "f32", description = "Weight type: f32, f16 or q8_0 (default ${DEFAULT-VALUE}).")
         String type;
 
+        @Option(names = "--refine-from", defaultValue = "-1", paramLabel = "L",
+                description = "Layers L and later only refine: their residual updates are scaled by --refine-scale, so a"
+                        + " draft of the first L layers (servelab model draft) agrees with the model often (default: none).")
+        int refineFrom;
+
+        @Option(names = "--refine-scale", defaultValue = "1.0", paramLabel = "S",
+                description = "Scale of the residual updates of layers from --refine-from (default ${DEFAULT-VALUE}).")
+        double refineScale;
+
         @Override
         public Integer call() throws Exception {
             GgmlType weightType;
@@ -48,8 +57,9 @@ public final class ModelCommand implements Runnable {
                 return 2;
             }
             try {
-                TinyModelGenerator.generate(out, seed, modelSize, weightType);
-            } catch (java.io.IOException e) {
+                int from = refineFrom < 0 ? Integer.MAX_VALUE : refineFrom;
+                TinyModelGenerator.generate(out, seed, modelSize, weightType, from, refineScale);
+            } catch (java.io.IOException | IllegalArgumentException e) {
                 System.err.println("model tiny: cannot write " + out + ": " + e.getMessage());
                 return 2;
             }
