@@ -30,9 +30,9 @@ final class SpeculativeReader {
         return read(node, path, null);
     }
 
-    /** The setting, or null when {@code node} is absent; an acceptance file is resolved against {@code baseDir}. */
+    /** The setting, or null when {@code node} is absent or null; an acceptance file is resolved against {@code baseDir}. */
     static SpeculativeDecoding read(JsonNode node, String path, Path baseDir) {
-        if (node == null) return null;
+        if (node == null || node.isNull()) return null;   // --set pools.0.speculative=null turns it off
         NodeReader r = new NodeReader(node, path);
         String methodText = r.string("method", null);
         if (methodText == null) throw new ServeLabException(r.path("method") + ": required (draft-model, eagle, ngram or mtp)");
