@@ -9,6 +9,9 @@ import java.util.List;
  * itself — described like plugin settings (defaults and ranges as {@code PipelineLoader} applies them).
  */
 public final class BuiltinFields {
+    /** The pool row whose editor is a drop-down of the speculative methods. */
+    public static final String SPECULATIVE_METHOD = "speculative.method";
+
     public static final List<SettingInfo> POOL = List.of(
             new SettingInfo("name", String.class, "pool", "pool name", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
             new SettingInfo("replicas", Integer.class, 1, "identical replicas in the pool", "replicas", 1, 100_000),
@@ -20,7 +23,12 @@ public final class BuiltinFields {
             new SettingInfo("kv_cache.block_size", Integer.class, 16, "KV-cache block size", "tokens", 1, 1 << 20),
             new SettingInfo("kv_cache.capacity_blocks", Integer.class, 0, "KV blocks per replica (0 = from the memory model)", "blocks", 0, Integer.MAX_VALUE),
             new SettingInfo("kv_cache.prefix_caching", Boolean.class, true, "reuse cached blocks of shared prefixes", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
-            new SettingInfo("kv_cache.gpu_memory_utilization", Double.class, 0.9, "fraction of device memory used", "", 0.01, 1.0));
+            new SettingInfo("kv_cache.gpu_memory_utilization", Double.class, 0.9, "fraction of device memory used", "", 0.01, 1.0),
+            new SettingInfo(SPECULATIVE_METHOD, String.class, null, "speculative decoding: draft-model, eagle, ngram or mtp (empty = off)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("speculative.num_speculative_tokens", Integer.class, 3, "k, proposed tokens verified per decode step", "tokens", 1, 64),
+            new SettingInfo("speculative.acceptance.rate", Double.class, null, "probability each proposal is accepted (simulation; live measures it)", "", 0, 1),
+            new SettingInfo("speculative.acceptance.file", String.class, null, "measured acceptance file (per_position rates), instead of rate", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("speculative.draft_model", String.class, null, "draft model: catalog id (simulation) or GGUF file (exec.jvm); draft-model only", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
 
     public static final List<SettingInfo> SINK = List.of(
             new SettingInfo("slo.ttft_ms", Double.class, null, "SLO on time to first token (empty = none)", "ms", 0, Double.MAX_VALUE),
