@@ -45,7 +45,7 @@ final class SpeculativeReader {
         double[] acceptance = acceptance(r.raw("acceptance"), r.path("acceptance"), k, baseDir);
         String draft = r.string("draft_model", null);
         if (method == Method.DRAFT_MODEL && (draft == null || draft.isBlank())) {
-            throw new ServeLabException(r.path("draft_model") + ": required for method draft-model (a model catalog id)");
+            throw new ServeLabException(r.path("draft_model") + ": required for method draft-model (a model catalog id, or a draft GGUF file for exec.jvm)");
         }
         if (method != Method.DRAFT_MODEL && draft != null) {
             throw new ServeLabException(r.path("draft_model") + ": only method draft-model has a draft model");
