@@ -34,8 +34,11 @@ public final class JvmLlamaExecutor implements AutoCloseable {
     private final KvCacheSpec kv;
     private final LlamaForward forward;
     private final KernelBackend backend;
+    private final boolean ownsBackend;
 
-    private JvmLlamaExecutor(LlamaWeights weights, Tokenizer tokenizer, KvCacheSpec kv, KernelBackend backend) {
+    private JvmLlamaExecutor(LlamaWeights weights, Tokenizer tokenizer, KvCacheSpec kv, KernelBackend backend,
+                             boolean ownsBackend) {
+        this.ownsBackend = ownsBackend;
         this.weights = weights;
         this.tokenizer = tokenizer;
         this.kv = kv;
@@ -73,14 +76,35 @@ public final class JvmLlamaExecutor implements AutoCloseable {
                 config.kvDim()), backend);
     }
 
+    /**
+     * Loads {@code gguf} (a speculative-decoding draft) on {@code owner}'s kernel backend, so that the two
+     * models take turns on the same threads instead of two runners spinning against each other; closing
+     * it leaves the backend to {@code owner}.
+     */
+    public static JvmLlamaExecutor openSharing(Path gguf, int blockSizeTokens, long kvBudgetBytes, JvmLlamaExecutor owner)
+            throws IOException {
+        return open(gguf, config -> KvCacheSpec.forBudget(kvBudgetBytes, blockSizeTokens, config.layers(), config.kvDim()),
+                owner.backend, false);
+    }
+
+    /** As {@link #openSharing(Path, int, long, JvmLlamaExecutor)} with a given cache geometry. */
+    public static JvmLlamaExecutor openSharing(Path gguf, KvCacheSpec kv, JvmLlamaExecutor owner) throws IOException {
+        return open(gguf, config -> kv, owner.backend, false);
+    }
+
     private static JvmLlamaExecutor open(Path gguf, Function<LlamaConfig, KvCacheSpec> kv, KernelBackend backend)
             throws IOException {
+        return open(gguf, kv, backend, true);
+    }
+
+    private static JvmLlamaExecutor open(Path gguf, Function<LlamaConfig, KvCacheSpec> kv, KernelBackend backend,
+                                         boolean owns) throws IOException {
         try (GgufFile file = GgufFile.open(gguf)) {
             LlamaWeights weights = LlamaWeightLoader.load(file);
             Tokenizer tokenizer = GgufTokenizers.from(file.metadata(), gguf.toString());
-            return new JvmLlamaExecutor(weights, tokenizer, kv.apply(weights.config()), backend);
+            return new JvmLlamaExecutor(weights, tokenizer, kv.apply(weights.config()), backend, owns);
         } catch (IOException | RuntimeException e) {
-            backend.close();
+            if (owns) backend.close();
             throw e;
         }
     }
@@ -151,6 +175,6 @@ public final class JvmLlamaExecutor implements AutoCloseable {
 
     @Override
     public void close() {
-        backend.close();
+        if (ownsBackend) backend.close();
     }
 }

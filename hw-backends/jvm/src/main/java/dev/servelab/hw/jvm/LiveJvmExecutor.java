@@ -144,7 +144,7 @@ public final class LiveJvmExecutor implements Executor {
                     + " servelab model draft --from " + ctx.resolve(settings.modelFile()) + " --layers 1 --out " + file + ")");
         }
         try {
-            JvmLlamaExecutor d = JvmLlamaExecutor.open(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20);
+            JvmLlamaExecutor d = JvmLlamaExecutor.openSharing(file, ctx.blockSizeTokens(), settings.kvBudgetMib() << 20, model);
             if (d.config().vocabSize() != model.config().vocabSize()) {
                 d.close();
                 throw new ServeLabException("speculative.draft_model: " + file + " has a vocabulary of " + d.config().vocabSize()

@@ -61,7 +61,7 @@ public final class SpeculativeBenchmark {
         KvCacheSpec kv = new KvCacheSpec(16, batch * ((promptLen + tokens + k) / 16 + 3) + 4);
         SplittableRandom rng = new SplittableRandom(7);
         try (JvmLlamaExecutor t = JvmLlamaExecutor.open(target, kv);
-             DraftProposer d = new DraftProposer(JvmLlamaExecutor.open(draft, kv))) {
+             DraftProposer d = new DraftProposer(JvmLlamaExecutor.openSharing(draft, kv, t))) {
             int vocab = t.config().vocabSize();
             int[][] prompts = new int[batch][promptLen];
             for (int[] p : prompts) for (int i = 0; i < promptLen; i++) p[i] = rng.nextInt(vocab);
