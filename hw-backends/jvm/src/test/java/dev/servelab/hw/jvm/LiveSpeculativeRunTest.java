@@ -95,6 +95,66 @@ class LiveSpeculativeRunTest {
         assertEquals(10, simRun.get("completed").asLong());
     }
 
+    /**
+     * The same live pipeline with speculative decoding on and off emits exactly the same token ids for
+     * every request (greedy verification), read through a {@link dev.servelab.engine.spi.TokenChannel}.
+     */
+    @Test
+    void liveTokensAreThoseOfPlainGreedyDecoding() throws Exception {
+        execute("model", "tiny", "--out", dir.resolve("t.gguf").toString(), "--seed", "2", "--refine-from", "1",
+                "--refine-scale", "0.2");
+        execute("model", "draft", "--from", dir.resolve("t.gguf").toString(), "--out", dir.resolve("d.gguf").toString());
+        Path pipeline = Files.writeString(dir.resolve("eq.yaml"), """
+                seed: 9
+                workload:
+                  type: workload.poisson
+                  rate_per_s: 60
+                  requests: 8
+                  input: {dist: uniform, min: 8, max: 30}
+                  output: {dist: uniform, min: 5, max: 30}
+                pools:
+                  - max_num_seqs: 4
+                    executor: {type: exec.jvm, model_file: t.gguf, kv_budget_mib: 8, warmup_rounds: 1, warmup_ms: 0}
+                    speculative: {method: draft-model, draft_model: d.gguf, num_speculative_tokens: 4, acceptance: {rate: 0.5}}
+                """);
+        java.util.Map<Long, java.util.List<Integer>> on = liveTokens(pipeline, java.util.List.of());
+        java.util.Map<Long, java.util.List<Integer>> off = liveTokens(pipeline, java.util.List.of("pools.0.speculative=null"));
+        assertEquals(8, on.size());
+        assertEquals(off, on);
+    }
+
+    private java.util.Map<Long, java.util.List<Integer>> liveTokens(Path pipeline, java.util.List<String> overrides)
+            throws Exception {
+        var spec = dev.servelab.engine.pipeline.PipelineLoader.load(pipeline, overrides);
+        var registry = dev.servelab.engine.plugin.PluginRegistry.load();
+        var source = dev.servelab.engine.workload.WorkloadFactory.open(registry, spec.workload(), spec.seed(), 0, spec.baseDir());
+        java.util.Map<Long, java.util.List<Integer>> tokens = new java.util.TreeMap<>();
+        class Recording implements dev.servelab.engine.spi.RequestStream, dev.servelab.engine.spi.TokenChannel {
+            @Override
+            public dev.servelab.engine.model.Request next() throws java.io.IOException {
+                return source.next();
+            }
+
+            @Override
+            public int[] promptTokens(dev.servelab.engine.model.Request request) {
+                return null;
+            }
+
+            @Override
+            public boolean onToken(long requestId, int index, int tokenId) {
+                java.util.List<Integer> t = tokens.computeIfAbsent(requestId, id -> new java.util.ArrayList<>());
+                assertEquals(t.size(), index, "request " + requestId + ": tokens in order");
+                t.add(tokenId);
+                return false;
+            }
+        }
+        try (var store = dev.servelab.engine.store.RunStore.open(dir.resolve("eq-" + overrides.size() + ".db"))) {
+            var out = dev.servelab.engine.run.PipelineRun.live(spec, registry, new Recording(), "eq", 0, store, 4.0).run("live", null);
+            assertEquals(8, out.summary().get("completed") instanceof Number n ? n.intValue() : -1);
+        }
+        return tokens;
+    }
+
     private static String execute(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
