@@ -77,7 +77,7 @@ public final class PipelineLoader {
         List<PoolSpec> pools = new ArrayList<>();
         List<JsonNode> poolNodes = r.list("pools");
         if (poolNodes.isEmpty()) poolNodes = List.of(JsonNodeFactory.instance.objectNode());
-        for (int i = 0; i < poolNodes.size(); i++) pools.add(pool(poolNodes.get(i), "pools[" + i + "]", i));
+        for (int i = 0; i < poolNodes.size(); i++) pools.add(pool(poolNodes.get(i), "pools[" + i + "]", i, baseDir));
         SloSpec slo = slo(r.raw("slo"));
         MetricsSpec metrics = metrics(r.raw("metrics"));
         ResilienceSpec resilience = ResilienceReader.read(r, pools);
@@ -86,7 +86,7 @@ public final class PipelineLoader {
                 tree.deepCopy(), baseDir, resilience);
     }
 
-    private static PoolSpec pool(JsonNode node, String path, int i) {
+    private static PoolSpec pool(JsonNode node, String path, int i, Path baseDir) {
         NodeReader r = new NodeReader(node, path);
         String kind = r.string("kind", PoolSpec.KIND_ENGINE);
         if (kind.equals(PoolSpec.KIND_REMOTE)) return RemotePoolReader.read(r, path, i);
@@ -106,7 +106,7 @@ public final class PipelineLoader {
         NodeSpec scheduler = r.plugin("scheduler", DEFAULT_SCHEDULER);
         KvCacheSpec kv = kvCache(r.raw("kv_cache"), r.path("kv_cache"));
         NodeSpec executor = r.plugin("executor", DEFAULT_EXECUTOR);
-        SpeculativeDecoding speculative = SpeculativeReader.read(r.raw("speculative"), r.path("speculative"));
+        SpeculativeDecoding speculative = SpeculativeReader.read(r.raw("speculative"), r.path("speculative"), baseDir);
         MultiLora lora = LoraReader.read(r.raw("lora"), r.path("lora"));
         r.rejectUnknown();
         return new PoolSpec(path, name, replicas, model, hardware, tp, maxSeqs, maxTokens, scheduler, kv, executor, null,

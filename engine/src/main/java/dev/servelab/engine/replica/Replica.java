@@ -286,7 +286,8 @@ public final class Replica implements ReplicaView, RoutedReplica {
                 continue;
             }
             if (plan.entryVerifies(e)) {
-                int accepted = speculative.accepted(plan.entryNewTokens(e) - 1);
+                int measured = executor.acceptedTokens(e);
+                int accepted = measured >= 0 ? measured : speculative.accepted(plan.entryNewTokens(e) - 1);
                 s.computed += 1 + accepted;
                 if (s.publishedBlocks < s.keyableBlocks) publishBlocks(s);
                 if (emitBurst(s, end, 1 + accepted)) sameGapCount++;

@@ -55,6 +55,15 @@ public interface Executor {
         return -1;
     }
 
+    /**
+     * For a live executor that verifies proposed tokens for real: how many of entry {@code i}'s proposals
+     * the target accepted in the last iteration ({@code 0..newTokens(i) - 1}); -1 (the default) lets the
+     * pool's {@code speculative.acceptance} setting draw it, as in simulation.
+     */
+    default int acceptedTokens(int i) {
+        return -1;
+    }
+
     /** Energy of the last iteration in joules, or NaN when unknown. */
     default double lastIterationJoules() {
         return Double.NaN;

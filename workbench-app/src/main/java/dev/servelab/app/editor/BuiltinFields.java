@@ -9,6 +9,9 @@ import java.util.List;
  * itself — described like plugin settings (defaults and ranges as {@code PipelineLoader} applies them).
  */
 public final class BuiltinFields {
+    /** The pool row whose editor is a drop-down of the speculative methods. */
+    public static final String SPECULATIVE_METHOD = "speculative.method";
+
     public static final List<SettingInfo> POOL = List.of(
             new SettingInfo("name", String.class, "pool", "pool name", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
             new SettingInfo("replicas", Integer.class, 1, "identical replicas in the pool", "replicas", 1, 100_000),
@@ -25,7 +28,12 @@ public final class BuiltinFields {
             new SettingInfo("lora.max_lora_rank", Integer.class, 16, "multi-LoRA: rank each adapter slot is sized for", "", 1, 4096),
             new SettingInfo("lora.target_modules", String.class, "attention", "multi-LoRA: attention or all-linear", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
             new SettingInfo("lora.adapter_load_ms", Double.class, null, "multi-LoRA: fixed adapter load time (empty = bytes / bandwidth)", "ms", 0, 1e9),
-            new SettingInfo("lora.load_bandwidth_gb_s", Double.class, 25.0, "multi-LoRA: host-to-GPU adapter load bandwidth", "GB/s", 1e-6, 1e6));
+            new SettingInfo("lora.load_bandwidth_gb_s", Double.class, 25.0, "multi-LoRA: host-to-GPU adapter load bandwidth", "GB/s", 1e-6, 1e6),
+            new SettingInfo(SPECULATIVE_METHOD, String.class, null, "speculative decoding: draft-model, eagle, ngram or mtp (empty = off)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("speculative.num_speculative_tokens", Integer.class, 3, "k, proposed tokens verified per decode step", "tokens", 1, 64),
+            new SettingInfo("speculative.acceptance.rate", Double.class, null, "probability each proposal is accepted (simulation; live measures it)", "", 0, 1),
+            new SettingInfo("speculative.acceptance.file", String.class, null, "measured acceptance file (per_position rates), instead of rate", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("speculative.draft_model", String.class, null, "draft model: catalog id (simulation) or GGUF file (exec.jvm); draft-model only", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
 
     public static final List<SettingInfo> SINK = List.of(
             new SettingInfo("slo.ttft_ms", Double.class, null, "SLO on time to first token (empty = none)", "ms", 0, Double.MAX_VALUE),

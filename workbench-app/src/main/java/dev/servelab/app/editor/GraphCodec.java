@@ -51,6 +51,9 @@ public final class GraphCodec {
         });
         TreePaths.flatten(p.get("kv_cache"), "kv_cache.", pool.settings, "eviction");
         TreePaths.flatten(p.get("lora"), "lora.", pool.settings);
+        JsonNode spec = p.get("speculative");
+        TreePaths.flatten(spec, "speculative.", pool.settings, "acceptance");
+        if (spec != null) TreePaths.flatten(spec.get("acceptance"), "speculative.acceptance.", pool.settings);
         JsonNode kv = p.get("kv_cache");
         GraphNode s = plugin(p.get("scheduler"), NodeKind.SCHEDULER, PipelineLoader.DEFAULT_SCHEDULER, 30 + 2 * COL, y);
         GraphNode ev = plugin(kv == null ? null : kv.get("eviction"), NodeKind.EVICTION, PipelineLoader.DEFAULT_EVICTION, 30 + 2 * COL, y + 90);

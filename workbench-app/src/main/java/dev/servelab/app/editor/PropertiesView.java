@@ -83,6 +83,8 @@ public final class PropertiesView extends BorderPane {
             case MODEL -> new ChoiceEditor(item, modelIds(), true, () -> choose("Model config.json", "*.json"));
             case HARDWARE -> new ChoiceEditor(item, hardwareIds(), true, () -> choose("Hardware file", "*.yaml", "*.yml", "*.json"));
             case LENGTH -> new LengthEditor(s);
+            case SPECULATIVE_METHOD -> new ChoiceEditor(item, java.util.Arrays.stream(
+                    dev.servelab.engine.spi.SpeculativeDecoding.Method.values()).map(m -> m.id()).toList(), false, null);
         };
     }
 

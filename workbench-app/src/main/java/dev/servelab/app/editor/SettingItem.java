@@ -42,13 +42,14 @@ public final class SettingItem implements PropertySheet.Item {
     }
 
     /** Which editor the row gets. */
-    enum Editor { TEXT, BOOLEAN, PLUGIN, TRACE_FILE, MODEL, HARDWARE, LENGTH }
+    enum Editor { TEXT, BOOLEAN, PLUGIN, TRACE_FILE, MODEL, HARDWARE, LENGTH, SPECULATIVE_METHOD }
 
     Editor editor() {
         if (getType() == Boolean.class) return Editor.BOOLEAN;
         if (node == null) return Editor.TEXT;
         if (node.kind == NodeKind.POOL && info.name().equals("model")) return Editor.MODEL;
         if (node.kind == NodeKind.POOL && info.name().equals("hardware")) return Editor.HARDWARE;
+        if (node.kind == NodeKind.POOL && info.name().equals(BuiltinFields.SPECULATIVE_METHOD)) return Editor.SPECULATIVE_METHOD;
         if (node.kind == NodeKind.WORKLOAD && info == dev.servelab.engine.workload.WorkloadFactory.FILE) return Editor.TRACE_FILE;
         if (info.type() == dev.servelab.engine.workload.LengthSpec.class) return Editor.LENGTH;
         return Editor.TEXT;

@@ -39,7 +39,7 @@ class InputFuzzTest {
     static final int PIPELINE_INPUTS = 96;
     static final int TRACE_INPUTS_PER_FORMAT = 32;
     static final Path PIPELINES = Path.of("..", "sample-traces", "pipelines");
-    static final java.util.Set<String> LIVE = java.util.Set.of("live-100m.yaml", "live-tiny.yaml", "hybrid-edge.yaml");
+    static final java.util.Set<String> LIVE = java.util.Set.of("live-100m.yaml", "live-tiny.yaml", "live-speculative.yaml", "hybrid-edge.yaml");
     static final String[] EVIL = {"0", "-1", "1e300", "-1e300", "1e23", "18446744073709551617", "2147483648", "4294967299",
         "2147483647", "100000", "0.5", ".nan", ".inf", "-.inf", "abc", "null", "[]", "{}", "true", "''", "\"x\"", "[1, 2]"};
     static final Pattern LOCATION = Pattern.compile("^error: (--[a-z-]+|[A-Za-z_][\\w-]*(\\[\\d+])?(\\.[\\w-]+(\\[\\d+])?)*): .*");

@@ -142,7 +142,10 @@ public final class CompareModes {
 
     /** Runs the workflow; throws {@link ServeLabException} for a pipeline that is not live or a store it cannot read. */
     public Result run(Request r) throws IOException {
-        PipelineSpec live = PipelineLoader.load(r.pipeline(), List.of());
+        Map<Integer, Path> acceptance = acceptanceFiles(PipelineLoader.load(r.pipeline(), List.of()));
+        List<String> liveOverrides = new ArrayList<>();
+        acceptance.forEach((i, f) -> liveOverrides.add("pools." + i + ".executor.acceptance_out=" + f.toAbsolutePath()));
+        PipelineSpec live = PipelineLoader.load(r.pipeline(), liveOverrides);
         Path prof = r.profile() != null ? r.profile() : calibrate(live);
         if (r.warmUp()) warmUp(r.pipeline(), live);
         try (RunStore s = RunStore.open(r.store())) {
@@ -160,7 +163,13 @@ public final class CompareModes {
             }
             RunOutcome l = lives.getFirst();
             if (r.calibrateFrom() == CalibrateFrom.LIVE) prof = refit(prof, s, l.runId(), r.fit());
-            PipelineSpec sim = PipelineLoader.load(r.pipeline(), simOverrides(live, prof));
+            List<String> simOverrides = simOverrides(live, prof);
+            acceptance.forEach((i, f) -> {
+                simOverrides.add("pools." + i + ".speculative.acceptance={file: '" + f.toAbsolutePath() + "'}");
+                progress.accept("measured acceptance of pool " + i + ": " + describeAcceptance(f) + " (" + f
+                        + ") feeds the simulated pool");
+            });
+            PipelineSpec sim = PipelineLoader.load(r.pipeline(), simOverrides);
             RunOutcome m = new PipelineRun(sim, registry, WorkloadFactory.open(registry, sim.workload(), sim.seed(), 0,
                     sim.baseDir()), "compare-modes", 0, s).run("sim", null);
             boolean refitted = profileRunId != null || r.calibrateFrom() == CalibrateFrom.LIVE;
@@ -197,6 +206,33 @@ public final class CompareModes {
                 "compare-modes", 0, store, speed);
         run.backends().stream().filter(BackendUse::fellBack).forEach(b -> progress.accept(b.warning()));
         return run.run("live", null);
+    }
+
+    /**
+     * Where each speculative pool's live executor writes its measured acceptance: the pipeline's own
+     * {@code acceptance_out}, else a temporary file; the simulated run reads it as {@code acceptance: {file: …}}.
+     */
+    private static Map<Integer, Path> acceptanceFiles(PipelineSpec p) throws IOException {
+        Map<Integer, Path> files = new java.util.TreeMap<>();
+        for (int i = 0; i < p.pools().size(); i++) {
+            PoolSpec pool = p.pools().get(i);
+            if (pool.speculative() == null || pool.executor() == null) continue;
+            JsonNode out = pool.executor().settings().get("acceptance_out");
+            files.put(i, out != null && !out.asText().isBlank() ? p.baseDir().resolve(out.asText())
+                    : Files.createTempFile("servelab-acceptance-", ".json"));
+        }
+        return files;
+    }
+
+    /** One line: mean accepted per verify step and the per-position rates of a measured acceptance file. */
+    private static String describeAcceptance(Path f) {
+        try {
+            JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+            return String.format(Locale.ROOT, "%.3f accepted per verify step over %d steps, per position %s",
+                    j.path("mean_accepted_per_step").asDouble(), j.path("verify_steps").asLong(), j.path("per_position"));
+        } catch (IOException e) {
+            throw new ServeLabException("the live run wrote no measured acceptance to " + f + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<String> simOverrides(PipelineSpec live, Path prof) {

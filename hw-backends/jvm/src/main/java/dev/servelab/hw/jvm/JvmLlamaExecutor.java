@@ -34,8 +34,11 @@ public final class JvmLlamaExecutor implements AutoCloseable {
     private final KvCacheSpec kv;
     private final LlamaForward forward;
     private final KernelBackend backend;
+    private final boolean ownsBackend;
 
-    private JvmLlamaExecutor(LlamaWeights weights, Tokenizer tokenizer, KvCacheSpec kv, KernelBackend backend) {
+    private JvmLlamaExecutor(LlamaWeights weights, Tokenizer tokenizer, KvCacheSpec kv, KernelBackend backend,
+                             boolean ownsBackend) {
+        this.ownsBackend = ownsBackend;
         this.weights = weights;
         this.tokenizer = tokenizer;
         this.kv = kv;
@@ -73,19 +76,43 @@ public final class JvmLlamaExecutor implements AutoCloseable {
                 config.kvDim()), backend);
     }
 
+    /**
+     * Loads {@code gguf} (a speculative-decoding draft) on {@code owner}'s kernel backend, so that the two
+     * models take turns on the same threads instead of two runners spinning against each other; closing
+     * it leaves the backend to {@code owner}.
+     */
+    public static JvmLlamaExecutor openSharing(Path gguf, int blockSizeTokens, long kvBudgetBytes, JvmLlamaExecutor owner)
+            throws IOException {
+        return open(gguf, config -> KvCacheSpec.forBudget(kvBudgetBytes, blockSizeTokens, config.layers(), config.kvDim()),
+                owner.backend, false);
+    }
+
+    /** As {@link #openSharing(Path, int, long, JvmLlamaExecutor)} with a given cache geometry. */
+    public static JvmLlamaExecutor openSharing(Path gguf, KvCacheSpec kv, JvmLlamaExecutor owner) throws IOException {
+        return open(gguf, config -> kv, owner.backend, false);
+    }
+
     private static JvmLlamaExecutor open(Path gguf, Function<LlamaConfig, KvCacheSpec> kv, KernelBackend backend)
             throws IOException {
+        return open(gguf, kv, backend, true);
+    }
+
+    private static JvmLlamaExecutor open(Path gguf, Function<LlamaConfig, KvCacheSpec> kv, KernelBackend backend,
+                                         boolean owns) throws IOException {
         try (GgufFile file = GgufFile.open(gguf)) {
             LlamaWeights weights = LlamaWeightLoader.load(file);
             Tokenizer tokenizer = GgufTokenizers.from(file.metadata(), gguf.toString());
-            return new JvmLlamaExecutor(weights, tokenizer, kv.apply(weights.config()), backend);
+            return new JvmLlamaExecutor(weights, tokenizer, kv.apply(weights.config()), backend, owns);
         } catch (IOException | RuntimeException e) {
-            backend.close();
+            if (owns) backend.close();
             throw e;
         }
     }
 
-    /** Runs one forward pass; returns each sequence's last-token logits and greedy next token. */
+    /**
+     * Runs one forward pass; returns each sequence's last-token logits and greedy next token (and the
+     * greedy choice after every token of a chunk that asked for all logits).
+     */
     public synchronized IterationResult run(Iteration iteration) {
         long start = System.nanoTime();
         BatchLayout.Builder builder = BatchLayout.builder(kv);
@@ -96,18 +123,22 @@ public final class JvmLlamaExecutor implements AutoCloseable {
                             + " is outside the vocabulary of " + weights.config().vocabSize());
                 }
             }
-            builder.add("sequence " + s.sequenceId(), s.tokenIds(), s.startPosition(), s.blockTable());
+            builder.add("sequence " + s.sequenceId(), s.tokenIds(), s.startPosition(), s.blockTable(), s.allLogits());
         }
         BatchLayout batch = builder.build();
         float[] logits = forward.forward(batch);
         int vocab = weights.config().vocabSize();
-        int n = batch.sequenceCount();
-        int[] next = new int[n];
-        backend.argmaxRows(logits, next, vocab, n);
-        List<SequenceOutput> outputs = new ArrayList<>(n);
-        for (int s = 0; s < n; s++) {
-            outputs.add(new SequenceOutput(iteration.sequences().get(s).sequenceId(),
-                    Arrays.copyOfRange(logits, s * vocab, (s + 1) * vocab), next[s]));
+        int rows = batch.outputCount();
+        int[] next = new int[rows];
+        backend.argmaxRows(logits, next, vocab, rows);
+        List<SequenceOutput> outputs = new ArrayList<>(batch.sequenceCount());
+        int row = 0;
+        for (SequenceChunk s : iteration.sequences()) {
+            int n = s.allLogits() ? s.tokenIds().length : 1;
+            int last = row + n - 1;
+            outputs.add(new SequenceOutput(s.sequenceId(), Arrays.copyOfRange(logits, last * vocab, (last + 1) * vocab),
+                    next[last], Arrays.copyOfRange(next, row, row + n)));
+            row += n;
         }
         return new IterationResult(outputs, System.nanoTime() - start);
     }
@@ -144,6 +175,6 @@ public final class JvmLlamaExecutor implements AutoCloseable {
 
     @Override
     public void close() {
-        backend.close();
+        if (ownsBackend) backend.close();
     }
 }

@@ -55,6 +55,15 @@ public final class CalibratedExecutor implements Executor {
         return Math.max(1, Math.round(t));
     }
 
+    /**
+     * A speculative pool's verify entries are charged as their k+1 decode tokens by the fitted model;
+     * the draft's cost is in the fit when it was refitted to a speculative live run (compare-modes).
+     */
+    @Override
+    public boolean supportsSpeculative() {
+        return true;
+    }
+
     @Override
     public int kvCapacityBlocks(int blockSizeTokens) {
         return profile.kvCapacityBlocks();

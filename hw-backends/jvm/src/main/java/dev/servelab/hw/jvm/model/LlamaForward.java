@@ -44,12 +44,13 @@ public final class LlamaForward {
     }
 
     /**
-     * Runs the iteration, writing its K/V into the cache, and returns the logits of each sequence's
-     * last token, {@code [sequence][vocab]} in one array (valid until the next call).
+     * Runs the iteration, writing its K/V into the cache, and returns the logits of each output row
+     * ({@link BatchLayout#lastToken()}: each sequence's last token unless it asked for all its rows),
+     * {@code [output][vocab]} in one array (valid until the next call).
      */
     public float[] forward(BatchLayout b) {
         int t = b.tokenCount();
-        a.ensure(t, b.sequenceCount(), b.maxContext());
+        a.ensure(t, b.outputCount(), b.maxContext());
         w.tokenEmbedding().gatherRows(k, b.tokens(), a.x, t);
         for (int row = 0; row < t; row++) {
             Arrays.fill(a.scoreLengths, row * c.heads(), (row + 1) * c.heads(), b.positions()[row] + 1);
@@ -66,7 +67,7 @@ public final class LlamaForward {
             layer.down().matmul(k, a.hb, a.xb2, t);
             k.addInPlace(a.x, a.xb2, t * c.dim());
         }
-        int s = b.sequenceCount();
+        int s = b.outputCount();
         k.selectRows(a.x, b.lastToken(), a.last, c.dim(), s);
         k.rmsNorm(a.last, a.inv, w.outputNorm(), a.lastNorm, c.dim(), c.rmsEps(), s);
         w.output().matmul(k, a.lastNorm, a.logits, s);

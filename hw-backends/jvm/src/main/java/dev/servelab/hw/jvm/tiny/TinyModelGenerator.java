@@ -25,6 +25,20 @@ public final class TinyModelGenerator {
     }
 
     public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType) throws IOException {
+        generate(out, seed, size, weightType, size.layers, 1.0);
+    }
+
+    /**
+     * As {@link #generate(Path, long, TinyModelSize, GgmlType)}, with the residual updates of layers
+     * {@code refineFrom} and later (their attention output and MLP down projections) scaled by
+     * {@code refineScale}: those layers then only refine what the first {@code refineFrom} decide, the
+     * property LayerSkip (Elhoushi et al., ACL 2024) trains a model for so that its early layers can
+     * draft for it. Random weights alone lack it: a layer-skip draft of a plain generated model agrees
+     * with it rarely. A scale of 1 (or {@code refineFrom >= layers}) gives the plain model's bytes.
+     */
+    public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType, int refineFrom,
+                                double refineScale) throws IOException {
+        if (!(refineScale > 0)) throw new IllegalArgumentException("refine scale " + refineScale + " must be positive");
         if (weightType != GgmlType.F32 && weightType != GgmlType.F16 && weightType != GgmlType.Q8_0) {
             throw new IllegalArgumentException("weight type " + weightType + " is not generated (F32, F16 or Q8_0)");
         }
@@ -40,15 +54,23 @@ public final class TinyModelGenerator {
             tensors.add(matrix(p + "attn_q.weight", size.dim, size.dim, weightType, root.split()));
             tensors.add(matrix(p + "attn_k.weight", size.dim, kvDim, weightType, root.split()));
             tensors.add(matrix(p + "attn_v.weight", size.dim, kvDim, weightType, root.split()));
-            tensors.add(matrix(p + "attn_output.weight", size.dim, size.dim, weightType, root.split()));
+            double scale = l >= refineFrom ? refineScale : 1.0;
+            tensors.add(matrix(p + "attn_output.weight", size.dim, size.dim, scale / Math.sqrt(size.dim), weightType,
+                    root.split()));
             tensors.add(ones(p + "ffn_norm.weight", size.dim));
             tensors.add(matrix(p + "ffn_gate.weight", size.dim, size.hiddenDim, weightType, root.split()));
             tensors.add(matrix(p + "ffn_up.weight", size.dim, size.hiddenDim, weightType, root.split()));
-            tensors.add(matrix(p + "ffn_down.weight", size.hiddenDim, size.dim, weightType, root.split()));
+            tensors.add(matrix(p + "ffn_down.weight", size.hiddenDim, size.dim, scale / Math.sqrt(size.hiddenDim),
+                    weightType, root.split()));
         }
         tensors.add(ones("output_norm.weight", size.dim));
         tensors.add(matrix("output.weight", size.dim, v, weightType, root.split()));
-        GgufWriter.write(out, metadata(size, vocab, seed, weightType), tensors);
+        Map<String, GgufValue> meta = metadata(size, vocab, seed, weightType);
+        if (refineScale != 1.0 && refineFrom < size.layers) {
+            meta.put("servelab.refine_from", GgufValue.uint32(refineFrom));
+            meta.put("servelab.refine_scale", GgufValue.float32((float) refineScale));
+        }
+        GgufWriter.write(out, meta, tensors);
     }
 
     private static Map<String, GgufValue> metadata(TinyModelSize s, TinyVocabulary vocab, long seed, GgmlType type) {
