@@ -2,6 +2,7 @@ package dev.servelab.app.sla;
 
 import dev.servelab.app.data.RunData;
 import dev.servelab.app.data.RunHead;
+import dev.servelab.engine.metrics.MetricKey;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -194,7 +195,8 @@ public final class SlaViewModel {
 
     /** The summary's count (warm-up requests of a closed loop excluded, as in the table); the samples' otherwise. */
     static long completed(RunData first, Prepared p) {
-        return first.summary().get("completed") instanceof Number n ? n.longValue() : p.completed();
+        double completed = first.summary().get(MetricKey.COMPLETED);
+        return Double.isNaN(completed) ? p.completed() : Math.round(completed);
     }
 
     /** Goodput in req/s; a run without SLOs has none (vLLM leaves it out), shown as a dash, not NaN. */
