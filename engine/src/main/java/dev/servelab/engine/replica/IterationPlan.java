@@ -177,6 +177,20 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         return i;
     }
 
+    @Override
+    public int nextPrefilling(List<? extends SequenceView> running, int from) {
+        if (running != replica.running()) return BatchPlan.super.nextPrefilling(running, from);
+        RunningList list = replica.runningList();
+        int n = list.size();
+        int i = from;
+        while (i < n) {
+            i = list.nextExplicit(i, n);
+            if (i == n || list.get(i).isPrefilling()) return i;
+            i++;
+        }
+        return n;
+    }
+
     /**
      * Schedules cohort members {@code from .. end-1} of the running list as one run: one decode token
      * each, a block for each whose calendar says it needs one (in list order). Stops where {@link
