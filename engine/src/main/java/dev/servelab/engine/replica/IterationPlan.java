@@ -38,6 +38,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     /** Cohort members covered by runs. */
     private int covered;
     private boolean finalized;
+    /** Set by {@link #finishPlanning}: the cohort has members and none decodes in this iteration. */
+    private boolean paused;
     private boolean flat;
     private Sequence[] flatSeqs = new Sequence[0];
     private int[] flatEntry = new int[0];
@@ -72,7 +74,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         this.epoch = epoch;
         this.now = nowNanos;
         size = entries = runs = covered = 0;
-        finalized = flat = false;
+        finalized = flat = paused = false;
         tokenBudget = maxTokens;
         seqBudget = freeSeqSlots;
         prefillTokens = decodeTokens = emitting = 0;
@@ -210,10 +212,13 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         long lastKey = list.key(limit - 1);
         DecodeCohort cohort = replica.cohort();
         int blockSize = kv.blockSizeTokens();
+        long[] keys = cohort.dueKeys;
         for (int d = 0; d < cohort.dueCount; d++) {
+            long k = keys[d];
+            if (k < firstKey) continue;
+            if (k > lastKey) break;
             Sequence s = cohort.due[d];
-            if (s.cohort == null || s.runKey < firstKey) continue;
-            if (s.runKey > lastKey) break;
+            if (s.cohort == null) continue;
             if (s.computedTokens() >= s.blockCount * blockSize) {
                 int b = kv.allocate();
                 if (b < 0) {
@@ -250,12 +255,16 @@ final class IterationPlan implements BatchPlan, IterationBatch {
 
     /**
      * After the scheduler's pass: cohort members no run covers did not decode this iteration and leave
-     * the cohort (their counts made concrete); the runs' attention and KV totals are added from the
-     * cohort's context sum. Called once per pass, before the executor reads the batch.
+     * the cohort (their counts made concrete) — unless no run covers any member: then the cohort
+     * {@linkplain #paused pauses} (none of its members decodes, its clock stands still, nobody is
+     * visited), as in a prefill-only iteration of {@code batch.prefill-first}. The runs' attention and
+     * KV totals are added from the cohort's context sum. Called once per pass, before the executor
+     * reads the batch.
      */
     void finishPlanning() {
         DecodeCohort cohort = replica.cohort();
-        if (covered < cohort.size()) {
+        paused = covered == 0 && cohort.size() > 0;
+        if (!paused && covered < cohort.size()) {
             RunningList list = replica.runningList();
             for (int i = list.size() - 1; i >= 0; i--) {
                 Sequence s = list.get(i);
@@ -495,6 +504,11 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         runFirst = Arrays.copyOf(runFirst, n);
         runLast = Arrays.copyOf(runLast, n);
         runCount = Arrays.copyOf(runCount, n);
+    }
+
+    /** Whether the cohort sits this iteration out (it has members, none of them decodes). */
+    boolean cohortPaused() {
+        return paused;
     }
 
     /** Entries of the plan: sequences scheduled one by one and runs. */
