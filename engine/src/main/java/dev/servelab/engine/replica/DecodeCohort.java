@@ -130,11 +130,28 @@ final class DecodeCohort {
         }
     }
 
-    /** After the iteration: the due members still in the cohort go back on the calendar at their next event. */
+    /**
+     * Due member {@code due[d]} decodes in the current step (a run covers it, its block is allocated) and
+     * does not complete: its next event goes on the calendar now — the one {@link #schedule} would find
+     * after the step — and it leaves {@link #due}, so nothing visits it again this iteration (between
+     * planning and the iteration's end, the other replicas' work evicts it from the CPU caches).
+     */
+    void rescheduleDecoding(int d) {
+        Sequence s = due[d];
+        long next = steps + 1;
+        long lag = next - s.steadyBase;
+        long block = next + (long) s.blockCount * blockSizeTokens - (s.computed + lag);
+        long last = next + s.outputTokens - (s.generated + lag) - 1;
+        s.eventStep = Math.min(block, last);
+        link(s, (int) (s.eventStep & mask));
+        due[d] = null;
+    }
+
+    /** After the iteration: the due members still in {@link #due} and in the cohort go back on the calendar. */
     void rescheduleDue() {
         for (int d = 0; d < dueCount; d++) {
             Sequence s = due[d];
-            if (s.cohort == this) schedule(s);
+            if (s != null && s.cohort == this) schedule(s);
             due[d] = null;
         }
         dueCount = 0;

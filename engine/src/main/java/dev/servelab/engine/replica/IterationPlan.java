@@ -218,7 +218,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             if (k < firstKey) continue;
             if (k > lastKey) break;
             Sequence s = cohort.due[d];
-            if (s.cohort == null) continue;
+            if (s == null || s.cohort == null) continue;
             if (s.computedTokens() >= s.blockCount * blockSize) {
                 int b = kv.allocate();
                 if (b < 0) {
@@ -227,6 +227,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
                 }
                 s.addBlock(b);
             }
+            if (!cohort.completesNow(s)) cohort.rescheduleDecoding(d);
         }
         if (limit > from) addRun(firstKey, list.key(limit - 1), limit - from);
         return limit;

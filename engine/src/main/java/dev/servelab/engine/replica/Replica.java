@@ -299,7 +299,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
             if (k < first) continue;
             if (k > last) break;
             Sequence s = cohort.due[d];
-            if (s.cohort == null || !cohort.completesNow(s)) continue;
+            if (s == null || s.cohort == null || !cohort.completesNow(s)) continue;
             leaveCohort(s, false);
             s.computed++;
             visited++;
