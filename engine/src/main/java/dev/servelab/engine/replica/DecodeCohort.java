@@ -11,9 +11,12 @@ package dev.servelab.engine.replica;
  * <p>Each member has one event on a calendar — the next iteration at which it needs a new KV block,
  * or emits its last token, whichever comes first. A block is needed every {@code block_size} tokens,
  * so every event lies at most {@code block_size} iterations ahead, and the calendar is a wheel of
- * {@code 2^k > block_size} buckets (doubly linked through the sequences, O(1) in and out). At the start
- * of an iteration the due bucket is taken out, in running-list order ({@link #due}); the plan allocates
- * their blocks, the replica finishes those that complete and puts the others back.
+ * {@code 2^k > block_size} buckets. A bucket is an array of members with their running-list keys next
+ * to them (a member knows its slot: O(1) in and out), so taking the due bucket out and sorting it
+ * into running-list order ({@link #takeDue}) reads two arrays and touches no member; the plan then
+ * reads the due members one after another from an array, whose memory loads overlap, where a list
+ * linked through the members made each wait for the previous one. The plan allocates their blocks,
+ * the replica finishes those that complete and puts the others back ({@link #rescheduleDue}).
  *
  * <p>The invariant the replica keeps: every member decodes in every iteration ({@link #tick} counts
  * one). A member that a scheduler handles one by one (decode, prefill, preempt), or that a pass leaves
@@ -27,17 +30,26 @@ final class DecodeCohort {
     private int size;
     /** Sum over members of {@code computed - steadyBase}; with {@link #steps}, the members' context sum. */
     private long baseSum;
-    private final Sequence[] wheel;
+    /** Bucket {@code b}: members {@code wheel[b][0 .. wheelCount[b])} and their running-list keys. */
+    private final Sequence[][] wheel;
+    private final long[][] wheelKeys;
+    private final int[] wheelCount;
     private final int mask;
     private final int blockSizeTokens;
     /** Members whose event is the current step, in running-list order (valid from {@link #takeDue}). */
     Sequence[] due = new Sequence[16];
+    /** The running-list keys of {@link #due}, ascending. */
+    long[] dueKeys = new long[16];
     int dueCount;
+    /** The step whose bucket is in {@link #due} (its members are off the wheel), or -1. */
+    private long dueStep = -1;
 
     DecodeCohort(int blockSizeTokens) {
         this.blockSizeTokens = blockSizeTokens;
         int buckets = Integer.highestOneBit(Math.max(1, blockSizeTokens)) << 1;
-        this.wheel = new Sequence[buckets];
+        this.wheel = new Sequence[buckets][8];
+        this.wheelKeys = new long[buckets][8];
+        this.wheelCount = new int[buckets];
         this.mask = buckets - 1;
     }
 
@@ -68,7 +80,7 @@ final class DecodeCohort {
         s.generated += (int) lag;
         if (lag > 0) s.lastTokenNanos = lastEndNanos;
         s.cohort = null;
-        if (s.wheelBucket >= 0) unlink(s);
+        if (s.eventStep != dueStep) unlink(s);
     }
 
     /** Every member decoded one token in the iteration that ended at {@code endNanos}. */
@@ -91,22 +103,66 @@ final class DecodeCohort {
     /** Takes the members whose event is the current step off the calendar into {@link #due}, in running-list order. */
     void takeDue() {
         int b = (int) (steps & mask);
-        dueCount = 0;
-        for (Sequence s = wheel[b]; s != null; s = s.wheelNext) {
-            if (dueCount == due.length) due = java.util.Arrays.copyOf(due, dueCount * 2);
-            due[dueCount++] = s;
-            s.wheelBucket = -1;
+        int n = wheelCount[b];
+        if (n > due.length) {
+            due = new Sequence[Math.max(n, due.length * 2)];
+            dueKeys = new long[due.length];
         }
-        wheel[b] = null;
-        for (int i = 1; i < dueCount; i++) {
+        Sequence[] members = wheel[b];
+        long[] keys = wheelKeys[b];
+        System.arraycopy(members, 0, due, 0, n);
+        System.arraycopy(keys, 0, dueKeys, 0, n);
+        java.util.Arrays.fill(members, 0, n, null);
+        wheelCount[b] = 0;
+        dueCount = n;
+        dueStep = steps;
+        for (int i = 1; i < n; i++) {
             Sequence s = due[i];
+            long k = dueKeys[i];
             int j = i - 1;
-            while (j >= 0 && due[j].runKey > s.runKey) {
+            while (j >= 0 && dueKeys[j] > k) {
                 due[j + 1] = due[j];
+                dueKeys[j + 1] = dueKeys[j];
                 j--;
             }
             due[j + 1] = s;
+            dueKeys[j + 1] = k;
         }
+    }
+
+    /**
+     * Due member {@code due[d]} decodes in the current step (a run covers it, its block is allocated) and
+     * does not complete: its next event goes on the calendar now — the one {@link #schedule} would find
+     * after the step — and it leaves {@link #due}, so nothing visits it again this iteration (between
+     * planning and the iteration's end, the other replicas' work evicts it from the CPU caches).
+     */
+    void rescheduleDecoding(int d) {
+        Sequence s = due[d];
+        long next = steps + 1;
+        long lag = next - s.steadyBase;
+        long block = next + (long) s.blockCount * blockSizeTokens - (s.computed + lag);
+        long last = next + s.outputTokens - (s.generated + lag) - 1;
+        s.eventStep = Math.min(block, last);
+        link(s, (int) (s.eventStep & mask));
+        due[d] = null;
+    }
+
+    /** After the iteration: the due members still in {@link #due} and in the cohort go back on the calendar. */
+    void rescheduleDue() {
+        for (int d = 0; d < dueCount; d++) {
+            Sequence s = due[d];
+            if (s != null && s.cohort == this) schedule(s);
+            due[d] = null;
+        }
+        dueCount = 0;
+        dueStep = -1;
+    }
+
+    /** Forgets the due members (a crash: every member has left). */
+    void clearDue() {
+        java.util.Arrays.fill(due, 0, dueCount, null);
+        dueCount = 0;
+        dueStep = -1;
     }
 
     /** Whether member {@code s} emits its last token in the current step. */
@@ -115,19 +171,29 @@ final class DecodeCohort {
     }
 
     private void link(Sequence s, int bucket) {
-        Sequence head = wheel[bucket];
-        s.wheelPrev = null;
-        s.wheelNext = head;
-        if (head != null) head.wheelPrev = s;
-        wheel[bucket] = s;
-        s.wheelBucket = bucket;
+        int n = wheelCount[bucket];
+        if (n == wheel[bucket].length) {
+            wheel[bucket] = java.util.Arrays.copyOf(wheel[bucket], n * 2);
+            wheelKeys[bucket] = java.util.Arrays.copyOf(wheelKeys[bucket], n * 2);
+        }
+        wheel[bucket][n] = s;
+        wheelKeys[bucket][n] = s.runKey;
+        s.wheelSlot = n;
+        wheelCount[bucket] = n + 1;
     }
 
+    /** Takes {@code s} out of its bucket; the bucket's last member moves into its slot. */
     private void unlink(Sequence s) {
-        if (s.wheelPrev != null) s.wheelPrev.wheelNext = s.wheelNext;
-        else wheel[s.wheelBucket] = s.wheelNext;
-        if (s.wheelNext != null) s.wheelNext.wheelPrev = s.wheelPrev;
-        s.wheelPrev = s.wheelNext = null;
-        s.wheelBucket = -1;
+        int b = (int) (s.eventStep & mask);
+        int slot = s.wheelSlot;
+        int last = --wheelCount[b];
+        Sequence[] members = wheel[b];
+        if (slot != last) {
+            Sequence moved = members[last];
+            members[slot] = moved;
+            wheelKeys[b][slot] = wheelKeys[b][last];
+            moved.wheelSlot = slot;
+        }
+        members[last] = null;
     }
 }

@@ -38,6 +38,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     /** Cohort members covered by runs. */
     private int covered;
     private boolean finalized;
+    /** Set by {@link #finishPlanning}: the cohort has members and none decodes in this iteration. */
+    private boolean paused;
     private boolean flat;
     private Sequence[] flatSeqs = new Sequence[0];
     private int[] flatEntry = new int[0];
@@ -74,7 +76,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         this.epoch = epoch;
         this.now = nowNanos;
         size = entries = runs = covered = 0;
-        finalized = flat = false;
+        finalized = flat = paused = false;
         tokenBudget = maxTokens;
         seqBudget = freeSeqSlots;
         prefillTokens = decodeTokens = emitting = 0;
@@ -179,6 +181,20 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         return i;
     }
 
+    @Override
+    public int nextPrefilling(List<? extends SequenceView> running, int from) {
+        if (running != replica.running()) return BatchPlan.super.nextPrefilling(running, from);
+        RunningList list = replica.runningList();
+        int n = list.size();
+        int i = from;
+        while (i < n) {
+            i = list.nextExplicit(i, n);
+            if (i == n || list.get(i).isPrefilling()) return i;
+            i++;
+        }
+        return n;
+    }
+
     /**
      * Schedules cohort members {@code from .. end-1} of the running list as one run: one decode token
      * each, a block for each whose calendar says it needs one (in list order). Stops where {@link
@@ -198,10 +214,13 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         long lastKey = list.key(limit - 1);
         DecodeCohort cohort = replica.cohort();
         int blockSize = kv.blockSizeTokens();
+        long[] keys = cohort.dueKeys;
         for (int d = 0; d < cohort.dueCount; d++) {
+            long k = keys[d];
+            if (k < firstKey) continue;
+            if (k > lastKey) break;
             Sequence s = cohort.due[d];
-            if (s.cohort == null || s.runKey < firstKey) continue;
-            if (s.runKey > lastKey) break;
+            if (s == null || s.cohort == null) continue;
             if (s.computedTokens() >= s.blockCount * blockSize) {
                 int b = kv.allocate();
                 if (b < 0) {
@@ -210,6 +229,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
                 }
                 s.addBlock(b);
             }
+            if (!cohort.completesNow(s)) cohort.rescheduleDecoding(d);
         }
         if (limit > from) addRun(firstKey, list.key(limit - 1), limit - from);
         return limit;
@@ -238,12 +258,16 @@ final class IterationPlan implements BatchPlan, IterationBatch {
 
     /**
      * After the scheduler's pass: cohort members no run covers did not decode this iteration and leave
-     * the cohort (their counts made concrete); the runs' attention and KV totals are added from the
-     * cohort's context sum. Called once per pass, before the executor reads the batch.
+     * the cohort (their counts made concrete) — unless no run covers any member: then the cohort
+     * {@linkplain #paused pauses} (none of its members decodes, its clock stands still, nobody is
+     * visited), as in a prefill-only iteration of {@code batch.prefill-first}. The runs' attention and
+     * KV totals are added from the cohort's context sum. Called once per pass, before the executor
+     * reads the batch.
      */
     void finishPlanning() {
         DecodeCohort cohort = replica.cohort();
-        if (covered < cohort.size()) {
+        paused = covered == 0 && cohort.size() > 0;
+        if (!paused && covered < cohort.size()) {
             RunningList list = replica.runningList();
             for (int i = list.size() - 1; i >= 0; i--) {
                 Sequence s = list.get(i);
@@ -486,6 +510,11 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         runFirst = Arrays.copyOf(runFirst, n);
         runLast = Arrays.copyOf(runLast, n);
         runCount = Arrays.copyOf(runCount, n);
+    }
+
+    /** Whether the cohort sits this iteration out (it has members, none of them decodes). */
+    boolean cohortPaused() {
+        return paused;
     }
 
     /** Entries of the plan: sequences scheduled one by one and runs. */

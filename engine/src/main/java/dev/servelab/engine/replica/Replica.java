@@ -298,14 +298,10 @@ public final class Replica implements ReplicaView, RoutedReplica {
             if (plan.entryEmits(e) && emit(s, end)) sameGapCount++;
         }
         if (sameGapCount > 0) emitGap(end - lastIterationEnd, sameGapCount);
-        cohort.tick(end);
-        for (int d = 0; d < cohort.dueCount; d++) {
-            Sequence s = cohort.due[d];
-            if (s.cohort != null) cohort.schedule(s);
-            cohort.due[d] = null;
-        }
-        cohort.dueCount = 0;
-        joinCohort(end);
+        boolean paused = plan.cohortPaused();
+        if (!paused) cohort.tick(end);
+        cohort.rescheduleDue();
+        if (!paused) joinCohort(end);
         if (!leaving.isEmpty()) {
             for (Sequence s : leaving) running.remove(s);
             leaving.clear();
@@ -366,11 +362,13 @@ public final class Replica implements ReplicaView, RoutedReplica {
         long last = plan.runLastKey(e);
         int visited = 0;
         int sameGap = 0;
+        long[] keys = cohort.dueKeys;
         for (int d = 0; d < cohort.dueCount; d++) {
+            long k = keys[d];
+            if (k < first) continue;
+            if (k > last) break;
             Sequence s = cohort.due[d];
-            if (s.runKey < first || s.cohort == null) continue;
-            if (s.runKey > last) break;
-            if (!cohort.completesNow(s)) continue;
+            if (s == null || s.cohort == null || !cohort.completesNow(s)) continue;
             leaveCohort(s, false);
             s.computed++;
             visited++;
@@ -378,7 +376,9 @@ public final class Replica implements ReplicaView, RoutedReplica {
         }
         int bulk = plan.runCount(e) - visited;
         outstandingTokens -= bulk;
-        return sameGap + bulk;
+        if (cohort.lastEndNanos == lastIterationEnd) return sameGap + bulk;
+        for (int i = 0; i < bulk; i++) emitGap(end - cohort.lastEndNanos, 1);
+        return sameGap;
     }
 
     /** Sequences that emitted a token this iteration and now decode steadily join the cohort. */
@@ -489,7 +489,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
         for (Sequence s : running) {
             if (s.cohort != null) cohort.leave(s);
         }
-        cohort.dueCount = 0;
+        cohort.clearDue();
         List<Sequence> dropped = new ArrayList<>(running);
         while (!waiting.isEmpty()) dropped.add(waiting.popFront());
         running.clear();

@@ -46,11 +46,9 @@ public final class Sequence implements SequenceRecord {
      */
     DecodeCohort cohort;
     long steadyBase;
-    /** The cohort step of this member's next event (block boundary or last token), and its calendar links. */
+    /** The cohort step of this member's next event (block boundary or last token), and its slot in that calendar bucket. */
     long eventStep;
-    int wheelBucket = -1;
-    Sequence wheelPrev;
-    Sequence wheelNext;
+    int wheelSlot;
     private final LongList tokenTimes;
     private final LongList preemptionTimes;
 

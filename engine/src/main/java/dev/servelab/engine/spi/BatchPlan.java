@@ -64,6 +64,18 @@ public interface BatchPlan {
         return i;
     }
 
+    /**
+     * Index of the first of {@code running.get(from) ..} that {@link SequenceView#isPrefilling is prefilling},
+     * or {@code running.size()} when none is. Exactly equivalent to testing each in turn; on the replica's
+     * own {@code running()} list the engine's plan skips its steady decoders without visiting them (they
+     * never prefill), so a pass over the prefilling sequences costs O(those), not O(batch).
+     */
+    default int nextPrefilling(java.util.List<? extends SequenceView> running, int from) {
+        int i = from;
+        while (i < running.size() && !running.get(i).isPrefilling()) i++;
+        return i;
+    }
+
     /** Sequences scheduled so far. */
     int size();
 }

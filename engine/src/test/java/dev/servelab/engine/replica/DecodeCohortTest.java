@@ -48,6 +48,27 @@ class DecodeCohortTest {
         }
     }
 
+    /**
+     * Prefill-only iterations (as {@code batch.prefill-first} makes them) pause the cohort: no member
+     * decodes, its clock stands still, nobody leaves; the next decode iteration's token gaps are then
+     * longer than the replica's last iteration and reported one by one, as the one-by-one path does.
+     */
+    @Test
+    void prefillOnlyIterationsPauseTheCohortWithTheSameResults() {
+        for (int blocks : new int[] {200, 4000}) {
+            Scheduler bulkScheduler = new Scheduler(true, false, true);
+            Trace bulk = run(bulkScheduler, blocks, 400, -1);
+            Trace single = run(new Scheduler(false, false, true), blocks, 400, -1);
+            assertTrue(bulk.finished.size() > 300, "most requests finished: " + bulk.finished.size());
+            assertTrue(bulkScheduler.pausedWithMembers > 20, "prefill-only iterations with steady decoders waiting: "
+                    + bulkScheduler.pausedWithMembers);
+            assertEquals(single.iterations, bulk.iterations, "iterations, blocks " + blocks);
+            assertEquals(single.gaps, bulk.gaps, "token gaps, blocks " + blocks);
+            assertEquals(single.finished, bulk.finished, "finished sequences, blocks " + blocks);
+            assertEquals(single.counts, bulk.counts, "token counts read by the scheduler, blocks " + blocks);
+        }
+    }
+
     @Test
     void aStopRequestReachesASteadyDecoderAtTheEndOfItsIteration() {
         Trace bulk = run(new Scheduler(true, false), 4000, 60, 7);
@@ -101,22 +122,41 @@ class DecodeCohortTest {
     private static final class Scheduler implements BatchScheduler {
         private final boolean bulk;
         private final boolean preemptInsideRuns;
+        /** Prefill-first: prompts (running prefills, then admissions) alone in an iteration, decodes only when none. */
+        private final boolean prefillFirst;
         final List<String> counts = new ArrayList<>();
         final int[] cohortPeak = new int[1];
+        int pausedWithMembers;
         private int pass;
 
         Scheduler(boolean bulk, boolean preemptInsideRuns) {
+            this(bulk, preemptInsideRuns, false);
+        }
+
+        Scheduler(boolean bulk, boolean preemptInsideRuns, boolean prefillFirst) {
             this.bulk = bulk;
             this.preemptInsideRuns = preemptInsideRuns;
+            this.prefillFirst = prefillFirst;
         }
 
         @Override
         public void schedule(ReplicaView replica, BatchPlan plan) {
             List<? extends SequenceView> running = bulk ? replica.running() : new ArrayList<>(replica.running());
-            cohortPeak[0] = Math.max(cohortPeak[0], ((Replica) replica).cohort().size());
+            int members = ((Replica) replica).cohort().size();
+            cohortPeak[0] = Math.max(cohortPeak[0], members);
             long sum = 0;
             for (SequenceView s : running) sum += 31L * s.generatedTokens() + s.computedTokens() + s.blocksHeld();
             counts.add(running.size() + ":" + sum);
+            if (prefillFirst) {
+                for (int i = plan.nextPrefilling(running, 0); i < running.size(); i = plan.nextPrefilling(running, i + 1)) {
+                    plan.prefill(running.get(i), plan.tokenBudget(), true);
+                }
+                admit(replica, plan);
+                if (plan.size() > 0) {
+                    if (members > 0) pausedWithMembers++;
+                    return;
+                }
+            }
             int tail = running.size() - 1;
             int i = 0;
             while (i <= tail) {
@@ -135,6 +175,10 @@ class DecodeCohortTest {
                 }
             }
             if (preemptInsideRuns && ++pass % 7 == 0 && running.size() > 4) plan.preempt(running.get(running.size() / 2));
+            admit(replica, plan);
+        }
+
+        private static void admit(ReplicaView replica, BatchPlan plan) {
             for (SequenceView s : replica.waiting()) {
                 if (plan.seqBudget() <= 0 || plan.tokenBudget() <= 0) return;
                 if (plan.isScheduled(s)) continue;

@@ -47,8 +47,11 @@ public final class ChunkedPrefillScheduler implements BatchScheduler {
     public void schedule(ReplicaView replica, BatchPlan plan) {
         List<? extends SequenceView> running = replica.running();
         int tail = running.size() - 1;
-        for (int i = 0; i <= tail && plan.tokenBudget() > 0; i++) {
-            SequenceView s = running.get(i);
+        int i = 0;
+        while (i <= tail && plan.tokenBudget() > 0) {
+            i = plan.decodeRun(running, i, tail + 1);
+            if (i > tail || plan.tokenBudget() <= 0) break;
+            SequenceView s = running.get(i++);
             if (s.isPrefilling()) {
                 plan.prefill(s, Math.min(chunkCap, plan.tokenBudget()), true);
                 continue;

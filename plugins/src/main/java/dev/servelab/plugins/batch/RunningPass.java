@@ -14,7 +14,12 @@ final class RunningPass {
     private RunningPass() {
     }
 
-    /** One decode token for every decoding sequence of {@code order}; returns false when budget ran out. */
+    /**
+     * One decode token for every decoding sequence of {@code order}; returns false when budget ran out.
+     * Stretches of decoding sequences go through {@link BatchPlan#decodeRun}, so on the replica's own
+     * running list the steady decoders are scheduled without being visited; the loop below only sees
+     * the sequence where a run stopped (prefilling, already scheduled, or short of a KV block).
+     */
     static boolean decodes(List<? extends SequenceView> order, BatchPlan plan) {
         return decodes(order, plan, Preemption.RECOMPUTE, 1);
     }
@@ -22,8 +27,11 @@ final class RunningPass {
     /** As {@link #decodes(List, BatchPlan)}, preempting in the given mode. */
     static boolean decodes(List<? extends SequenceView> order, BatchPlan plan, Preemption preemption, int blockSizeTokens) {
         int tail = order.size() - 1;
-        for (int i = 0; i <= tail; i++) {
-            SequenceView s = order.get(i);
+        int i = 0;
+        while (i <= tail) {
+            i = plan.decodeRun(order, i, tail + 1);
+            if (i > tail) return true;
+            SequenceView s = order.get(i++);
             if (s.isPrefilling() || plan.isScheduled(s)) continue;
             while (!plan.decode(s)) {
                 if (plan.tokenBudget() < 1) return false;
@@ -40,10 +48,11 @@ final class RunningPass {
      * never taking the plan's token budget below {@code floor}.
      */
     static void prefills(List<? extends SequenceView> running, BatchPlan plan, int chunk, int floor) {
-        for (SequenceView s : running) {
+        for (int i = plan.nextPrefilling(running, 0); i < running.size(); i = plan.nextPrefilling(running, i + 1)) {
             int room = plan.tokenBudget() - floor;
             if (room <= 0) return;
-            if (s.isPrefilling() && !plan.isScheduled(s)) plan.prefill(s, Math.min(chunk, room), true);
+            SequenceView s = running.get(i);
+            if (!plan.isScheduled(s)) plan.prefill(s, Math.min(chunk, room), true);
         }
     }
 
