@@ -14,12 +14,12 @@ import picocli.CommandLine.Option;
 public final class ModelCommand implements Runnable {
     @Override
     public void run() {
-        System.out.println("Usage: servelab model tiny --out FILE.gguf [--seed N] [--size tiny|100m] [--type f32|f16|q8_0]"
+        System.out.println("Usage: servelab model tiny --out FILE.gguf [--seed N] [--size tiny|100m] [--type f32|f16|q8_0|q4_0|q4_k]"
                 + System.lineSeparator() + "       servelab model draft --from TARGET.gguf --layers L --out DRAFT.gguf"
                 + System.lineSeparator() + "       servelab model generate --model FILE.gguf --prompt TEXT [--tokens N]");
     }
 
-    /** {@code servelab model tiny --out FILE.gguf [--seed N] [--size tiny|100m] [--type f32|f16|q8_0]}. */
+    /** {@code servelab model tiny --out FILE.gguf [--seed N] [--size tiny|100m] [--type f32|f16|q8_0|q4_0|q4_k]}. */
     @Command(name = "tiny", mixinStandardHelpOptions = true,
             description = "Write a Llama-architecture GGUF model with deterministic random weights.")
     static final class Tiny implements Callable<Integer> {
@@ -32,7 +32,7 @@ public final class ModelCommand implements Runnable {
         @Option(names = "--size", defaultValue = "tiny", description = "tiny or 100m (default ${DEFAULT-VALUE}).")
         String size;
 
-        @Option(names = "--type", defaultValue = "f32", description = "Weight type: f32, f16 or q8_0 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--type", defaultValue = "f32", description = "Weight type: f32, f16, q8_0, q4_0 or q4_k (default ${DEFAULT-VALUE}).")
         String type;
 
         @Option(names = "--refine-from", defaultValue = "-1", paramLabel = "L",
@@ -50,10 +50,13 @@ public final class ModelCommand implements Runnable {
             TinyModelSize modelSize;
             try {
                 weightType = GgmlType.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+                if (!TinyModelGenerator.GENERATED.contains(weightType)) {
+                    throw new IllegalArgumentException("not generated");
+                }
                 modelSize = TinyModelSize.of(size);
             } catch (IllegalArgumentException e) {
                 System.err.println("model tiny: " + (e.getMessage().startsWith("unknown") ? e.getMessage()
-                        : "unknown --type '" + type + "' (expected f32, f16 or q8_0)"));
+                        : "unknown --type '" + type + "' (expected f32, f16, q8_0, q4_0 or q4_k)"));
                 return 2;
             }
             try {

@@ -25,6 +25,30 @@ public interface KernelBackend extends AutoCloseable {
     void matmulQ8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens);
 
     /**
+     * {@code MatmulKernels.matmulQ4_0} over all {@code rows}. By default the plain kernel on the
+     * calling thread, so that a backend without Q4 kernels still runs Q4_0 models (slowly).
+     */
+    default void matmulQ4_0(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens) {
+        dev.servelab.hw.kernels.MatmulKernels.matmulQ4_0(qs, scales, x, out, rows, cols, tokens, 0, rows);
+    }
+
+    /** {@code MatmulKernels.matmulQ4K} over all {@code rows}. By default the plain kernel on the calling thread. */
+    default void matmulQ4K(byte[] qs, float[] scales, float[] mins, float[] x, float[] out, int rows, int cols,
+                           int tokens) {
+        dev.servelab.hw.kernels.MatmulKernels.matmulQ4K(qs, scales, mins, x, out, rows, cols, tokens, 0, rows);
+    }
+
+    /** {@code GatherKernels.gatherQ4_0}; by default on the calling thread. */
+    default void gatherQ4_0(byte[] qs, float[] scales, int[] rowIndex, float[] out, int dim, int count) {
+        dev.servelab.hw.kernels.GatherKernels.gatherQ4_0(qs, scales, rowIndex, out, dim, 0, count * dim);
+    }
+
+    /** {@code GatherKernels.gatherQ4K}; by default on the calling thread. */
+    default void gatherQ4K(byte[] qs, float[] scales, float[] mins, int[] rowIndex, float[] out, int dim, int count) {
+        dev.servelab.hw.kernels.GatherKernels.gatherQ4K(qs, scales, mins, rowIndex, out, dim, 0, count * dim);
+    }
+
+    /**
      * {@code MatmulKernels.matmulF32} of several matrices with the same {@code cols} over the same
      * input, {@code out[i] = w[i] . x} (Q, K and V; gate and up), which a backend may run as one
      * launch over the stacked rows. By default, one {@link #matmulF32} each.

@@ -85,6 +85,31 @@ public final class JvmKernelBackend implements KernelBackend {
     }
 
     @Override
+    public void matmulQ4_0(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens) {
+        runner.parallelFor(rows, cols * tokens,
+                (from, to) -> path.q4_0(qs, scales, x, out, rows, cols, tokens, from, to));
+    }
+
+    @Override
+    public void matmulQ4K(byte[] qs, float[] scales, float[] mins, float[] x, float[] out, int rows, int cols,
+                          int tokens) {
+        runner.parallelFor(rows, cols * tokens,
+                (from, to) -> path.q4K(qs, scales, mins, x, out, rows, cols, tokens, from, to));
+    }
+
+    @Override
+    public void gatherQ4_0(byte[] qs, float[] scales, int[] rowIndex, float[] out, int dim, int count) {
+        runner.parallelFor(count * dim, 1,
+                (from, to) -> GatherKernels.gatherQ4_0(qs, scales, rowIndex, out, dim, from, to));
+    }
+
+    @Override
+    public void gatherQ4K(byte[] qs, float[] scales, float[] mins, int[] rowIndex, float[] out, int dim, int count) {
+        runner.parallelFor(count * dim, 1,
+                (from, to) -> GatherKernels.gatherQ4K(qs, scales, mins, rowIndex, out, dim, from, to));
+    }
+
+    @Override
     public void matmulF32Stacked(float[][] w, float[] x, float[][] out, int[] rows, int cols, int tokens) {
         StackedRows stack = StackedRows.of(rows);
         runner.parallelFor(stack.total(), cols * tokens, (from, to) -> stack.forEach(from, to,

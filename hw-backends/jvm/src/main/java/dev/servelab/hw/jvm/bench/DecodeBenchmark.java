@@ -1,7 +1,6 @@
 package dev.servelab.hw.jvm.bench;
 
 import dev.servelab.hw.jvm.GreedyDecoder;
-import dev.servelab.hw.jvm.GreedyRun;
 import dev.servelab.hw.jvm.JvmLlamaExecutor;
 import dev.servelab.hw.jvm.cpu.KernelRunner;
 import dev.servelab.hw.jvm.cpu.MatmulPath;
@@ -10,16 +9,25 @@ import dev.servelab.hw.jvm.kv.KvBlockAllocator;
 import dev.servelab.hw.jvm.kv.KvCacheSpec;
 import dev.servelab.hw.jvm.tiny.TinyModelGenerator;
 import dev.servelab.hw.jvm.tiny.TinyModelSize;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Decode throughput of the JVM backend on the generated models at batch 1, 8 and 32, next to the
- * machine's streaming-read bandwidth. Each configuration: 16-token prompts prefilled in one
- * iteration, at least three warm-up runs and 3 s, then the best of {@code repeats} timed runs of {@code steps} decode
- * iterations. Batch-1 effective bandwidth = weight bytes read per step x steps per second.
+ * Decode throughput of the JVM backend on the generated models at batch 1, 8 and 32, against this
+ * machine's bounds: streaming-read bandwidth ({@link MemoryBandwidthBenchmark}) and peak FMA
+ * throughput ({@link ComputePeakBenchmark}), each measured before every model and at the end, the
+ * best kept. Each configuration: 16-token prompts prefilled in one iteration, at least three warm-up
+ * runs and 3 s, then {@code repeats} timed runs of {@code steps} decode iterations; the median and
+ * the best run are reported with the 1-minute load average before and after.
+ *
+ * <p>A step's bound is {@code max(bytes / bandwidth, FLOPs / peak)} with bytes = weights + the KV
+ * cache read at the mean context length ({@link DecodeCost}); "% of bound" = bound / measured step time.
+ * At batch 1 the bound is memory, so that is the fraction of the bandwidth.
  *
  * <p>Arguments (all optional): {@code sizes=tiny,100m types=f32,q8_0 batches=1,8,32 steps=32
  * repeats=3 dir=target/bench-models runners=spinning} ({@code runners=spinning,forkjoin} compares
@@ -29,44 +37,86 @@ public final class DecodeBenchmark {
     private DecodeBenchmark() {
     }
 
+    /** One measured configuration. */
+    record Row(String size, String type, String runner, int batch, double[] tokensPerSecond, DecodeCost cost,
+               String loadBefore, String loadAfter) {
+        double median() {
+            double[] s = tokensPerSecond.clone();
+            Arrays.sort(s);
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+
+        double best() {
+            return Arrays.stream(tokensPerSecond).max().orElse(0);
+        }
+
+        String line(double bw, double peak) {
+            double bound = cost.boundSeconds(bw, peak);
+            double medStep = batch / median();
+            double bestStep = batch / best();
+            return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f | %.1f | %.2f | %.1f | %.2f | %s | %.0f %% | %.0f %% | %s / %s |",
+                    size, type, runner, batch, median(), best(), 1000 * medStep, cost.bytes() / 1e6, cost.flops() / 1e9,
+                    cost.binding(bw, peak), 100 * bound / medStep, 100 * bound / bestStep, loadBefore, loadAfter);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         BenchArgs a = BenchArgs.parse(args);
         Files.createDirectories(a.dir());
-        try (KernelRunner bwRunner = KernelRunner.forkJoin()) {
-            // the machine may be shared: bandwidth is measured before every model and the best is kept
+        try (KernelRunner probeRunner = KernelRunner.forkJoin()) {
             double bandwidth = 0;
+            double peak = 0;
             System.out.printf("# JVM %s, %d processors, matmul %s%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), MatmulPath.best().label());
-            List<String> rows = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             for (String size : a.sizes()) {
                 for (String type : a.types()) {
-                    double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 29, 20);
-                    System.out.printf("# stream-read bandwidth before %s %s: %.2f GB/s%n", size, type, bps / 1e9);
-                    bandwidth = Math.max(bandwidth, bps);
+                    bandwidth = Math.max(bandwidth, probe(probeRunner, "before " + size + " " + type));
+                    peak = Math.max(peak, peakProbe(probeRunner));
                     Path model = a.dir().resolve(size + "-" + type + ".gguf");
                     if (!Files.exists(model)) {
-                        TinyModelGenerator.generate(model, 1, TinyModelSize.of(size), GgmlType.valueOf(type.toUpperCase()));
+                        TinyModelGenerator.generate(model, 1, TinyModelSize.of(size),
+                                GgmlType.valueOf(type.toUpperCase(Locale.ROOT)));
                     }
                     for (int batch : a.batches()) {
-                        for (String r : rows(model, size, type, batch, a)) {
+                        for (Row r : rows(model, size, type, batch, a)) {
                             rows.add(r);
-                            System.out.println("# " + r);
+                            System.out.println("# " + Arrays.toString(r.tokensPerSecond()) + " " + r.line(bandwidth, peak));
                         }
                     }
                 }
             }
-            double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(bwRunner, 1L << 29, 20);
-            System.out.printf("# stream-read bandwidth at the end: %.2f GB/s%n", bps / 1e9);
-            bandwidth = Math.max(bandwidth, bps);
-            System.out.printf("%nstream-read bandwidth (best): %.2f GB/s%n%n", bandwidth / 1e9);
-            System.out.println("| model | weights | runner | batch | decode tok/s | ms/step | weight GB/s | % of bandwidth |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
-            for (String r : rows) {
-                String[] cells = r.split("\\|");
-                double gbps = Double.parseDouble(cells[7].trim());
-                boolean batchOne = cells[4].trim().equals("1");
-                System.out.println(r + (batchOne ? String.format(" %.0f %% |", 100 * gbps * 1e9 / bandwidth) : " - |"));
+            bandwidth = Math.max(bandwidth, probe(probeRunner, "at the end"));
+            peak = Math.max(peak, peakProbe(probeRunner));
+            System.out.printf(Locale.ROOT, "%nstream-read bandwidth (best): %.2f GB/s; FMA peak (best): %.1f GFLOP/s%n%n",
+                    bandwidth / 1e9, peak / 1e9);
+            System.out.println("| model | weights | runner | batch | tok/s median | tok/s best | ms/step median"
+                    + " | MB read/step | GFLOP/step | bound | % of bound, median | % of bound, best | load avg before / after |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            for (Row r : rows) {
+                System.out.println(r.line(bandwidth, peak));
             }
+        }
+    }
+
+    private static double probe(KernelRunner runner, String when) {
+        double bps = MemoryBandwidthBenchmark.measureBytesPerSecond(runner, 1L << 29, 20);
+        System.out.printf(Locale.ROOT, "# stream-read bandwidth %s: %.2f GB/s (load %s)%n", when, bps / 1e9, loadAverage());
+        return bps;
+    }
+
+    private static double peakProbe(KernelRunner runner) {
+        double flops = ComputePeakBenchmark.measureFlopsPerSecond(runner, 20_000_000, 5);
+        System.out.printf(Locale.ROOT, "# FMA peak: %.1f GFLOP/s%n", flops / 1e9);
+        return flops;
+    }
+
+    /** The 1-minute load average from {@code /proc/loadavg}, or {@code ?}. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 
@@ -74,7 +124,7 @@ public final class DecodeBenchmark {
      * One row per runner; the runners' timed runs alternate, so a shared machine's load falls on
      * all of them alike.
      */
-    private static List<String> rows(Path model, String size, String type, int batch, BenchArgs a) throws Exception {
+    private static List<Row> rows(Path model, String size, String type, int batch, BenchArgs a) throws Exception {
         KvCacheSpec kv = new KvCacheSpec(16, batch * ((16 + a.steps()) / 16 + 2));
         List<JvmLlamaExecutor> execs = new ArrayList<>();
         try {
@@ -91,18 +141,21 @@ public final class DecodeBenchmark {
                 }
                 decoders.add(decoder);
             }
-            double[] best = new double[execs.size()];
+            String loadBefore = loadAverage();
+            double[][] tps = new double[execs.size()][a.repeats()];
             for (int r = 0; r < a.repeats(); r++) {
                 for (int i = 0; i < decoders.size(); i++) {
-                    best[i] = Math.max(best[i], decoders.get(i).run(prompts, a.steps() + 1).decodeTokensPerSecond());
+                    tps[i][r] = decoders.get(i).run(prompts, a.steps() + 1).decodeTokensPerSecond();
                 }
             }
-            List<String> rows = new ArrayList<>();
+            String loadAfter = loadAverage();
+            // decode steps attend to 17 .. 16 + steps positions
+            double meanContext = 17 + (a.steps() - 1) / 2.0;
+            List<Row> rows = new ArrayList<>();
             for (int i = 0; i < execs.size(); i++) {
-                double stepsPerSecond = best[i] / batch;
-                double weightBytesPerSecond = execs.get(i).weights().bytesReadPerStep() * stepsPerSecond;
-                rows.add(String.format(java.util.Locale.ROOT, "| %s | %s | %s | %d | %.1f | %.2f | %.2f |", size, type,
-                        a.runners().get(i), batch, best[i], 1000 / stepsPerSecond, weightBytesPerSecond / 1e9));
+                DecodeCost cost = DecodeCost.of(execs.get(i).config(), execs.get(i).weights().bytesReadPerStep(), batch,
+                        meanContext);
+                rows.add(new Row(size, type, a.runners().get(i), batch, tps[i], cost, loadBefore, loadAfter));
             }
             return rows;
         } finally {

@@ -3,7 +3,7 @@ package dev.servelab.hw.jvm.cpu;
 import dev.servelab.hw.kernels.MatmulKernels;
 
 /**
- * The two matmul variants the forward pass needs, over a row range; see {@link MatmulKernels} for
+ * The matmul variants the forward pass needs, over a row range; see {@link MatmulKernels} for
  * the contract. {@link #best()} is the Vector API path when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}, else the plain kernels.
  */
@@ -11,6 +11,13 @@ public interface MatmulPath {
     void f32(float[] w, float[] x, float[] out, int rows, int cols, int tokens, int from, int to);
 
     void q8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens, int from, int to);
+
+    /** Q4_0 weights; see {@link MatmulKernels#matmulQ4_0}. */
+    void q4_0(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens, int from, int to);
+
+    /** Q4_K weights with decoded sub-block scales and mins; see {@link MatmulKernels#matmulQ4K}. */
+    void q4K(byte[] qs, float[] scales, float[] mins, float[] x, float[] out, int rows, int cols, int tokens,
+             int from, int to);
 
     /** Short name for reports: {@code plain} or {@code vector-256} and the like. */
     String label();

@@ -5,7 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Encodes floats as GGUF tensor bytes and decodes tensor bytes to floats, for F32, F16, BF16 and Q8_0. */
+/** Encodes floats as GGUF tensor bytes and decodes tensor bytes to floats, for F32, F16, BF16, Q8_0, Q4_0 and Q4_K. */
 public final class TensorCodec {
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -28,6 +28,8 @@ public final class TensorCodec {
                 yield b.array();
             }
             case Q8_0 -> Q8Codec.encode(values);
+            case Q4_0 -> Q4Codec.encode(values);
+            case Q4_K -> Q4KCodec.encode(values);
             default -> throw new IllegalArgumentException("encoding " + type + " is not supported");
         };
     }
@@ -61,13 +63,15 @@ public final class TensorCodec {
                 yield out;
             }
             case Q8_0 -> Q8Codec.decode(data, count);
+            case Q4_0 -> Q4Codec.decode(data, count);
+            case Q4_K -> Q4KCodec.decode(data, count);
             default -> throw unsupported(tensor, source);
         };
     }
 
     public static GgufFormatException unsupported(GgufTensorInfo tensor, String source) {
         return new GgufFormatException(source + ": tensor '" + tensor.name() + "' has type " + tensor.type()
-                + ", which this backend does not read (supported: F32, F16, BF16, Q8_0)");
+                + ", which this backend does not read (supported: F32, F16, BF16, Q8_0, Q4_0, Q4_K)");
     }
 
     /** Round-to-nearest-even truncation of a float to bfloat16. */

@@ -4,6 +4,8 @@ import dev.servelab.hw.jvm.gguf.GgmlType;
 import dev.servelab.hw.jvm.gguf.GgufFile;
 import dev.servelab.hw.jvm.gguf.GgufFormatException;
 import dev.servelab.hw.jvm.gguf.GgufTensorInfo;
+import dev.servelab.hw.jvm.gguf.Q4Codec;
+import dev.servelab.hw.jvm.gguf.Q4KCodec;
 import dev.servelab.hw.jvm.gguf.Q8Codec;
 import dev.servelab.hw.jvm.gguf.TensorCodec;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.List;
 /**
  * Loads a Llama model's weights from a GGUF file using llama.cpp's tensor names
  * ({@code token_embd}, {@code blk.N.attn_q}, ..., {@code output_norm}, {@code output}), checking
- * every shape. Q8_0 stays quantised; F32, F16 and BF16 become F32 on the heap.
+ * every shape. Q8_0, Q4_0 and Q4_K matrices stay quantised; F32, F16 and BF16 become F32 on the heap.
  */
 public final class LlamaWeightLoader {
     private final GgufFile file;
@@ -63,15 +65,20 @@ public final class LlamaWeightLoader {
 
     /**
      * Refuses a model whose weights would not fit in the heap once decoded (Q8_0 stays at about
-     * 1.1 bytes per weight, other types become 4-byte floats), before allocating any of them, with
+     * 1.1 bytes per weight, Q4_0 and Q4_K at 0.6-0.75, other types become 4-byte floats), before allocating any of them, with
      * the heap it would need.
      */
     private void requireHeap(LlamaConfig c) {
         long bytes = 0;
         for (GgufTensorInfo t : file.tensors().values()) {
-            long perElement = t.type() == GgmlType.Q8_0 ? 1 : 4;
-            long extra = t.type() == GgmlType.Q8_0 ? t.elementCount() / 8 : 0; // one float scale per 32 weights
-            bytes = saturatedAdd(bytes, saturatedAdd(saturatedMultiply(t.elementCount(), perElement), extra));
+            long n = t.elementCount();
+            long loaded = switch (t.type()) {
+                case Q8_0 -> saturatedAdd(n, n / 8); // one float scale per 32 weights
+                case Q4_0 -> n / 2 + n / 8;
+                case Q4_K -> n / 2 + n / 4; // a float scale and min per 32 weights
+                default -> saturatedMultiply(n, 4);
+            };
+            bytes = saturatedAdd(bytes, loaded);
         }
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -115,6 +122,16 @@ public final class LlamaWeightLoader {
         GgufTensorInfo t = shaped(name, cols, rows);
         if (t.type() == GgmlType.Q8_0) {
             return new Q8Matrix(Q8Codec.unpack(file.data(t), Math.multiplyExact(rows, cols)), rows, cols);
+        }
+        if (cols % t.type().blockElements() != 0) {
+            throw new GgufFormatException(source + ": tensor '" + name + "' is " + t.type() + " with rows of " + cols
+                    + " values, not a whole number of " + t.type().blockElements() + "-value blocks");
+        }
+        if (t.type() == GgmlType.Q4_0) {
+            return new Q4Matrix(Q4Codec.unpack(file.data(t), Math.multiplyExact(rows, cols)), rows, cols);
+        }
+        if (t.type() == GgmlType.Q4_K) {
+            return new Q4KMatrix(Q4KCodec.unpack(file.data(t), Math.multiplyExact(rows, cols)), rows, cols);
         }
         if (!t.type().supported()) {
             throw TensorCodec.unsupported(t, source);

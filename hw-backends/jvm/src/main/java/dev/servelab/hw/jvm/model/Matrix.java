@@ -5,7 +5,7 @@ import dev.servelab.hw.jvm.cpu.KernelRunner;
 import dev.servelab.hw.jvm.cpu.MatmulPath;
 
 /** A weight matrix of {@code rows x cols}, row-major, held on the heap in a kernel-ready form. */
-public sealed interface Matrix permits F32Matrix, Q8Matrix {
+public sealed interface Matrix permits F32Matrix, Q8Matrix, Q4Matrix, Q4KMatrix {
     int rows();
 
     int cols();

@@ -21,6 +21,10 @@ import java.util.SplittableRandom;
  * activations keep their scale, norms are ones. Norm vectors are always F32, as in llama.cpp.
  */
 public final class TinyModelGenerator {
+    /** The weight types the generator writes. */
+    public static final java.util.Set<GgmlType> GENERATED =
+            java.util.EnumSet.of(GgmlType.F32, GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_0, GgmlType.Q4_K);
+
     private TinyModelGenerator() {
     }
 
@@ -39,8 +43,8 @@ public final class TinyModelGenerator {
     public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType, int refineFrom,
                                 double refineScale) throws IOException {
         if (!(refineScale > 0)) throw new IllegalArgumentException("refine scale " + refineScale + " must be positive");
-        if (weightType != GgmlType.F32 && weightType != GgmlType.F16 && weightType != GgmlType.Q8_0) {
-            throw new IllegalArgumentException("weight type " + weightType + " is not generated (F32, F16 or Q8_0)");
+        if (!GENERATED.contains(weightType)) {
+            throw new IllegalArgumentException("weight type " + weightType + " is not generated (F32, F16, Q8_0, Q4_0 or Q4_K)");
         }
         TinyVocabulary vocab = TinyVocabulary.build();
         int v = vocab.tokens().size();
@@ -77,7 +81,7 @@ public final class TinyModelGenerator {
         Map<String, GgufValue> m = new LinkedHashMap<>();
         m.put("general.architecture", GgufValue.string("llama"));
         m.put("general.name", GgufValue.string("servelab-" + s.label() + "-seed" + seed));
-        m.put("general.file_type", GgufValue.uint32(type == GgmlType.Q8_0 ? 7 : type == GgmlType.F16 ? 1 : 0));
+        m.put("general.file_type", GgufValue.uint32(fileType(type)));
         m.put("general.alignment", GgufValue.uint32(32));
         m.put("servelab.seed", new GgufValue(GgufValueType.UINT64, seed));
         m.put("llama.context_length", GgufValue.uint32(s.contextLength));
@@ -104,6 +108,17 @@ public final class TinyModelGenerator {
         return m;
     }
 
+    /** llama.cpp's {@code llama_ftype}: ALL_F32 0, MOSTLY_F16 1, MOSTLY_Q4_0 2, MOSTLY_Q8_0 7, MOSTLY_Q4_K_S 14. */
+    private static int fileType(GgmlType type) {
+        return switch (type) {
+            case F16 -> 1;
+            case Q4_0 -> 2;
+            case Q8_0 -> 7;
+            case Q4_K -> 14;
+            default -> 0;
+        };
+    }
+
     private static GgufTensorData matrix(String name, int cols, int rows, GgmlType type, SplittableRandom rng) {
         return matrix(name, cols, rows, 1.0 / Math.sqrt(cols), type, rng);
     }
@@ -115,7 +130,10 @@ public final class TinyModelGenerator {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (rng.nextDouble() * 2.0 - 1.0) * bound;
         }
-        return new GgufTensorData(name, new long[] {cols, rows}, type, TensorCodec.encode(values, type));
+        // as llama.cpp does, a row that is not a whole number of Q4_K super-blocks falls back to a
+        // 32-element format (llama.cpp picks Q5_0; Q4_0 here)
+        GgmlType stored = type == GgmlType.Q4_K && cols % GgmlType.Q4_K.blockElements() != 0 ? GgmlType.Q4_0 : type;
+        return new GgufTensorData(name, new long[] {cols, rows}, stored, TensorCodec.encode(values, stored));
     }
 
     private static GgufTensorData ones(String name, int n) {

@@ -40,15 +40,15 @@ class GgufErrorsTest {
 
     @Test
     void unsupportedTensorTypeIsNamedWhenDecoded() throws Exception {
-        Path f = dir.resolve("q4k.gguf");
+        Path f = dir.resolve("q6k.gguf");
         GgufWriter.write(f, new LinkedHashMap<>(), List.of(
-                new GgufTensorData("blk.0.attn_q.weight", new long[] {256}, GgmlType.Q4_K, new byte[144])));
+                new GgufTensorData("blk.0.attn_q.weight", new long[] {256}, GgmlType.Q6_K, new byte[210])));
         try (GgufFile gguf = GgufFile.open(f)) {
             GgufTensorInfo t = gguf.tensor("blk.0.attn_q.weight");
             GgufFormatException e = assertThrows(GgufFormatException.class,
                     () -> TensorCodec.decode(t, gguf.data(t), f.toString()));
-            assertTrue(e.getMessage().contains("q4k.gguf") && e.getMessage().contains("blk.0.attn_q.weight")
-                    && e.getMessage().contains("Q4_K"), e.getMessage());
+            assertTrue(e.getMessage().contains("q6k.gguf") && e.getMessage().contains("blk.0.attn_q.weight")
+                    && e.getMessage().contains("Q6_K"), e.getMessage());
         }
     }
 

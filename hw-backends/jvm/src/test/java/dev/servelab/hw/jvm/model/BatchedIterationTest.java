@@ -34,13 +34,13 @@ class BatchedIterationTest {
 
     @BeforeAll
     static void writeModels() throws Exception {
-        for (GgmlType t : List.of(GgmlType.F32, GgmlType.F16, GgmlType.Q8_0)) {
+        for (GgmlType t : List.of(GgmlType.F32, GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_0)) {
             TinyModelGenerator.generate(dir.resolve(t + ".gguf"), 11, TinyModelSize.TINY, t);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q8_0"})
+    @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q8_0", "Q4_0"})
     void batchedIterationEqualsSequencesRunOneByOne(GgmlType type) throws Exception {
         Path model = dir.resolve(type + ".gguf");
         int[] a = {1, 2, 3, 4, 5, 6, 7}, b = {40, 41, 42, 43, 44}, c = {100, 101, 102, 103, 104, 105, 106, 107, 108};

@@ -61,4 +61,22 @@ class TinyModelDeterminismTest {
         }
         assertEquals(2, new CommandLine(new ModelCommand()).execute("tiny", "--out", out.toString(), "--size", "huge"));
     }
+
+    @Test
+    void modelTinyCommandWritesQ4Models() throws Exception {
+        Path q4 = dir.resolve("q4_0.gguf");
+        assertEquals(0, new CommandLine(new ModelCommand()).execute("tiny", "--out", q4.toString(), "--type", "q4_0"));
+        try (GgufFile gguf = GgufFile.open(q4)) {
+            assertEquals(GgmlType.Q4_0, gguf.tensor("blk.0.ffn_down.weight").type());
+            assertEquals(2L, gguf.metadata().integer("general.file_type"));
+        }
+        // the tiny model's rows (64 and 192 values) are not whole Q4_K super-blocks: Q4_0 instead
+        Path q4k = dir.resolve("q4_k.gguf");
+        assertEquals(0, new CommandLine(new ModelCommand()).execute("tiny", "--out", q4k.toString(), "--type", "q4_k"));
+        try (GgufFile gguf = GgufFile.open(q4k)) {
+            assertEquals(GgmlType.Q4_0, gguf.tensor("blk.0.attn_q.weight").type());
+            assertEquals(14L, gguf.metadata().integer("general.file_type"));
+        }
+        assertEquals(2, new CommandLine(new ModelCommand()).execute("tiny", "--out", q4.toString(), "--type", "q6_k"));
+    }
 }
