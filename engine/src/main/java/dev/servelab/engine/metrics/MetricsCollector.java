@@ -45,6 +45,9 @@ public final class MetricsCollector implements RunObserver {
     private long batchSizeSum;
     private long lookupTokens;
     private long hitTokens;
+    private long hitTokensCpu;
+    private long hitTokensDisk;
+    private boolean tiered;
     private double peakKvUsage;
     private double joules;
     private FaultMetrics faults;
@@ -73,6 +76,11 @@ public final class MetricsCollector implements RunObserver {
     public void onRejected(Request request, String reason, int replica, long nowNanos) {
         lastEndNanos = Math.max(lastEndNanos, nowNanos);
         if (!clients.isWarmup(request.id())) rejected++;
+    }
+
+    /** Reports prefix hit tokens by tier ({@link KvTierHits}): a pipeline with tiered KV offload. */
+    public void trackTiers() {
+        this.tiered = true;
     }
 
     /** Reports retries, KV lost and SLO recovery from {@code f} (a pipeline with {@code retry:} or {@code faults:}). */
@@ -136,6 +144,8 @@ public final class MetricsCollector implements RunObserver {
         batchSizeSum += it.batchSize;
         lookupTokens += it.lookupTokens;
         hitTokens += it.hitTokens;
+        hitTokensCpu += it.hitTokensCpu;
+        hitTokensDisk += it.hitTokensDisk;
         peakKvUsage = Math.max(peakKvUsage, (double) it.kvUsedBlocks / it.kvCapacityBlocks);
         if (!Double.isNaN(it.joules)) joules += it.joules;
     }
@@ -171,7 +181,8 @@ public final class MetricsCollector implements RunObserver {
                 iterations == 0 ? 0.0 : (double) batchSizeSum / iterations, peakKvUsage, joules,
                 outputTokens == 0 ? 0.0 : joules / outputTokens,
                 clients.isClosed() ? Long.valueOf(clients.concurrency()) : null, output / gpus,
-                meanTpot > 0 ? 1000 / meanTpot : 0.0, faults == null ? null : faults.summary());
+                meanTpot > 0 ? 1000 / meanTpot : 0.0, faults == null ? null : faults.summary(),
+                tiered ? new KvTierHits(hitTokens - hitTokensCpu - hitTokensDisk, hitTokensCpu, hitTokensDisk) : null);
     }
 
     private static double perSecond(long n, double seconds) {

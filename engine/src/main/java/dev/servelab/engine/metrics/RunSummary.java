@@ -10,7 +10,8 @@ import java.util.Map;
  * the pipeline sets no SLO; {@code maxConcurrency} is null for an open-loop run (vLLM writes null then too).
  * {@code tokensPerSecondPerUser} is 1000 / mean TPOT (0 without TPOT), {@code outputThroughputPerGpu} the output
  * throughput over the GPUs of every pool (replicas × tensor parallel); {@code resilience} is null unless the
- * pipeline has a {@code retry:} policy or {@code faults:}.
+ * pipeline has a {@code retry:} policy or {@code faults:}; {@code tierHits} is null unless a pool has tiered KV
+ * offload ({@code kv_cache.cpu_tier} or {@code disk_tier}).
  * {@link #toMap()} is the JSON form that the CLI prints and the run store keeps.
  */
 public record RunSummary(long completed, long rejected, Long failed, double duration, long totalInputTokens,
@@ -19,7 +20,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
                          LatencySummary e2el, LatencySummary queueingDelay, long iterations, long preemptions,
                          double prefixCacheHitRatio, double meanBatchSize, double peakKvUsage, double energyJ,
                          double joulesPerOutputToken, Long maxConcurrency, double outputThroughputPerGpu,
-                         double tokensPerSecondPerUser, ResilienceSummary resilience) {
+                         double tokensPerSecondPerUser, ResilienceSummary resilience, KvTierHits tierHits) {
 
     /** A metric as a double; NaN where the summary has none (failed left out, goodput without SLO). */
     public double value(MetricKey key) {
@@ -37,6 +38,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
             Number v = k.read(this);
             if (v == null && k == MetricKey.FAILED) continue;
             if (k.resilience() && resilience == null) continue;
+            if (k.tiered() && tierHits == null) continue;
             m.put(k.key(), v);
         }
         return m;

@@ -1,5 +1,6 @@
 package dev.servelab.engine.replica;
 
+import dev.servelab.engine.spi.CacheTier;
 import dev.servelab.engine.spi.BatchPlan;
 import dev.servelab.engine.spi.IterationBatch;
 import dev.servelab.engine.spi.SequenceView;
@@ -58,10 +59,16 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     long lookupTokens;
     long hitTokens;
     long transferNanos;
+    /** Prompt tokens found in the CPU and disk tiers (part of {@link #hitTokens}). */
+    long hitTokensCpu;
+    long hitTokensDisk;
+    /** Time of this iteration's loads from lower tiers that overlap the forward pass ({@code overlap: true}). */
+    long overlappedLoadNanos;
     final List<Sequence> admitted = new ArrayList<>();
     final List<Sequence> preempted = new ArrayList<>();
     private int[] hitScratch = new int[64];
     private int cpuHits;
+    private CacheTier[] tierScratch = new CacheTier[64];
 
     IterationPlan(Replica replica, KvCache kv) {
         this.replica = replica;
@@ -80,6 +87,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         verifyingContext = 0;
         attentionPairs = kvTokensTouched = 0;
         lookupTokens = hitTokens = transferNanos = 0;
+        hitTokensCpu = hitTokensDisk = overlappedLoadNanos = 0;
         admitted.clear();
         preempted.clear();
     }
@@ -326,17 +334,41 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             kv.acquire(hitScratch[i], now);
             s.addBlock(hitScratch[i]);
         }
-        for (int i = 0; i < reloads; i++) {
-            int b = kv.allocate();
-            s.addBlock(b);
-            transferNanos += kv.reload(b, PrefixKeys.key(s.request(), hits + i, kv.blockSizeTokens()));
-        }
+        if (reloads > 0) load(s, hits, reloads);
         for (int i = reloads; i < newBlocks; i++) s.addBlock(kv.allocate());
         if (admitting) admit(s, total, hits + reloads);
         boolean wasPrefill = s.isPrefilling();
         s.computed = computedAfterHits;
         add(s, n, wasPrefill, computedAfterHits + n == total);
         return n;
+    }
+
+    /**
+     * Copies the sequence's {@code count} blocks after its {@code gpuHits} GPU hits up from the tiers the lookup
+     * found them in, into fresh GPU blocks: per block its copy time, per tier touched its latency once; counted by
+     * tier. The load is added to the iteration, or overlaps it when the tiers say so.
+     */
+    private void load(Sequence s, int gpuHits, int count) {
+        long nanos = 0;
+        int cpu = 0, disk = 0;
+        for (int i = 0; i < count; i++) {
+            int b = kv.allocate();
+            s.addBlock(b);
+            CacheTier t = tierScratch[i];
+            nanos += kv.reload(b, PrefixKeys.key(s.request(), gpuHits + i, kv.blockSizeTokens()), t);
+            if (t == CacheTier.CPU) cpu++;
+            else disk++;
+        }
+        OffloadTiers tiers = kv.tiers();
+        if (cpu > 0) nanos += tiers.latencyNanos(CacheTier.CPU);
+        if (disk > 0) nanos += tiers.latencyNanos(CacheTier.DISK);
+        long tokens = kv.blockSizeTokens();
+        s.cachedTokensCpu += (int) (cpu * tokens);
+        s.cachedTokensDisk += (int) (disk * tokens);
+        hitTokensCpu += cpu * tokens;
+        hitTokensDisk += disk * tokens;
+        if (tiers.overlap()) overlappedLoadNanos += nanos;
+        else transferNanos += nanos;
     }
 
     private void admit(Sequence s, int total, int hits) {
@@ -359,7 +391,8 @@ final class IterationPlan implements BatchPlan, IterationBatch {
 
     /**
      * Longest cached prefix of the sequence's keyed blocks on the GPU, leaving at least one token to
-     * compute; {@link #cpuHits} is set to how many blocks after those the CPU tier can reload.
+     * compute; {@link #cpuHits} is set to how many blocks after those the lower tiers can load ({@link #tierScratch}:
+     * from which).
      */
     private int lookupPrefix(Sequence s, int totalTokens) {
         cpuHits = 0;
@@ -373,7 +406,12 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             if (block < 0) break;
             hitScratch[hits++] = block;
         }
-        while (hits + cpuHits < max && kv.inCpuTier(PrefixKeys.key(s.request(), hits + cpuHits, b))) cpuHits++;
+        if (kv.tiers() == null) return hits;
+        if (tierScratch.length < max) tierScratch = new CacheTier[Math.max(max, tierScratch.length * 2)];
+        CacheTier t;
+        while (hits + cpuHits < max && (t = kv.lowerTierOf(PrefixKeys.key(s.request(), hits + cpuHits, b))) != null) {
+            tierScratch[cpuHits++] = t;
+        }
         return hits;
     }
 
