@@ -30,9 +30,9 @@ final class KvOffloadReader {
         boolean overlap = r.bool("overlap", false);
         double bytes = r.number("kv_bytes_per_token", 0, 0, 1e12);
         if (cpu == null && disk == null) {
-            if (policyText != null || r.raw("overlap") != null || bytes > 0) {
-                throw new ServeLabException(r.path(policyText != null ? "offload" : r.raw("overlap") != null ? "overlap"
-                        : "kv_bytes_per_token") + ": needs a cpu_tier or a disk_tier to offload to");
+            if (policyText != null || overlap || bytes > 0) {
+                throw new ServeLabException(r.path(policyText != null ? "offload" : overlap ? "overlap" : "kv_bytes_per_token")
+                        + ": needs a cpu_tier or a disk_tier to offload to");
             }
             return null;
         }

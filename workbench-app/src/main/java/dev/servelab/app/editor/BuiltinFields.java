@@ -20,7 +20,14 @@ public final class BuiltinFields {
             new SettingInfo("kv_cache.block_size", Integer.class, 16, "KV-cache block size", "tokens", 1, 1 << 20),
             new SettingInfo("kv_cache.capacity_blocks", Integer.class, 0, "KV blocks per replica (0 = from the memory model)", "blocks", 0, Integer.MAX_VALUE),
             new SettingInfo("kv_cache.prefix_caching", Boolean.class, true, "reuse cached blocks of shared prefixes", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
-            new SettingInfo("kv_cache.gpu_memory_utilization", Double.class, 0.9, "fraction of device memory used", "", 0.01, 1.0));
+            new SettingInfo("kv_cache.gpu_memory_utilization", Double.class, 0.9, "fraction of device memory used", "", 0.01, 1.0),
+            new SettingInfo("kv_cache.cpu_tier.capacity_gib", Double.class, null, "KV offload: CPU-memory tier size (empty = no CPU tier)", "GiB", 0, 1e9),
+            new SettingInfo("kv_cache.cpu_tier.bandwidth_gb_s", Double.class, null, "CPU tier host-link bandwidth (empty = 25)", "GB/s", 1e-6, 1e6),
+            new SettingInfo("kv_cache.disk_tier.capacity_gib", Double.class, null, "KV offload: disk/remote tier size (empty = no disk tier)", "GiB", 0, 1e9),
+            new SettingInfo("kv_cache.disk_tier.bandwidth_gb_s", Double.class, null, "disk tier read bandwidth (empty = 5)", "GB/s", 1e-6, 1e6),
+            new SettingInfo("kv_cache.disk_tier.latency_ms", Double.class, null, "disk tier latency per load (empty = 1)", "ms", 0, 1e6),
+            new SettingInfo("kv_cache.offload", String.class, null, "when blocks go down: on_evict or write_through (empty = on_evict)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("kv_cache.overlap", Boolean.class, false, "loads from lower tiers overlap the forward pass: max(compute, load)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
 
     public static final List<SettingInfo> SINK = List.of(
             new SettingInfo("slo.ttft_ms", Double.class, null, "SLO on time to first token (empty = none)", "ms", 0, Double.MAX_VALUE),
