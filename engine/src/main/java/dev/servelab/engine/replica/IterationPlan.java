@@ -319,7 +319,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         int budget = Math.min(maxTokens, tokenBudget);
         if ((admitting && seqBudget <= 0) || budget <= 0) return 0;
         int total = s.promptTokens + s.generated;
-        int hits = admitting ? lookupPrefix(s, total) : 0;
+        int hits = admitting ? lookupPrefix(s, total, budget) : 0;
         int reloads = admitting ? cpuHits : 0;
         int hitCandidates = 0;
         for (int i = 0; i < hits; i++) if (!kv.isReferenced(hitScratch[i])) hitCandidates++;
@@ -394,7 +394,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
      * compute; {@link #cpuHits} is set to how many blocks after those the lower tiers can load ({@link #tierScratch}:
      * from which).
      */
-    private int lookupPrefix(Sequence s, int totalTokens) {
+    private int lookupPrefix(Sequence s, int totalTokens, int budget) {
         cpuHits = 0;
         if (s.keyableBlocks == 0 || s.computed != 0) return 0;
         int b = kv.blockSizeTokens();
@@ -406,13 +406,28 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             if (block < 0) break;
             hitScratch[hits++] = block;
         }
-        if (kv.tiers() == null) return hits;
+        if (kv.tiers() == null || !roomWithoutLoads(s, totalTokens, hits, budget)) return hits;
         if (tierScratch.length < max) tierScratch = new CacheTier[Math.max(max, tierScratch.length * 2)];
         CacheTier t;
         while (hits + cpuHits < max && (t = kv.lowerTierOf(PrefixKeys.key(s.request(), hits + cpuHits, b))) != null) {
             tierScratch[cpuHits++] = t;
         }
         return hits;
+    }
+
+    /**
+     * Whether the GPU has the blocks to admit the sequence with its {@code hits} GPU hits and no loads: blocks loaded
+     * from lower tiers need fresh GPU blocks too, so without room for this the admission fails whatever the tiers
+     * hold, and {@link #prefill} need not walk them (the same checks as there, at zero loads).
+     */
+    private boolean roomWithoutLoads(Sequence s, int total, int hits, int budget) {
+        int hitCandidates = 0;
+        for (int i = 0; i < hits; i++) if (!kv.isReferenced(hitScratch[i])) hitCandidates++;
+        int after = s.computed + hits * kv.blockSizeTokens();
+        int newBlocks = blocksFor(after + Math.min(total - after, budget)) - s.blockCount - hits;
+        if (newBlocks + hitCandidates > kv.availableBlocks()) return false;
+        return kv.watermarkBlocks() == 0
+                || blocksFor(total) - s.blockCount - hits + hitCandidates + kv.watermarkBlocks() <= kv.availableBlocks();
     }
 
     @Override
