@@ -8,13 +8,9 @@ package dev.servelab.engine.store;
 public record BucketTable(long bucketNanos, int replicas, int buckets, long[][] prefill, long[][] decode,
                           long[][] lookup, long[][] hit, double[][] kvUsage, long[][] preemptions,
                           double[][] batchSize, long[][] hitCpu, long[][] hitDisk) {
-    /** Hit tokens of a cell that came from {@code tier} (the GPU's: every hit not loaded from a lower tier). */
-    public long hit(int replica, int bucket, dev.servelab.engine.spi.CacheTier tier) {
-        return switch (tier) {
-            case GPU -> hit[replica][bucket] - hitCpu[replica][bucket] - hitDisk[replica][bucket];
-            case CPU -> hitCpu[replica][bucket];
-            case DISK -> hitDisk[replica][bucket];
-        };
+    /** Hit tokens of a cell that hit on the GPU (every hit not loaded from a lower tier). */
+    public long hitGpu(int replica, int bucket) {
+        return hit[replica][bucket] - hitCpu[replica][bucket] - hitDisk[replica][bucket];
     }
 
     /** Whether any cell has hits from a tier below the GPU (the hit map then shows tiers). */

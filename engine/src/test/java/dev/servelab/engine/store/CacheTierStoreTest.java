@@ -3,7 +3,6 @@ package dev.servelab.engine.store;
 import dev.servelab.engine.model.Request;
 import dev.servelab.engine.observe.IterationRecord;
 import dev.servelab.engine.observe.LongList;
-import dev.servelab.engine.spi.CacheTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,9 +78,9 @@ class CacheTierStoreTest {
             assertArrayEquals(new int[]{16}, t.cachedCpu());
             assertArrayEquals(new int[]{16}, t.cachedDisk());
             BucketTable b = r.buckets(id, 1, BUCKET);
-            assertEquals(16, b.hit(0, 0, CacheTier.GPU));
-            assertEquals(16, b.hit(0, 0, CacheTier.CPU));
-            assertEquals(16, b.hit(0, 0, CacheTier.DISK));
+            assertEquals(16, b.hitGpu(0, 0));
+            assertEquals(16, b.hitCpu()[0][0]);
+            assertEquals(16, b.hitDisk()[0][0]);
             assertTrue(b.hasLowerTierHits());
         }
     }
@@ -99,7 +98,7 @@ class CacheTierStoreTest {
             assertArrayEquals(new int[0], r.requests(old).cachedCpu(), "no requests stored, no tier table: still readable");
             BucketTable b = r.buckets(old, 1, BUCKET);
             assertFalse(b.hasLowerTierHits());
-            assertEquals(16, b.hit(0, 0, CacheTier.GPU), "the version-2 hits are all GPU hits");
+            assertEquals(16, b.hitGpu(0, 0), "the version-2 hits are all GPU hits");
         }
         try (RunStore store = RunStore.open(db)) {
             assertEquals(1, store.listRuns().size(), "the old run is kept");

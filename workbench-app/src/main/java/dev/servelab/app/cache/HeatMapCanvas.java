@@ -1,6 +1,5 @@
 package dev.servelab.app.cache;
 
-import dev.servelab.engine.spi.CacheTier;
 import dev.servelab.engine.store.BucketTable;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -125,7 +124,7 @@ public final class HeatMapCanvas extends Pane {
             for (int k = k0; k < k1; k++) {
                 double x = LEFT + (k - from) * cw, w = Math.ceil(cw) - (cw > 6 ? 1 : 0), h = ch - (ch > 6 ? 1 : 0);
                 if (tiers) {
-                    TierColors.paint(g, x, r * ch, w, h, b.lookup()[r][k], b.hit(r, k, CacheTier.GPU), b.hitCpu()[r][k],
+                    TierColors.paint(g, x, r * ch, w, h, b.lookup()[r][k], b.hitGpu(r, k), b.hitCpu()[r][k],
                             b.hitDisk()[r][k]);
                     continue;
                 }
@@ -193,17 +192,13 @@ public final class HeatMapCanvas extends Pane {
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font(10));
         double y = 8;
-        for (CacheTier t : CacheTier.values()) {
-            g.setFill(TierColors.of(t));
+        for (int i = 0; i < TierColors.LEGEND.length; i++) {
+            g.setFill(TierColors.LEGEND[i]);
             g.fillRect(x, y - 5, 10, 10);
             g.setFill(text);
-            g.fillText(t.key().toUpperCase(Locale.ROOT), x + 14, y);
+            g.fillText(TierColors.LABELS[i], x + 14, y);
             y += 18;
         }
-        g.setFill(TierColors.MISS);
-        g.fillRect(x, y - 5, 10, 10);
-        g.setFill(text);
-        g.fillText("miss", x + 14, y);
         g.setFont(Font.font(11));
     }
 

@@ -1,6 +1,5 @@
 package dev.servelab.app.cache;
 
-import dev.servelab.engine.spi.CacheTier;
 import dev.servelab.engine.store.BucketTable;
 import dev.servelab.engine.store.RequestTable;
 import dev.servelab.app.sla.Curve;
@@ -200,7 +199,7 @@ public final class HitMapViewModel {
         double ratio = b.hitRatio(replica, bucket);
         selection.set(String.format(Locale.ROOT, "replica %d · %.1f–%.1f s · hit ratio %s%s · %d requests scheduled",
                 replica, from / 1e9, to / 1e9, Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", ratio * 100),
-                tiers(b.lookup()[replica][bucket], b.hit(replica, bucket, CacheTier.GPU), b.hitCpu()[replica][bucket],
+                tiers(b.lookup()[replica][bucket], b.hitGpu(replica, bucket), b.hitCpu()[replica][bucket],
                         b.hitDisk()[replica][bucket]), cellRequests.size()));
     }
 

@@ -1,6 +1,5 @@
 package dev.servelab.app.cache;
 
-import dev.servelab.engine.spi.CacheTier;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
@@ -18,22 +17,10 @@ public final class TierColors {
     private TierColors() {
     }
 
-    public static Color of(CacheTier tier) {
-        return switch (tier) {
-            case GPU -> GPU;
-            case CPU -> CPU;
-            case DISK -> DISK;
-        };
-    }
-
-    /** The legend's label of a tier. */
-    public static String label(CacheTier tier) {
-        return switch (tier) {
-            case GPU -> "GPU hit";
-            case CPU -> "from CPU tier";
-            case DISK -> "from disk tier";
-        };
-    }
+    /** The tiers' colours in the legend's order (GPU, CPU, disk), then the miss colour. */
+    static final Color[] LEGEND = {GPU, CPU, DISK, MISS};
+    /** The legend's labels, in the same order (the engine's {@code CacheTier} keys, upper-cased). */
+    static final String[] LABELS = {"GPU", "CPU", "DISK", "miss"};
 
     /** Paints one cell (x, y, w, h) as the stack of tier shares of {@code lookup} tokens; empty cells as empty. */
     static void paint(GraphicsContext g, double x, double y, double w, double h, long lookup, long gpu, long cpu, long disk) {
