@@ -8,6 +8,7 @@ import dev.servelab.engine.observe.SequenceRecord;
 import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.replica.CpuTier;
+import dev.servelab.engine.replica.OffloadTiers;
 import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.Replica;
 import dev.servelab.engine.replica.Sequence;
@@ -42,7 +43,7 @@ public final class ReplicaRun {
 
     private final RecordingScheduler scheduler;
     private EvictionPolicy eviction;
-    private CpuTier cpuTier;
+    private OffloadTiers cpuTier;
     private double baseMs = 10;
     private double perTokenMs;
     private int capacityBlocks = 1000;
@@ -95,6 +96,12 @@ public final class ReplicaRun {
 
     public ReplicaRun cpuTier(CpuTier tier) {
         unbuilt().cpuTier = tier;
+        return this;
+    }
+
+    /** Tiers below the GPU cache (tiered KV offload: CPU and/or disk, a policy, overlap). */
+    public ReplicaRun tiers(OffloadTiers tiers) {
+        unbuilt().cpuTier = tiers;
         return this;
     }
 

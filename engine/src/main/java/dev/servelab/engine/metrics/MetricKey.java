@@ -68,6 +68,13 @@ public enum MetricKey {
     ITERATIONS("iterations", "Iterations", "", Better.NEITHER, Source.SERVELAB, RunSummary::iterations),
     PREEMPTIONS("preemptions", "Preemptions", "", Better.LOWER, Source.SERVELAB, RunSummary::preemptions),
     PREFIX_CACHE_HIT_RATIO("prefix_cache_hit_ratio", "Prefix cache hit ratio", "", Better.HIGHER, Source.SERVELAB, RunSummary::prefixCacheHitRatio),
+    /** Prompt tokens found in the GPU's own prefix cache; this and the next two only with tiered KV offload. */
+    PREFIX_HIT_TOKENS_GPU("prefix_hit_tokens_gpu", "Prefix hit tokens from GPU", "", Better.NEITHER, Source.SERVELAB,
+            s -> s.tierHits() == null ? null : s.tierHits().gpuTokens()),
+    PREFIX_HIT_TOKENS_CPU("prefix_hit_tokens_cpu", "Prefix hit tokens from CPU tier", "", Better.NEITHER, Source.SERVELAB,
+            s -> s.tierHits() == null ? null : s.tierHits().cpuTokens()),
+    PREFIX_HIT_TOKENS_DISK("prefix_hit_tokens_disk", "Prefix hit tokens from disk tier", "", Better.NEITHER, Source.SERVELAB,
+            s -> s.tierHits() == null ? null : s.tierHits().diskTokens()),
     MEAN_BATCH_SIZE("mean_batch_size", "Mean batch size", "", Better.NEITHER, Source.SERVELAB, RunSummary::meanBatchSize),
     PEAK_KV_USAGE("peak_kv_usage", "Peak KV usage", "", Better.NEITHER, Source.SERVELAB, RunSummary::peakKvUsage),
     ENERGY_J("energy_j", "Energy", "J", Better.LOWER, Source.SERVELAB, RunSummary::energyJ),
@@ -153,7 +160,8 @@ public enum MetricKey {
     public boolean integral() {
         return switch (this) {
             case COMPLETED, REJECTED, FAILED, TOTAL_INPUT_TOKENS, TOTAL_OUTPUT_TOKENS, ITERATIONS, PREEMPTIONS,
-                 REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS, MAX_CONCURRENCY, LORA_SWAPS -> true;
+                 REQUESTS_RETRIED, KV_LOST_BLOCKS, KV_LOST_TOKENS, MAX_CONCURRENCY, LORA_SWAPS, PREFIX_HIT_TOKENS_GPU,
+                 PREFIX_HIT_TOKENS_CPU, PREFIX_HIT_TOKENS_DISK -> true;
             default -> false;
         };
     }
@@ -161,6 +169,11 @@ public enum MetricKey {
     /** Whether the key is reported only for pipelines with a {@code retry:} policy or {@code faults:}. */
     public boolean resilience() {
         return this == REQUESTS_RETRIED || this == KV_LOST_BLOCKS || this == KV_LOST_TOKENS || this == SLO_RECOVERY_S;
+    }
+
+    /** Whether the key is reported only for pipelines with tiered KV offload (hit tokens by tier). */
+    public boolean tiered() {
+        return this == PREFIX_HIT_TOKENS_GPU || this == PREFIX_HIT_TOKENS_CPU || this == PREFIX_HIT_TOKENS_DISK;
     }
 
     /** This metric of {@code summary}: a {@code Long} for counts, a {@code Double} otherwise; null where the summary has none. */

@@ -45,6 +45,9 @@ public final class MetricsCollector implements RunObserver {
     private long batchSizeSum;
     private long lookupTokens;
     private long hitTokens;
+    private long hitTokensCpu;
+    private long hitTokensDisk;
+    private boolean tiered;
     private double peakKvUsage;
     private double joules;
     private FaultMetrics faults;
@@ -81,6 +84,11 @@ public final class MetricsCollector implements RunObserver {
     /** Reports {@code lora_swaps} (a pipeline with a pool's {@code lora}). */
     public void countLoraSwaps() {
         this.countLora = true;
+    }
+
+    /** Reports prefix hit tokens by tier ({@link KvTierHits}): a pipeline with tiered KV offload. */
+    public void trackTiers() {
+        this.tiered = true;
     }
 
     /** Reports retries, KV lost and SLO recovery from {@code f} (a pipeline with {@code retry:} or {@code faults:}). */
@@ -144,6 +152,8 @@ public final class MetricsCollector implements RunObserver {
         batchSizeSum += it.batchSize;
         lookupTokens += it.lookupTokens;
         hitTokens += it.hitTokens;
+        hitTokensCpu += it.hitTokensCpu;
+        hitTokensDisk += it.hitTokensDisk;
         peakKvUsage = Math.max(peakKvUsage, (double) it.kvUsedBlocks / it.kvCapacityBlocks);
         if (!Double.isNaN(it.joules)) joules += it.joules;
         loraSwaps += it.loraSwaps;
@@ -181,7 +191,8 @@ public final class MetricsCollector implements RunObserver {
                 outputTokens == 0 ? 0.0 : joules / outputTokens,
                 clients.isClosed() ? Long.valueOf(clients.concurrency()) : null, output / gpus,
                 meanTpot > 0 ? 1000 / meanTpot : 0.0, faults == null ? null : faults.summary(),
-                countLora ? Long.valueOf(loraSwaps) : null);
+                countLora ? Long.valueOf(loraSwaps) : null,
+                tiered ? new KvTierHits(hitTokens - hitTokensCpu - hitTokensDisk, hitTokensCpu, hitTokensDisk) : null);
     }
 
     private static double perSecond(long n, double seconds) {

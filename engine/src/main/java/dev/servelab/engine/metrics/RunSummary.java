@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code tokensPerSecondPerUser} is 1000 / mean TPOT (0 without TPOT), {@code outputThroughputPerGpu} the output
  * throughput over the GPUs of every pool (replicas × tensor parallel); {@code resilience} is null unless the
  * pipeline has a {@code retry:} policy or {@code faults:}; {@code loraSwaps} (LoRA adapters loaded onto a GPU)
- * is null unless a pool has {@code lora}.
+ * is null unless a pool has {@code lora}; {@code tierHits} is null unless a pool has tiered KV offload
+ * ({@code kv_cache.cpu_tier} or {@code disk_tier}).
  * {@link #toMap()} is the JSON form that the CLI prints and the run store keeps.
  */
 public record RunSummary(long completed, long rejected, Long failed, double duration, long totalInputTokens,
@@ -20,8 +21,9 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
                          LatencySummary e2el, LatencySummary queueingDelay, long iterations, long preemptions,
                          double prefixCacheHitRatio, double meanBatchSize, double peakKvUsage, double energyJ,
                          double joulesPerOutputToken, Long maxConcurrency, double outputThroughputPerGpu,
-                         double tokensPerSecondPerUser, ResilienceSummary resilience, Long loraSwaps) {
-    /** A summary of a run without multi-LoRA pools. */
+                         double tokensPerSecondPerUser, ResilienceSummary resilience, Long loraSwaps,
+                         KvTierHits tierHits) {
+    /** A summary of a run without multi-LoRA pools or KV tiers. */
     public RunSummary(long completed, long rejected, Long failed, double duration, long totalInputTokens,
                       long totalOutputTokens, double requestThroughput, Double requestGoodput, double outputThroughput,
                       double totalTokenThroughput, LatencySummary ttft, LatencySummary tpot, LatencySummary itl,
@@ -32,7 +34,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
         this(completed, rejected, failed, duration, totalInputTokens, totalOutputTokens, requestThroughput, requestGoodput,
                 outputThroughput, totalTokenThroughput, ttft, tpot, itl, e2el, queueingDelay, iterations, preemptions,
                 prefixCacheHitRatio, meanBatchSize, peakKvUsage, energyJ, joulesPerOutputToken, maxConcurrency,
-                outputThroughputPerGpu, tokensPerSecondPerUser, resilience, null);
+                outputThroughputPerGpu, tokensPerSecondPerUser, resilience, null, null);
     }
 
     /** A metric as a double; NaN where the summary has none (failed left out, goodput without SLO). */
@@ -52,6 +54,7 @@ public record RunSummary(long completed, long rejected, Long failed, double dura
             if (v == null && k == MetricKey.FAILED) continue;
             if (k.resilience() && resilience == null) continue;
             if (k == MetricKey.LORA_SWAPS && loraSwaps == null) continue;
+            if (k.tiered() && tierHits == null) continue;
             m.put(k.key(), v);
         }
         return m;

@@ -17,6 +17,9 @@ public final class IterationRecord {
     public int waiting;
     public long lookupTokens;
     public long hitTokens;
+    /** Of {@code hitTokens}, those loaded from the CPU tier and from the disk/remote tier. */
+    public long hitTokensCpu;
+    public long hitTokensDisk;
     public int preemptions;
     public double joules;
     /** Distinct LoRA adapters in the batch and adapters loaded for it (0 in pools without {@code lora}). */

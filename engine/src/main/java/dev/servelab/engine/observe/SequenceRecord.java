@@ -19,6 +19,16 @@ public interface SequenceRecord extends SequenceView {
     /** Prompt tokens served from the prefix cache, summed over every (re)admission. */
     int totalCachedTokens();
 
+    /** Of {@link #totalCachedTokens()}, the tokens loaded from the CPU tier of tiered offload (0 without). */
+    default int cachedTokensCpu() {
+        return 0;
+    }
+
+    /** Of {@link #totalCachedTokens()}, the tokens loaded from the disk/remote tier (0 without). */
+    default int cachedTokensDisk() {
+        return 0;
+    }
+
     /** Emission time of every token, for sampled sequences; null otherwise. */
     LongList tokenTimes();
 

@@ -1,5 +1,7 @@
 package dev.servelab.engine.pipeline;
 
+import dev.servelab.engine.spi.KvOffload;
+
 /**
  * A pool's paged KV cache.
  *
@@ -16,10 +18,20 @@ package dev.servelab.engine.pipeline;
  *                             × (1 − margin) − weights, divided into whole {@code maxModelLen}-token requests
  * @param maxModelLen          tokens one request may hold, for Vidur's rule (Vidur's {@code max_tokens}); 0 = the
  *                             pool's {@code max_num_batched_tokens}
+ * @param offload              tiered KV offload ({@code cpu_tier}, {@code disk_tier}, {@code offload}, {@code overlap});
+ *                             null = none (the legacy {@code cpu_tier_blocks} tier may still be set)
  */
 public record KvCacheSpec(int blockSizeTokens, int capacityBlocks, boolean prefixCaching, double gpuMemoryUtilization,
                           NodeSpec eviction, int cpuTierBlocks, double cpuReloadMsPerBlock, double watermarkFraction,
-                          double memoryMarginFraction, int maxModelLen) {
+                          double memoryMarginFraction, int maxModelLen, KvOffload offload) {
+    /** Without tiered offload. */
+    public KvCacheSpec(int blockSizeTokens, int capacityBlocks, boolean prefixCaching, double gpuMemoryUtilization,
+                       NodeSpec eviction, int cpuTierBlocks, double cpuReloadMsPerBlock, double watermarkFraction,
+                       double memoryMarginFraction, int maxModelLen) {
+        this(blockSizeTokens, capacityBlocks, prefixCaching, gpuMemoryUtilization, eviction, cpuTierBlocks, cpuReloadMsPerBlock,
+                watermarkFraction, memoryMarginFraction, maxModelLen, null);
+    }
+
     /** Without watermark and with vLLM's sizing. */
     public KvCacheSpec(int blockSizeTokens, int capacityBlocks, boolean prefixCaching, double gpuMemoryUtilization,
                        NodeSpec eviction, int cpuTierBlocks, double cpuReloadMsPerBlock) {

@@ -1,5 +1,7 @@
 package dev.servelab.engine.pipeline;
 
+import dev.servelab.engine.spi.KvOffload;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,8 +127,13 @@ public final class PipelineLoader {
         double watermark = r.number("watermark_fraction", 0, 0, 0.99);
         double margin = r.number("memory_margin_fraction", 0, 0, 0.99);
         int maxModelLen = (int) r.integer("max_model_len", 0, 0, 100_000_000);
+        KvOffload offload = KvOffloadReader.read(r);
+        if (offload != null && offload.cpu() != null && cpuBlocks > 0) {
+            throw new ServeLabException(r.path("cpu_tier_blocks") + ": set either cpu_tier_blocks (the simple CPU tier) or cpu_tier, not both");
+        }
         r.rejectUnknown();
-        return new KvCacheSpec(blockSize, capacity, prefix, util, eviction, cpuBlocks, reloadMs, watermark, margin, maxModelLen);
+        return new KvCacheSpec(blockSize, capacity, prefix, util, eviction, cpuBlocks, reloadMs, watermark, margin, maxModelLen,
+                offload);
     }
 
     private static SloSpec slo(JsonNode node) {

@@ -1,53 +1,23 @@
 package dev.servelab.engine.replica;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.servelab.engine.spi.CacheTier;
+import dev.servelab.engine.spi.KvOffload;
 
 /**
- * A second KV tier in CPU memory for prefix caching: a cached prefix block evicted from the GPU is
- * offloaded here (least recently used out when full), and a prefix lookup that misses on the GPU but
- * finds the block here reloads it into a fresh GPU block, taking {@code reloadNanosPerBlock}
- * (block bytes over the PCIe bandwidth), added to the iteration that admits the request. Offloads
- * overlap computation (an asynchronous copy, as in vLLM's CPU offloading) and cost no time here.
+ * The simple CPU tier of {@code kv_cache.cpu_tier_blocks}: {@link OffloadTiers} with one CPU-memory tier of
+ * {@code capacityBlocks}, copied to on GPU eviction, whose reloads take {@code reloadNanosPerBlock} each, added
+ * to the iteration that admits the request (no latency, no overlap).
  */
-public final class CpuTier {
-    private final long reloadNanosPerBlock;
-    private final LinkedHashMap<Long, Boolean> keys;
-    private long offloads;
-    private long reloads;
-
+public final class CpuTier extends OffloadTiers {
     public CpuTier(int capacityBlocks, long reloadNanosPerBlock) {
-        if (capacityBlocks < 1) throw new IllegalArgumentException("CPU tier capacity must be >= 1 block");
-        this.reloadNanosPerBlock = reloadNanosPerBlock;
-        this.keys = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                return size() > capacityBlocks;
-            }
-        };
-    }
-
-    void offload(long key) {
-        keys.put(key, Boolean.TRUE);
-        offloads++;
-    }
-
-    boolean contains(long key) {
-        return keys.containsKey(key);
-    }
-
-    /** The block was copied back to the GPU (the CPU copy stays and becomes most recent); returns the copy time. */
-    long reload(long key) {
-        keys.get(key);
-        reloads++;
-        return reloadNanosPerBlock;
+        super(new LowerTier(CacheTier.CPU, capacityBlocks, reloadNanosPerBlock, 0), null, KvOffload.Policy.ON_EVICT, false);
     }
 
     public long offloads() {
-        return offloads;
+        return storesInto(CacheTier.CPU);
     }
 
     public long reloads() {
-        return reloads;
+        return loadsFrom(CacheTier.CPU);
     }
 }

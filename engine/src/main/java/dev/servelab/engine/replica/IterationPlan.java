@@ -1,5 +1,6 @@
 package dev.servelab.engine.replica;
 
+import dev.servelab.engine.spi.CacheTier;
 import dev.servelab.engine.spi.BatchPlan;
 import dev.servelab.engine.spi.IterationBatch;
 import dev.servelab.engine.spi.SequenceView;
@@ -62,10 +63,16 @@ final class IterationPlan implements BatchPlan, IterationBatch {
     long lookupTokens;
     long hitTokens;
     long transferNanos;
+    /** Prompt tokens found in the CPU and disk tiers (part of {@link #hitTokens}). */
+    long hitTokensCpu;
+    long hitTokensDisk;
+    /** Time of this iteration's loads from lower tiers that overlap the forward pass ({@code overlap: true}). */
+    long overlappedLoadNanos;
     final List<Sequence> admitted = new ArrayList<>();
     final List<Sequence> preempted = new ArrayList<>();
     private int[] hitScratch = new int[64];
     private int cpuHits;
+    private CacheTier[] tierScratch = new CacheTier[64];
 
     IterationPlan(Replica replica, KvCache kv) {
         this.replica = replica;
@@ -84,6 +91,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         verifyingContext = 0;
         attentionPairs = kvTokensTouched = 0;
         lookupTokens = hitTokens = transferNanos = 0;
+        hitTokensCpu = hitTokensDisk = overlappedLoadNanos = 0;
         admitted.clear();
         preempted.clear();
     }
@@ -338,7 +346,7 @@ final class IterationPlan implements BatchPlan, IterationBatch {
         if ((admitting && seqBudget <= 0) || budget <= 0) return 0;
         if (admitting && !replica.loraAdmits(s)) return 0;
         int total = s.promptTokens + s.generated;
-        int hits = admitting ? lookupPrefix(s, total) : 0;
+        int hits = admitting ? lookupPrefix(s, total, budget) : 0;
         int reloads = admitting ? cpuHits : 0;
         int hitCandidates = 0;
         for (int i = 0; i < hits; i++) if (!kv.isReferenced(hitScratch[i])) hitCandidates++;
@@ -353,17 +361,41 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             kv.acquire(hitScratch[i], now);
             s.addBlock(hitScratch[i]);
         }
-        for (int i = 0; i < reloads; i++) {
-            int b = kv.allocate();
-            s.addBlock(b);
-            transferNanos += kv.reload(b, PrefixKeys.key(s.request(), hits + i, kv.blockSizeTokens()));
-        }
+        if (reloads > 0) load(s, hits, reloads);
         for (int i = reloads; i < newBlocks; i++) s.addBlock(kv.allocate());
         if (admitting) admit(s, total, hits + reloads);
         boolean wasPrefill = s.isPrefilling();
         s.computed = computedAfterHits;
         add(s, n, wasPrefill, computedAfterHits + n == total);
         return n;
+    }
+
+    /**
+     * Copies the sequence's {@code count} blocks after its {@code gpuHits} GPU hits up from the tiers the lookup
+     * found them in, into fresh GPU blocks: per block its copy time, per tier touched its latency once; counted by
+     * tier. The load is added to the iteration, or overlaps it when the tiers say so.
+     */
+    private void load(Sequence s, int gpuHits, int count) {
+        long nanos = 0;
+        int cpu = 0, disk = 0;
+        for (int i = 0; i < count; i++) {
+            int b = kv.allocate();
+            s.addBlock(b);
+            CacheTier t = tierScratch[i];
+            nanos += kv.reload(b, PrefixKeys.key(s.request(), gpuHits + i, kv.blockSizeTokens()), t);
+            if (t == CacheTier.CPU) cpu++;
+            else disk++;
+        }
+        OffloadTiers tiers = kv.tiers();
+        if (cpu > 0) nanos += tiers.latencyNanos(CacheTier.CPU);
+        if (disk > 0) nanos += tiers.latencyNanos(CacheTier.DISK);
+        long tokens = kv.blockSizeTokens();
+        s.cachedTokensCpu += (int) (cpu * tokens);
+        s.cachedTokensDisk += (int) (disk * tokens);
+        hitTokensCpu += cpu * tokens;
+        hitTokensDisk += disk * tokens;
+        if (tiers.overlap()) overlappedLoadNanos += nanos;
+        else transferNanos += nanos;
     }
 
     private void admit(Sequence s, int total, int hits) {
@@ -387,9 +419,10 @@ final class IterationPlan implements BatchPlan, IterationBatch {
 
     /**
      * Longest cached prefix of the sequence's keyed blocks on the GPU, leaving at least one token to
-     * compute; {@link #cpuHits} is set to how many blocks after those the CPU tier can reload.
+     * compute; {@link #cpuHits} is set to how many blocks after those the lower tiers can load ({@link #tierScratch}:
+     * from which).
      */
-    private int lookupPrefix(Sequence s, int totalTokens) {
+    private int lookupPrefix(Sequence s, int totalTokens, int budget) {
         cpuHits = 0;
         if (s.keyableBlocks == 0 || s.computed != 0) return 0;
         int b = kv.blockSizeTokens();
@@ -401,8 +434,28 @@ final class IterationPlan implements BatchPlan, IterationBatch {
             if (block < 0) break;
             hitScratch[hits++] = block;
         }
-        while (hits + cpuHits < max && kv.inCpuTier(PrefixKeys.key(s.request(), hits + cpuHits, b))) cpuHits++;
+        if (kv.tiers() == null || !roomWithoutLoads(s, totalTokens, hits, budget)) return hits;
+        if (tierScratch.length < max) tierScratch = new CacheTier[Math.max(max, tierScratch.length * 2)];
+        CacheTier t;
+        while (hits + cpuHits < max && (t = kv.lowerTierOf(PrefixKeys.key(s.request(), hits + cpuHits, b))) != null) {
+            tierScratch[cpuHits++] = t;
+        }
         return hits;
+    }
+
+    /**
+     * Whether the GPU has the blocks to admit the sequence with its {@code hits} GPU hits and no loads: blocks loaded
+     * from lower tiers need fresh GPU blocks too, so without room for this the admission fails whatever the tiers
+     * hold, and {@link #prefill} need not walk them (the same checks as there, at zero loads).
+     */
+    private boolean roomWithoutLoads(Sequence s, int total, int hits, int budget) {
+        int hitCandidates = 0;
+        for (int i = 0; i < hits; i++) if (!kv.isReferenced(hitScratch[i])) hitCandidates++;
+        int after = s.computed + hits * kv.blockSizeTokens();
+        int newBlocks = blocksFor(after + Math.min(total - after, budget)) - s.blockCount - hits;
+        if (newBlocks + hitCandidates > kv.availableBlocks()) return false;
+        return kv.watermarkBlocks() == 0
+                || blocksFor(total) - s.blockCount - hits + hitCandidates + kv.watermarkBlocks() <= kv.availableBlocks();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.servelab.engine.replica;
 
+import dev.servelab.engine.spi.CacheTier;
 import dev.servelab.engine.spi.EvictionPolicy;
 
 /**
@@ -19,23 +20,23 @@ public final class KvCache {
     private final int[] freeStack;
     private int freeTop;
     private LongIntMap cached;
-    private final CpuTier cpuTier;
+    private final OffloadTiers tiers;
     private final int watermarkBlocks;
 
     public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction) {
         this(capacityBlocks, blockSizeTokens, eviction, null);
     }
 
-    /** A KV cache whose evicted prefix blocks go to {@code cpuTier} (null = no second tier). */
-    public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction, CpuTier cpuTier) {
-        this(capacityBlocks, blockSizeTokens, eviction, cpuTier, 0);
+    /** A KV cache whose prefix blocks go down to {@code tiers} (null = no lower tier; a {@link CpuTier} for the simple one). */
+    public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction, OffloadTiers tiers) {
+        this(capacityBlocks, blockSizeTokens, eviction, tiers, 0);
     }
 
     /**
      * As above, keeping {@code watermarkBlocks} free when a new prompt is admitted: admission needs its whole
      * prompt's blocks plus the watermark available (vLLM's and Vidur's {@code watermark_blocks}).
      */
-    public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction, CpuTier cpuTier, int watermarkBlocks) {
+    public KvCache(int capacityBlocks, int blockSizeTokens, EvictionPolicy eviction, OffloadTiers tiers, int watermarkBlocks) {
         if (capacityBlocks < 1) throw new IllegalArgumentException("capacity_blocks must be >= 1");
         this.watermarkBlocks = watermarkBlocks;
         this.capacityBlocks = capacityBlocks;
@@ -48,7 +49,7 @@ public final class KvCache {
         for (int i = 0; i < capacityBlocks; i++) freeStack[i] = capacityBlocks - 1 - i;
         this.freeTop = capacityBlocks;
         this.cached = new LongIntMap(1024);
-        this.cpuTier = cpuTier;
+        this.tiers = tiers;
         eviction.init(capacityBlocks);
     }
 
@@ -105,7 +106,7 @@ public final class KvCache {
             b = eviction.evict();
             if (b < 0) return -1;
             cached.remove(keyOf[b]);
-            if (cpuTier != null) cpuTier.offload(keyOf[b]);
+            if (tiers != null) tiers.onEvicted(keyOf[b]);
             keyed[b] = false;
         }
         refCount[b] = 1;
@@ -119,17 +120,31 @@ public final class KvCache {
 
     /** Whether the CPU tier holds the block of {@code key} (false without a tier). */
     public boolean inCpuTier(long key) {
-        return cpuTier != null && cpuTier.contains(key);
+        return lowerTierOf(key) == CacheTier.CPU;
     }
 
-    /** Copies the CPU tier's block of {@code key} into a newly allocated GPU block and publishes it; returns the copy time. */
-    long reload(int block, long key) {
-        publish(block, key);
-        return cpuTier.reload(key);
+    /** The highest tier below the GPU holding the block of {@code key}, or null (also without tiers). */
+    public CacheTier lowerTierOf(long key) {
+        return tiers == null ? null : tiers.find(key);
     }
 
+    /**
+     * Copies {@code tier}'s block of {@code key} into a newly allocated GPU block and publishes it (not copied
+     * down again); returns the copy time of the block (the tier's latency is charged once per load, apart).
+     */
+    long reload(int block, long key, CacheTier tier) {
+        publishHere(block, key);
+        return tiers.load(key, tier);
+    }
+
+    /** The tiers below the GPU, or null. */
+    public OffloadTiers tiers() {
+        return tiers;
+    }
+
+    /** The simple CPU tier, or null when there is none or the tiers are not the simple one. */
     public CpuTier cpuTier() {
-        return cpuTier;
+        return tiers instanceof CpuTier c ? c : null;
     }
 
     public boolean isReferenced(int block) {
@@ -156,6 +171,12 @@ public final class KvCache {
      * false when another block already caches that key (the block then stays private).
      */
     public boolean publish(int block, long key) {
+        if (!publishHere(block, key)) return false;
+        if (tiers != null) tiers.onComputed(key);
+        return true;
+    }
+
+    private boolean publishHere(int block, long key) {
         if (keyed[block] || !cached.putIfAbsent(key, block)) return false;
         keyOf[block] = key;
         keyed[block] = true;

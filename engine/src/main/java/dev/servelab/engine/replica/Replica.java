@@ -192,7 +192,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
         }
         busy = true;
         if (lora != null) countLoraBatch();
-        long duration = Math.max(1, executor.iterationNanos(plan)) + plan.transferNanos;
+        long duration = Math.max(Math.max(1, executor.iterationNanos(plan)), plan.overlappedLoadNanos) + plan.transferNanos;
         record.startNanos = now;
         record.endNanos = now + duration;
         loop.at(now + duration, finishIteration);
@@ -455,6 +455,8 @@ public final class Replica implements ReplicaView, RoutedReplica {
         r.waiting = waiting.size();
         r.lookupTokens = plan.lookupTokens;
         r.hitTokens = plan.hitTokens;
+        r.hitTokensCpu = plan.hitTokensCpu;
+        r.hitTokensDisk = plan.hitTokensDisk;
         r.preemptions = plan.preempted.size();
         r.joules = executor.lastIterationJoules();
         for (RunObserver o : observers) o.onIteration(r);

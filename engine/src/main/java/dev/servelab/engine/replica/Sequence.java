@@ -36,6 +36,9 @@ public final class Sequence implements SequenceRecord {
     long lastTokenNanos = -1;
     long finishNanos = -1;
     int totalCachedTokens;
+    /** Of {@link #totalCachedTokens}, those loaded from the CPU and the disk tier. */
+    int cachedTokensCpu;
+    int cachedTokensDisk;
     long swapInNanos = -1;
     /** Position key in the replica's running list (increasing in admission order). */
     long runKey;
@@ -74,6 +77,8 @@ public final class Sequence implements SequenceRecord {
         computed = from.computed;
         cachedTokens = from.cachedTokens;
         totalCachedTokens = from.totalCachedTokens;
+        cachedTokensCpu = from.cachedTokensCpu;
+        cachedTokensDisk = from.cachedTokensDisk;
         preemptions = from.preemptions;
         firstScheduledNanos = from.firstScheduledNanos;
         firstTokenNanos = from.firstTokenNanos;
@@ -180,6 +185,16 @@ public final class Sequence implements SequenceRecord {
     /** Prompt tokens served from the prefix cache, summed over every (re)admission. */
     public int totalCachedTokens() {
         return totalCachedTokens;
+    }
+
+    @Override
+    public int cachedTokensCpu() {
+        return cachedTokensCpu;
+    }
+
+    @Override
+    public int cachedTokensDisk() {
+        return cachedTokensDisk;
     }
 
     /** Emission time of every token, for sampled sequences; null otherwise. */

@@ -11,6 +11,8 @@ import dev.servelab.engine.pipeline.PoolSpec;
 import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
 import dev.servelab.engine.replica.CpuTier;
+import dev.servelab.engine.replica.OffloadTiers;
+import dev.servelab.engine.spi.KvOffload;
 import dev.servelab.engine.replica.KvCache;
 import dev.servelab.engine.replica.RemoteReplica;
 import dev.servelab.engine.replica.Replica;
@@ -175,7 +177,8 @@ public final class ClusterBuilder {
             if (capacity <= 0) throw PipelineCheck.cannotSizeKv(pool, capacity);
         }
         if (kv.capacityBlocks() == 0) HeapBudget.checkBlocks(pool, capacity);
-        CpuTier tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
+        OffloadTiers tier = kv.cpuTierBlocks() > 0 ? new CpuTier(kv.cpuTierBlocks(), Math.round(kv.cpuReloadMsPerBlock() * 1e6)) : null;
+        if (kv.offload() != null) tier = offloadTiers(pool, kv, executor, tier);
         KvCache cache = new KvCache(capacity, kv.blockSizeTokens(), eviction, tier, (int) (kv.watermarkFraction() * capacity));
         Replica replica = new Replica(index, pool.name(), scheduler, executor, cache, kv.prefixCaching(), pool.maxNumSeqs(),
                 pool.maxNumBatchedTokens(), loop, observers, cluster);
@@ -184,6 +187,21 @@ public final class ClusterBuilder {
         }
         if (pool.lora() != null) replica.serveLora(pool.lora(), adapterBytes);
         return replica;
+    }
+
+    /** The pool's tiered offload (below the simple CPU tier, if both: a disk tier under {@code cpu_tier_blocks}). */
+    private static OffloadTiers offloadTiers(PoolSpec pool, KvCacheSpec kv, Executor executor, OffloadTiers simple) {
+        double perToken = kv.offload().kvBytesPerToken() > 0 ? kv.offload().kvBytesPerToken() : executor.kvBytesPerToken();
+        if (!(perToken > 0)) {
+            throw new ServeLabException(pool.path() + ".kv_cache.kv_bytes_per_token: required for cpu_tier/disk_tier with executor "
+                    + pool.executor().type() + ", which does not know the model's KV bytes per token");
+        }
+        KvOffload o = kv.offload();
+        if (simple != null) {
+            o = new KvOffload(new KvOffload.Tier(kv.cpuTierBlocks(), 0, kv.blockSizeTokens() * perToken / (kv.cpuReloadMsPerBlock() * 1e6), 0),
+                    o.disk(), o.policy(), o.overlap(), o.kvBytesPerToken());
+        }
+        return OffloadTiers.of(o, kv.blockSizeTokens() * perToken);
     }
 
     private static <T> T create(PluginRegistry registry, PluginKind kind, NodeSpec node, long seed, int replica) {

@@ -85,6 +85,7 @@ public final class PipelineRun {
         this.metrics = new MetricsCollector(spec.slo());
         metrics.measure(stream.clients(), spec.pools().stream().mapToInt(p -> p.replicas() * p.tensorParallel()).sum());
         if (spec.pools().stream().anyMatch(p -> p.lora() != null)) metrics.countLoraSwaps();
+        if (spec.pools().stream().anyMatch(p -> p.kvCache() != null && p.kvCache().offload() != null)) metrics.trackTiers();
         FaultMetrics faults = null;
         if (spec.resilience().configured()) {
             faults = new FaultMetrics(spec.metrics().bucketMs() * 1_000_000, spec.slo().isSet());

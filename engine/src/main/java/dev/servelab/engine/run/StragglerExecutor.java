@@ -44,6 +44,11 @@ final class StragglerExecutor implements Executor {
     }
 
     @Override
+    public double kvBytesPerToken() {
+        return inner.kvBytesPerToken();
+    }
+
+    @Override
     public boolean isLive() {
         return inner.isLive();
     }

@@ -68,4 +68,12 @@ public interface Executor {
     default double lastIterationJoules() {
         return Double.NaN;
     }
+
+    /**
+     * KV-cache bytes per token of the model this replica runs (all layers, K and V, its KV dtype), or NaN when the
+     * executor cannot tell; tiered KV offload sizes its transfers and GiB capacities with it.
+     */
+    default double kvBytesPerToken() {
+        return Double.NaN;
+    }
 }

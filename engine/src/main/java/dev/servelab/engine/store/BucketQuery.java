@@ -36,7 +36,23 @@ final class BucketQuery {
                 }
             }
         }
-        return new BucketTable(bucketNanos, replicas, buckets, prefill, decode, lookup, hit, kv, pre, batch);
+        long[][] cpu = new long[replicas][buckets], disk = new long[replicas][buckets];
+        if (TierTables.present(c, "bucket_cache_tiers")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT replica, bucket, hit_tokens_cpu, hit_tokens_disk FROM bucket_cache_tiers WHERE run_id=?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int r = rs.getInt(1);
+                        int b = rs.getInt(2);
+                        if (r < 0 || r >= replicas || b < 0 || b >= buckets) continue;
+                        cpu[r][b] = rs.getLong(3);
+                        disk[r][b] = rs.getLong(4);
+                    }
+                }
+            }
+        }
+        return new BucketTable(bucketNanos, replicas, buckets, prefill, decode, lookup, hit, kv, pre, batch, cpu, disk);
     }
 
     private static int maxBucket(Connection c, long runId) throws SQLException {

@@ -23,6 +23,8 @@ final class ReplicaBucket {
     private int waitingMax;
     private long lookupTokens;
     private long hitTokens;
+    private long hitTokensCpu;
+    private long hitTokensDisk;
     private long preemptions;
     private double joules;
 
@@ -34,7 +36,7 @@ final class ReplicaBucket {
     /** One {@code replica_buckets} row. */
     record Row(int replica, long bucket, long iterations, long busyNanos, long prefillTokens, long decodeTokens,
                long batchSizeSum, int kvMax, long kvSum, int kvCapacity, int waitingMax, long lookupTokens,
-               long hitTokens, long preemptions, double joules) {
+               long hitTokens, long preemptions, double joules, long hitTokensCpu, long hitTokensDisk) {
     }
 
     /** Adds an iteration, emitting the previous bucket's row when the iteration starts a new bucket. */
@@ -55,6 +57,8 @@ final class ReplicaBucket {
         waitingMax = Math.max(waitingMax, it.waiting);
         lookupTokens += it.lookupTokens;
         hitTokens += it.hitTokens;
+        hitTokensCpu += it.hitTokensCpu;
+        hitTokensDisk += it.hitTokensDisk;
         preemptions += it.preemptions;
         if (!Double.isNaN(it.joules)) joules += it.joules;
     }
@@ -62,7 +66,8 @@ final class ReplicaBucket {
     void flush(List<Row> out) {
         if (bucket < 0 || iterations == 0) return;
         out.add(new Row(replica, bucket, iterations, busyNanos, prefillTokens, decodeTokens, batchSizeSum, kvMax, kvSum,
-                kvCapacity, waitingMax, lookupTokens, hitTokens, preemptions, joules));
+                kvCapacity, waitingMax, lookupTokens, hitTokens, preemptions, joules, hitTokensCpu, hitTokensDisk));
+        hitTokensCpu = hitTokensDisk = 0;
         iterations = busyNanos = prefillTokens = decodeTokens = batchSizeSum = kvSum = lookupTokens = hitTokens = preemptions = 0;
         kvMax = waitingMax = 0;
         joules = 0;

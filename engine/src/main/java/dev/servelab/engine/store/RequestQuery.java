@@ -35,7 +35,24 @@ final class RequestQuery {
                 }
             }
         }
-        return new RequestTable(id, replica, arrival, sched, first, finish, prompt, output, cached, pre);
+        int[] cpu = new int[n], disk = new int[n];
+        if (TierTables.present(c, "request_cache_tiers")) {
+            java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) index.putIfAbsent(id[i], i);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT request_id, cached_tokens_cpu, cached_tokens_disk FROM request_cache_tiers WHERE run_id=?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer i = index.get(rs.getLong(1));
+                        if (i == null) continue;
+                        cpu[i] = rs.getInt(2);
+                        disk[i] = rs.getInt(3);
+                    }
+                }
+            }
+        }
+        return new RequestTable(id, replica, arrival, sched, first, finish, prompt, output, cached, pre, cpu, disk);
     }
 
     private static long nullable(ResultSet rs, int col) throws SQLException {

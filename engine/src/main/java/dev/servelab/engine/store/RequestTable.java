@@ -2,10 +2,12 @@ package dev.servelab.engine.store;
 
 /**
  * The {@code requests} rows of one run as parallel arrays (times in ns; -1 where the store has null),
- * in request-id order.
+ * in request-id order. {@code cachedCpu} and {@code cachedDisk}: the parts of {@code cached} loaded from the CPU and
+ * disk tiers of tiered KV offload (zero without).
  */
 public record RequestTable(long[] id, int[] replica, long[] arrival, long[] firstScheduled, long[] firstToken,
-                           long[] finish, int[] prompt, int[] output, int[] cached, int[] preemptions) {
+                           long[] finish, int[] prompt, int[] output, int[] cached, int[] preemptions, int[] cachedCpu,
+                           int[] cachedDisk) {
     public int size() {
         return id.length;
     }

@@ -31,6 +31,7 @@ public final class RunRecorder implements RunObserver {
     private List<IterationLog.Chunk> chunks = new ArrayList<>();
     private List<ReplicaBucket.Row> bucketRows = new ArrayList<>();
     private List<ClusterEvent> events = new ArrayList<>();
+    private List<long[]> tierRows = new ArrayList<>();
     private boolean closed;
 
     private record TokenRow(long requestId, int replica, long arrivalNanos, long scheduledNanos, int count, byte[] gaps,
@@ -65,6 +66,7 @@ public final class RunRecorder implements RunObserver {
         requests.add(r.id(), s.replica(), r.arrivalNanos(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
                 r.promptTokens(), r.outputTokens(), s.totalCachedTokens(), s.preemptions(), "completed", null,
                 r.tenant(), r.sloClass());
+        tierRow(s);
         if (s.isSampled()) tokens.add(tokenRow(s));
         if (requests.isFull()) submit();
     }
@@ -76,6 +78,7 @@ public final class RunRecorder implements RunObserver {
         requests.add(r.id(), s.replica(), r.arrivalNanos(), s.firstScheduledNanos(), s.firstTokenNanos(), s.finishNanos(),
                 r.promptTokens(), r.outputTokens(), s.totalCachedTokens(), s.preemptions(), "failed", reason,
                 r.tenant(), r.sloClass());
+        tierRow(s);
         if (s.isSampled() && s.tokenTimes().size() > 0) tokens.add(tokenRow(s));
         if (requests.isFull()) submit();
     }
@@ -90,6 +93,13 @@ public final class RunRecorder implements RunObserver {
     @Override
     public void onClusterEvent(ClusterEvent event) {
         events.add(event);
+    }
+
+    /** A {@code request_cache_tiers} row for a request with hits loaded from a lower tier. */
+    private void tierRow(SequenceRecord s) {
+        if (s.cachedTokensCpu() > 0 || s.cachedTokensDisk() > 0) {
+            tierRows.add(new long[]{s.request().id(), s.cachedTokensCpu(), s.cachedTokensDisk()});
+        }
     }
 
     private static TokenRow tokenRow(SequenceRecord s) {
@@ -118,6 +128,8 @@ public final class RunRecorder implements RunObserver {
         List<IterationLog.Chunk> c = chunks;
         List<ReplicaBucket.Row> b = bucketRows;
         List<ClusterEvent> e = events;
+        List<long[]> tiers = tierRows;
+        tierRows = new ArrayList<>();
         requests = new RequestRows();
         events = new ArrayList<>();
         tokens = new ArrayList<>();
@@ -130,6 +142,7 @@ public final class RunRecorder implements RunObserver {
             writeChunks(conn, id, c);
             writeBuckets(conn, id, b);
             writeEvents(conn, id, e);
+            writeTiers(conn, id, tiers, b);
             RunStore.heartbeat(conn, id);
         });
     }
@@ -176,6 +189,36 @@ public final class RunRecorder implements RunObserver {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    private static void writeTiers(Connection c, long runId, List<long[]> requestRows, List<ReplicaBucket.Row> buckets)
+            throws SQLException {
+        if (!requestRows.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO request_cache_tiers VALUES (?,?,?,?)")) {
+                for (long[] r : requestRows) {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, r[0]);
+                    ps.setLong(3, r[1]);
+                    ps.setLong(4, r[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bucket_cache_tiers VALUES (?,?,?,?,?)")) {
+            boolean any = false;
+            for (ReplicaBucket.Row r : buckets) {
+                if (r.hitTokensCpu() == 0 && r.hitTokensDisk() == 0) continue;
+                ps.setLong(1, runId);
+                ps.setInt(2, r.replica());
+                ps.setLong(3, r.bucket());
+                ps.setLong(4, r.hitTokensCpu());
+                ps.setLong(5, r.hitTokensDisk());
+                ps.addBatch();
+                any = true;
+            }
+            if (any) ps.executeBatch();
         }
     }
 

@@ -2,7 +2,11 @@ package dev.servelab.engine.store;
 
 /** The run store's tables; documented in {@code docs/run-store.md}. Bump {@link #VERSION} on any change. */
 final class Schema {
-    static final int VERSION = 2;
+    /**
+     * 3: {@code request_cache_tiers} and {@code bucket_cache_tiers} (prefix hits loaded from the CPU and disk tiers;
+     * a store of version 2 gains them, empty, when opened for writing; readers treat missing tables as no tier hits).
+     */
+    static final int VERSION = 3;
 
     static final String[] DDL = {
         """
@@ -88,6 +92,21 @@ final class Schema {
           replica INTEGER NOT NULL,
           detail TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS run_events_by_run ON run_events(run_id, at_ns)",
+        """
+        CREATE TABLE IF NOT EXISTS request_cache_tiers (
+          run_id INTEGER NOT NULL,
+          request_id INTEGER NOT NULL,
+          cached_tokens_cpu INTEGER NOT NULL,
+          cached_tokens_disk INTEGER NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS request_cache_tiers_by_run ON request_cache_tiers(run_id)",
+        """
+        CREATE TABLE IF NOT EXISTS bucket_cache_tiers (
+          run_id INTEGER NOT NULL,
+          replica INTEGER NOT NULL,
+          bucket INTEGER NOT NULL,
+          hit_tokens_cpu INTEGER NOT NULL,
+          hit_tokens_disk INTEGER NOT NULL,
+          PRIMARY KEY (run_id, replica, bucket))""",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + VERSION + "')",
         "UPDATE meta SET value = '" + VERSION + "' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < " + VERSION,

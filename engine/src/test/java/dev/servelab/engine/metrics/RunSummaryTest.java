@@ -31,7 +31,7 @@ class RunSummaryTest {
         RunSummary s = c.summary();
         Map<String, Object> m = s.toMap();
         List<String> expected = new ArrayList<>(Arrays.stream(MetricKey.values()).map(MetricKey::key).toList());
-        for (MetricKey k : MetricKey.values()) if (k.resilience()) expected.remove(k.key());
+        for (MetricKey k : MetricKey.values()) if (k.resilience() || k.tiered()) expected.remove(k.key());
         expected.remove(MetricKey.LORA_SWAPS.key());   // only with a pool's lora
         assertEquals(expected, List.copyOf(m.keySet()));
         assertTrue(m.containsKey("request_goodput"));
@@ -67,5 +67,24 @@ class RunSummaryTest {
         assertTrue(MetricKey.P99_E2EL_MS.lowerIsBetter());
         assertTrue(!MetricKey.REQUEST_THROUGHPUT.lowerIsBetter());
         assertEquals(MetricKey.Source.SERVELAB, MetricKey.MEAN_QUEUEING_DELAY_MS.source());
+    }
+
+    @Test
+    void withTiersTheSummaryCountsHitTokensByTierAddingUpToTheHits() {
+        MetricsCollector c = new MetricsCollector(SloSpec.NONE);
+        c.trackTiers();
+        IterationRecord it = new IterationRecord();
+        it.kvCapacityBlocks = 10;
+        it.lookupTokens = 100;
+        it.hitTokens = 60;
+        it.hitTokensCpu = 16;
+        it.hitTokensDisk = 32;
+        it.joules = Double.NaN;
+        c.onIteration(it);
+        Map<String, Object> m = c.summary().toMap();
+        assertEquals(12L, m.get("prefix_hit_tokens_gpu"));
+        assertEquals(16L, m.get("prefix_hit_tokens_cpu"));
+        assertEquals(32L, m.get("prefix_hit_tokens_disk"));
+        assertEquals(0.6, m.get("prefix_cache_hit_ratio"));
     }
 }

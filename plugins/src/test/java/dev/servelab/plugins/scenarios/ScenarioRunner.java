@@ -24,7 +24,8 @@ import java.util.Map;
 public final class ScenarioRunner {
     private static final List<String> KEYS = List.of("completed", "rejected", "duration", "request_throughput",
             "output_throughput", "request_goodput", "prefix_cache_hit_ratio", "mean_ttft_ms", "median_ttft_ms", "p99_ttft_ms",
-            "mean_tpot_ms", "p99_tpot_ms", "median_itl_ms", "p99_itl_ms", "preemptions", "sim_wall_s");
+            "mean_tpot_ms", "p99_tpot_ms", "median_itl_ms", "p99_itl_ms", "preemptions", "prefix_hit_tokens_gpu",
+            "prefix_hit_tokens_cpu", "prefix_hit_tokens_disk", "sim_wall_s");
 
     private ScenarioRunner() {
     }

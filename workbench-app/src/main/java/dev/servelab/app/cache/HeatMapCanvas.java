@@ -15,7 +15,9 @@ import java.util.function.BiConsumer;
 /**
  * Replica rows × time-bucket columns coloured by hit ratio, with a colour scale: click selects a cell,
  * the wheel zooms time at the pointer, drag pans, double-click shows the whole run. When buckets are
- * narrower than a pixel, each pixel column shows the hit ratio of all the buckets it covers.
+ * narrower than a pixel, each pixel column shows the hit ratio of all the buckets it covers. Coloured by tier
+ * ({@link HitMapViewModel#byTierProperty()}), each cell is a stack of the shares that hit on the GPU, came from
+ * the CPU tier and from the disk tier ({@link TierColors}), with a legend in the scale's place.
  */
 public final class HeatMapCanvas extends Pane {
     static final double LEFT = 78;
@@ -33,6 +35,7 @@ public final class HeatMapCanvas extends Pane {
         vm.selectedProperty().addListener(o -> paint());
         vm.fromBucketProperty().addListener(o -> paint());
         vm.toBucketProperty().addListener(o -> paint());
+        vm.byTierProperty().addListener(o -> paint());
         canvas.setOnMouseClicked(e -> {
             if (!e.isStillSincePress()) return;
             if (e.getClickCount() == 2) {
@@ -98,8 +101,9 @@ public final class HeatMapCanvas extends Pane {
         g.beginPath();
         g.rect(LEFT, 0, pw, ph);
         g.clip();
-        if (cw >= 1) cells(g, b, from, to, cw, ch);
-        else columns(g, b, from, to, pw, ch);
+        boolean tiers = vm.byTierProperty().get();
+        if (cw >= 1) cells(g, b, from, to, cw, ch, tiers);
+        else columns(g, b, from, to, pw, ch, tiers);
         int[] sel = vm.selectedProperty().get();
         if (sel != null) {
             g.setStroke(Color.web("#e5484d"));
@@ -109,30 +113,43 @@ public final class HeatMapCanvas extends Pane {
         }
         g.restore();
         axes(g, b, pw, ph, ch);
-        scale(g, ph);
+        if (tiers) legend(g, ph);
+        else scale(g, ph);
     }
 
-    /** One rectangle per visible bucket (each at least a pixel wide). */
-    private static void cells(GraphicsContext g, BucketTable b, double from, double to, double cw, double ch) {
+    /** One rectangle per visible bucket (each at least a pixel wide): hit-ratio colour, or the stack of tier shares. */
+    private static void cells(GraphicsContext g, BucketTable b, double from, double to, double cw, double ch, boolean tiers) {
         int k0 = (int) Math.floor(from), k1 = Math.min(b.buckets(), (int) Math.ceil(to));
         for (int r = 0; r < b.replicas(); r++) {
             for (int k = k0; k < k1; k++) {
+                double x = LEFT + (k - from) * cw, w = Math.ceil(cw) - (cw > 6 ? 1 : 0), h = ch - (ch > 6 ? 1 : 0);
+                if (tiers) {
+                    TierColors.paint(g, x, r * ch, w, h, b.lookup()[r][k], b.hitGpu(r, k), b.hitCpu()[r][k],
+                            b.hitDisk()[r][k]);
+                    continue;
+                }
                 g.setFill(HeatColors.of(b.hitRatio(r, k)));
-                g.fillRect(LEFT + (k - from) * cw, r * ch, Math.ceil(cw) - (cw > 6 ? 1 : 0), ch - (ch > 6 ? 1 : 0));
+                g.fillRect(x, r * ch, w, h);
             }
         }
     }
 
     /** More buckets than pixels: one column per pixel, the hit ratio of the buckets it covers. */
-    private static void columns(GraphicsContext g, BucketTable b, double from, double to, double pw, double ch) {
+    private static void columns(GraphicsContext g, BucketTable b, double from, double to, double pw, double ch, boolean tiers) {
         int cols = (int) Math.ceil(pw);
         for (int r = 0; r < b.replicas(); r++) {
             for (int c = 0; c < cols; c++) {
                 int k0 = (int) (from + c / pw * (to - from)), k1 = Math.min(b.buckets(), Math.max(k0 + 1, (int) (from + (c + 1) / pw * (to - from))));
-                long lookups = 0, hits = 0;
+                long lookups = 0, hits = 0, cpu = 0, disk = 0;
                 for (int k = k0; k < k1; k++) {
                     lookups += b.lookup()[r][k];
                     hits += b.hit()[r][k];
+                    cpu += b.hitCpu()[r][k];
+                    disk += b.hitDisk()[r][k];
+                }
+                if (tiers) {
+                    TierColors.paint(g, LEFT + c, r * ch, 1, ch - (ch > 6 ? 1 : 0), lookups, hits - cpu - disk, cpu, disk);
+                    continue;
                 }
                 g.setFill(HeatColors.of(lookups == 0 ? Double.NaN : (double) hits / lookups));
                 g.fillRect(LEFT + c, r * ch, 1, ch - (ch > 6 ? 1 : 0));
@@ -166,6 +183,23 @@ public final class HeatMapCanvas extends Pane {
         g.fillText("100 %", x + 18, 6);
         g.fillText("50 %", x + 18, ph / 2);
         g.fillText("0 %", x + 18, ph - 6);
+    }
+
+    /** The tier colouring's legend in the scale's place: a swatch per tier and one for misses. */
+    private void legend(GraphicsContext g, double ph) {
+        double x = getWidth() - RIGHT + 6;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font(10));
+        double y = 8;
+        for (int i = 0; i < TierColors.LEGEND.length; i++) {
+            g.setFill(TierColors.LEGEND[i]);
+            g.fillRect(x, y - 5, 10, 10);
+            g.setFill(text);
+            g.fillText(TierColors.LABELS[i], x + 14, y);
+            y += 18;
+        }
+        g.setFont(Font.font(11));
     }
 
     private static double niceStep(double raw) {

@@ -25,7 +25,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Heat map of prefix-cache hit ratio (zoom and pan in time), KV-cache usage over the visible time for the
- * chosen replicas, and the requests of the clicked cell, each a jump to the request in the timeline.
+ * chosen replicas, and the requests of the clicked cell, each a jump to the request in the timeline. For a run with
+ * hits from a lower KV tier, a toggle colours the cells by the tier hits came from and the table gains GPU / CPU /
+ * disk cached-token columns.
  */
 public final class HitMapView extends BorderPane {
     private final HeatMapCanvas heatMap;
@@ -48,7 +50,18 @@ public final class HitMapView extends BorderPane {
         title.getStyleClass().add("view-headline");
         Label sel = new Label();
         sel.textProperty().bind(vm.selectionProperty());
-        VBox map = new VBox(6, title, heatMap, sel);
+        javafx.scene.control.ToggleButton tierToggle = new javafx.scene.control.ToggleButton("Colour by tier");
+        tierToggle.setId("cache-by-tier");
+        tierToggle.selectedProperty().bindBidirectional(vm.byTierProperty());
+        tierToggle.visibleProperty().bind(vm.hasTiersProperty());
+        tierToggle.managedProperty().bind(vm.hasTiersProperty());
+        tierToggle.setTooltip(new Tooltip("Each cell as the shares of its prompt tokens that hit on the GPU, came from the CPU tier,"
+                + " came from the disk tier, or missed (tiered KV offload)"));
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(8, title, gap, tierToggle);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox map = new VBox(6, head, heatMap, sel);
         map.setPadding(new Insets(8, 12, 8, 12));
         VBox.setVgrow(heatMap, javafx.scene.layout.Priority.ALWAYS);
         heatMap.setMinHeight(140);
@@ -60,6 +73,13 @@ public final class HitMapView extends BorderPane {
         table.getColumns().add(col("prompt", CellRequest::promptTokens));
         table.getColumns().add(col("cached", CellRequest::cachedTokens));
         table.getColumns().add(col("hit %", r -> String.format("%.1f", r.hitRatio() * 100)));
+        TableColumn<CellRequest, Integer> gpu = col("GPU", CellRequest::cachedGpu);
+        TableColumn<CellRequest, Integer> cpu = col("CPU", CellRequest::cachedCpu);
+        TableColumn<CellRequest, Integer> disk = col("disk", CellRequest::cachedDisk);
+        for (TableColumn<CellRequest, Integer> c : List.of(gpu, cpu, disk)) {
+            c.visibleProperty().bind(vm.hasTiersProperty());
+            table.getColumns().add(c);
+        }
         table.getColumns().add(col("TTFT (ms)", r -> String.format("%.1f", r.ttftMs())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No cell selected"));

@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * The cache hit map: prefix-cache hit ratio per replica × time bucket (zoomed and panned in time),
  * KV usage over the visible time, one line per selected replica, and the requests of the selected cell
- * (those whose first scheduling fell in it).
+ * (those whose first scheduling fell in it). With tiered KV offload the cells can show which tier the hits came from
+ * ({@link #byTierProperty()}).
  */
 public final class HitMapViewModel {
     /** Points per KV-usage line at most: a chart of a few hundred pixels shows no more. */
@@ -35,6 +36,8 @@ public final class HitMapViewModel {
     private final ObservableList<Integer> kvReplicas = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper fromBucket = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyDoubleWrapper toBucket = new ReadOnlyDoubleWrapper(1);
+    private final javafx.beans.property.BooleanProperty byTier = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper hasTiers = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private RequestTable requests;
 
     public HitMapViewModel() {
@@ -104,6 +107,19 @@ public final class HitMapViewModel {
         kvUsage.setAll(out);
     }
 
+    /**
+     * Colour cells by the tier hits came from (GPU, CPU, disk) instead of by hit ratio; set when a run with hits from
+     * a lower tier opens, and writable (the view's toggle).
+     */
+    public javafx.beans.property.BooleanProperty byTierProperty() {
+        return byTier;
+    }
+
+    /** Whether the run shown has hits loaded from a tier below the GPU (tiered KV offload or the CPU tier). */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasTiersProperty() {
+        return hasTiers.getReadOnlyProperty();
+    }
+
     /** The per-replica, per-bucket counters of the run shown, or null. */
     public ReadOnlyObjectProperty<BucketTable> bucketsProperty() {
         return buckets.getReadOnlyProperty();
@@ -141,6 +157,8 @@ public final class HitMapViewModel {
     public void show(BucketTable b, RequestTable r) {
         requests = r;
         selected.set(null);
+        hasTiers.set(b.hasLowerTierHits());
+        byTier.set(hasTiers.get());
         buckets.set(b);
         cellRequests.clear();
         fromBucket.set(0);
@@ -148,15 +166,17 @@ public final class HitMapViewModel {
         java.util.List<Integer> first = new java.util.ArrayList<>();
         for (int rep = 0; rep < Math.min(b.replicas(), DEFAULT_KV_LINES); rep++) first.add(rep);
         kvReplicas.setAll(first);
-        long lookups = 0, hits = 0;
+        long lookups = 0, hits = 0, cpu = 0, disk = 0;
         for (int rep = 0; rep < b.replicas(); rep++) {
             for (int k = 0; k < b.buckets(); k++) {
                 lookups += b.lookup()[rep][k];
                 hits += b.hit()[rep][k];
+                cpu += b.hitCpu()[rep][k];
+                disk += b.hitDisk()[rep][k];
             }
         }
-        selection.set(String.format(Locale.ROOT, "Overall hit ratio %.1f %% (%,d of %,d prompt tokens). Click a cell to list its requests.",
-                lookups == 0 ? 0.0 : 100.0 * hits / lookups, hits, lookups));
+        selection.set(String.format(Locale.ROOT, "Overall hit ratio %.1f %% (%,d of %,d prompt tokens)%s. Click a cell to list its requests.",
+                lookups == 0 ? 0.0 : 100.0 * hits / lookups, hits, lookups, tiers(lookups, hits - cpu - disk, cpu, disk)));
     }
 
     public void select(int replica, int bucket) {
@@ -173,12 +193,20 @@ public final class HitMapViewModel {
             if (requests.replica()[i] == replica && s >= from && s < to) {
                 double ttft = requests.firstToken()[i] < 0 ? Double.NaN : requests.ttftMs(i);
                 cellRequests.add(new CellRequest(requests.id()[i], requests.arrival()[i] / 1e9, requests.prompt()[i],
-                        requests.cached()[i], ttft));
+                        requests.cached()[i], ttft, requests.cachedCpu()[i], requests.cachedDisk()[i]));
             }
         }
         double ratio = b.hitRatio(replica, bucket);
-        selection.set(String.format(Locale.ROOT, "replica %d · %.1f–%.1f s · hit ratio %s · %d requests scheduled",
+        selection.set(String.format(Locale.ROOT, "replica %d · %.1f–%.1f s · hit ratio %s%s · %d requests scheduled",
                 replica, from / 1e9, to / 1e9, Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", ratio * 100),
-                cellRequests.size()));
+                tiers(b.lookup()[replica][bucket], b.hitGpu(replica, bucket), b.hitCpu()[replica][bucket],
+                        b.hitDisk()[replica][bucket]), cellRequests.size()));
+    }
+
+    /** " (GPU a %, CPU b %, disk c % of the prompt tokens)" when the run has lower-tier hits, else empty. */
+    private String tiers(long lookups, long gpu, long cpu, long disk) {
+        if (!hasTiers.get() || lookups == 0) return "";
+        return String.format(Locale.ROOT, " — GPU %.1f %%, CPU %.1f %%, disk %.1f %%", 100.0 * gpu / lookups,
+                100.0 * cpu / lookups, 100.0 * disk / lookups);
     }
 }

@@ -33,7 +33,14 @@ public final class BuiltinFields {
             new SettingInfo("speculative.num_speculative_tokens", Integer.class, 3, "k, proposed tokens verified per decode step", "tokens", 1, 64),
             new SettingInfo("speculative.acceptance.rate", Double.class, null, "probability each proposal is accepted (simulation; live measures it)", "", 0, 1),
             new SettingInfo("speculative.acceptance.file", String.class, null, "measured acceptance file (per_position rates), instead of rate", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
-            new SettingInfo("speculative.draft_model", String.class, null, "draft model: catalog id (simulation) or GGUF file (exec.jvm); draft-model only", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+            new SettingInfo("speculative.draft_model", String.class, null, "draft model: catalog id (simulation) or GGUF file (exec.jvm); draft-model only", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("kv_cache.cpu_tier.capacity_gib", Double.class, null, "KV offload: CPU-memory tier size (empty = no CPU tier)", "GiB", 0, 1e9),
+            new SettingInfo("kv_cache.cpu_tier.bandwidth_gb_s", Double.class, null, "CPU tier host-link bandwidth (empty = 25)", "GB/s", 1e-6, 1e6),
+            new SettingInfo("kv_cache.disk_tier.capacity_gib", Double.class, null, "KV offload: disk/remote tier size (empty = no disk tier)", "GiB", 0, 1e9),
+            new SettingInfo("kv_cache.disk_tier.bandwidth_gb_s", Double.class, null, "disk tier read bandwidth (empty = 5)", "GB/s", 1e-6, 1e6),
+            new SettingInfo("kv_cache.disk_tier.latency_ms", Double.class, null, "disk tier latency per load (empty = 1)", "ms", 0, 1e6),
+            new SettingInfo("kv_cache.offload", String.class, null, "when blocks go down: on_evict or write_through (empty = on_evict)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            new SettingInfo("kv_cache.overlap", Boolean.class, false, "loads from lower tiers overlap the forward pass: max(compute, load)", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
 
     public static final List<SettingInfo> SINK = List.of(
             new SettingInfo("slo.ttft_ms", Double.class, null, "SLO on time to first token (empty = none)", "ms", 0, Double.MAX_VALUE),

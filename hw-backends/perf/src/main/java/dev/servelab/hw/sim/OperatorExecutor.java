@@ -108,6 +108,11 @@ public final class OperatorExecutor implements Executor {
     }
 
     @Override
+    public double kvBytesPerToken() {
+        return pm.model().kvBytesPerToken(pm.deployment().kvDtype());
+    }
+
+    @Override
     public double lastIterationJoules() {
         return lastJoules;
     }

@@ -119,6 +119,11 @@ public final class RooflineExecutor implements Executor {
     }
 
     @Override
+    public double kvBytesPerToken() {
+        return kvBytesPerToken;
+    }
+
+    @Override
     public double lastIterationJoules() {
         return lastJoules;
     }
