@@ -25,6 +25,12 @@ public final class TinyModelGenerator {
     }
 
     public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType) throws IOException {
+        generate(out, seed, size, weightType, (done, total) -> { });
+    }
+
+    /** As {@link #generate(Path, long, TinyModelSize, GgmlType)}, calling {@code layers} after each layer is made. */
+    public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType,
+                                java.util.function.BiConsumer<Integer, Integer> layers) throws IOException {
         if (weightType != GgmlType.F32 && weightType != GgmlType.F16 && weightType != GgmlType.Q8_0) {
             throw new IllegalArgumentException("weight type " + weightType + " is not generated (F32, F16 or Q8_0)");
         }
@@ -45,6 +51,7 @@ public final class TinyModelGenerator {
             tensors.add(matrix(p + "ffn_gate.weight", size.dim, size.hiddenDim, weightType, root.split()));
             tensors.add(matrix(p + "ffn_up.weight", size.dim, size.hiddenDim, weightType, root.split()));
             tensors.add(matrix(p + "ffn_down.weight", size.hiddenDim, size.dim, weightType, root.split()));
+            layers.accept(l + 1, size.layers);
         }
         tensors.add(ones("output_norm.weight", size.dim));
         tensors.add(matrix("output.weight", size.dim, v, weightType, root.split()));
