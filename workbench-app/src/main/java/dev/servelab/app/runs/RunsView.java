@@ -116,8 +116,8 @@ public final class RunsView extends BorderPane {
         band.setId("runs-live-band-tab");
         TabPane details = new TabPane(new Tab("Metrics", deltaTable), new Tab("Config diff", configDiffTable(vm)), band);
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        vm.simVsLiveProperty().addListener((o, was, now) -> {
-            if (now) details.getSelectionModel().select(band);
+        vm.liveSpreads().addListener((ListChangeListener<dev.servelab.hw.jvm.LiveSpread>) c -> {
+            if (vm.liveSpreads().stream().anyMatch(x -> x.runs() >= 2)) details.getSelectionModel().select(band);
         });
         BorderPane comparison = new BorderPane(new SplitPane(charts, details));
         ((SplitPane) comparison.getCenter()).setDividerPositions(0.66);

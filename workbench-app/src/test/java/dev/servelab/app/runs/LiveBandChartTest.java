@@ -48,6 +48,7 @@ class LiveBandChartTest {
     @TempDir
     static Path dir;
     static RunReader reader;
+    static List<dev.servelab.engine.store.RunInfo> infos;
     static long[] lives = new long[4];
     static long sim;
     private RunsViewModel vm;
@@ -62,6 +63,7 @@ class LiveBandChartTest {
         for (int i = 1; i < 4; i++) lives[i] = run(tree, db, ExecutionMode.LIVE_JVM);
         sim = run(tree, db, ExecutionMode.SIMULATION);
         reader = new RunReader(db);
+        infos = reader.runs();
     }
 
     private static long run(ObjectNode tree, Path db, ExecutionMode mode) throws Exception {
@@ -74,7 +76,7 @@ class LiveBandChartTest {
     @Start
     void start(Stage stage) {
         vm = new RunsViewModel();
-        vm.setRuns(reader.runs());
+        vm.setRuns(infos);
         view = new RunsView(vm, id -> { }, ids -> null, ids -> null, () -> { });
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
@@ -92,7 +94,7 @@ class LiveBandChartTest {
 
         assertEquals(MetricKey.SIM_VS_LIVE.size(), vm.liveSpreads().size());
         TabPane tabs = findTabs(view);
-        assertEquals("Live band", tabs.getSelectionModel().getSelectedItem().getText(), "sim vs live opens the band");
+        assertEquals("Live band", tabs.getSelectionModel().getSelectedItem().getText(), "sim vs live over several live runs opens the band");
         double half = LiveBandChart.halfRangePct(vm.liveSpreads());
         int insideCount = 0;
         for (LiveSpread s : vm.liveSpreads()) {
