@@ -66,6 +66,7 @@ public final class GeneratedModels {
             long start = System.nanoTime();
             TinyModelGenerator.generate(tmp, r.seed(), r.size(), r.type(), (done, total) ->
                     notice.accept(String.format(Locale.ROOT, "servelab: generating %s: layer %d/%d", file.getFileName(), done, total)));
+            readableByAll(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             notice.accept(String.format(Locale.ROOT, "servelab: wrote %s (%,d bytes) in %.1f s", file, Files.size(file),
                     (System.nanoTime() - start) / 1e9));
@@ -75,6 +76,15 @@ public final class GeneratedModels {
             String why = e instanceof IOException ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
             throw new ServeLabException(field + ": " + file + " not found and cannot be generated (" + why
                     + "); make it with: " + r.command(file), e);
+        }
+    }
+
+    /** A temporary file is private (rw-------); the model is a plain shared file like one the command writes. */
+    private static void readableByAll(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the temporary file already has the folder's default access
         }
     }
 

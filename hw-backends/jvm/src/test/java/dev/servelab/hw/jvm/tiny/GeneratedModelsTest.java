@@ -41,6 +41,9 @@ class GeneratedModelsTest {
         Path byCommand = dir.resolve("cmd.gguf");
         TinyModelGenerator.generate(byCommand, 42, TinyModelSize.TINY, GgmlType.F32);
         assertArrayEquals(Files.readAllBytes(byCommand), Files.readAllBytes(file));
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
         try (Stream<Path> left = Files.list(file.getParent())) {
             assertEquals(List.of(file), left.toList(), "no .part file left behind");
         }
