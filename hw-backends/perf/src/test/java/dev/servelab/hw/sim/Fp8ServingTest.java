@@ -89,7 +89,11 @@ class Fp8ServingTest {
         assertEquals(flops / (989.4e12 * 2 * 0.6) * 1e9, bf16, 1.0);
         assertEquals(flops / (1978.9e12 * 2 * 0.6) * 1e9, fp8, 1.0);
         assertEquals(1978.9 / 989.4, bf16 / fp8, 1e-6);
-        // B200: 4,500 / 2,250 TFLOPS dense
+        // B200: 4,500 / 2,250 TFLOPS dense (HGX B200 table: 9 / 4.5 PFLOPS with sparsity), H200 1,978.9 / 989.4
+        HardwareSpec b200 = HardwareCatalog.standard().get("b200");
+        assertEquals(4500e12, b200.fp8DenseFlopsPerS(), 1e9);
+        assertEquals(2250e12, b200.bf16DenseFlopsPerS(), 1e9);
+        assertEquals(1978.9e12, HardwareCatalog.standard().get("h200").fp8DenseFlopsPerS(), 1e9);
         double b200Bf16 = roofline("b200", 1, "bf16", "bf16").iterationNanos(prompt) - overhead;
         double b200Fp8 = roofline("b200", 1, "fp8", "fp8").iterationNanos(prompt) - overhead;
         assertEquals(2.0, b200Bf16 / b200Fp8, 1e-6);
