@@ -33,6 +33,9 @@ gui --open sample-traces/pipelines/quickstart.yaml --view editor --screenshot "$
 LIVE_DB="$(mktemp -d)/live.db"                                                                     # live + sim pair
 sl compare-modes sample-traces/pipelines/live-tiny.yaml --db "$LIVE_DB" > /dev/null
 DB="$LIVE_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live.png"
+BAND_DB="$(mktemp -d)/band.db"                                                                     # five live runs: the live band
+sl compare-modes sample-traces/pipelines/live-tiny.yaml --repeat 5 --db "$BAND_DB" > /dev/null
+DB="$BAND_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live-band.png"
 # Devices tab and a hybrid run's timeline: two agents and a 50 ms relay on loopback (killed on exit)
 EDGE="$(mktemp -d)"; PIDS=()
 trap 'for p in "${PIDS[@]}"; do pkill -P "$p" 2>/dev/null; kill "$p" 2>/dev/null || true; done' EXIT   # the agents run in subshells: kill their java too

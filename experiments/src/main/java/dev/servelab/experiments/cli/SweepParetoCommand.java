@@ -44,6 +44,12 @@ public final class SweepParetoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG file to write")
     Path out;
 
+    @Option(names = "--series", paramLabel = "PATH[,PATH...]", split = ",",
+            description = "Draw one curve per distinct value of these parameters instead of the frontier; a path may reach"
+                    + " inside a varied object (pools.0.hardware, workload.output.mean), e.g. one curve per hardware and"
+                    + " output length with concurrency along it")
+    List<String> series = List.of();
+
     @Mixin
     DbOption db;
 
@@ -63,6 +69,22 @@ public final class SweepParetoCommand implements Callable<Integer> {
                 }
             }
             if (points.isEmpty()) throw new ServeLabException("experiment " + id + ": no completed point has both " + x + " and " + y);
+            if (!series.isEmpty()) {
+                java.util.Map<String, List<Pareto.Point>> curves = new java.util.LinkedHashMap<>();
+                for (StoredPoint p : e.points()) {
+                    Pareto.Point pt = points.stream().filter(q -> q.id() == p.pointId()).findFirst().orElse(null);
+                    if (pt != null) curves.computeIfAbsent(SeriesKey.of(p.paramsJson(), series), k -> new ArrayList<>()).add(pt);
+                }
+                ParetoPlot.writeSeries(out, e.info().name() + ": " + y + " vs " + x, x, y, String.join(" · ", series), curves);
+                PrintWriter o = spec.commandLine().getOut();
+                o.printf(Locale.ROOT, "wrote %s: %d points in %d series%n", out, points.size(), curves.size());
+                curves.forEach((k, v) -> {
+                    o.printf(Locale.ROOT, "  %s = %s%n", String.join(" ", series), k);
+                    v.stream().sorted(java.util.Comparator.comparingDouble(Pareto.Point::x)).forEach(pt -> o.printf(Locale.ROOT,
+                            "    point %d: %s=%.6g %s=%.6g%n", pt.id(), x, pt.x(), y, pt.y()));
+                });
+                return 0;
+            }
             List<Pareto.Point> frontier = Pareto.frontier(points.stream().filter(Pareto.Point::feasible).toList(),
                     SweepMetrics.lowerIsBetter(x), SweepMetrics.lowerIsBetter(y));
             ParetoPlot.write(out, e.info().name() + ": " + y + " vs " + x, x, y, points, frontier);

@@ -34,4 +34,10 @@ public final class ParetoPlot {
         c.g.drawString("blue: feasible   grey: violates constraints   red: Pareto frontier of feasible points", Canvas.LEFT, Canvas.TOP - 8);
         c.write(out);
     }
+
+    /** The curve view instead of the frontier: one coloured series per label ({@link SeriesPlot}). */
+    public static void writeSeries(Path out, String title, String xLabel, String yLabel, String legendTitle,
+                                   java.util.Map<String, List<Pareto.Point>> series) {
+        SeriesPlot.write(out, title, xLabel, yLabel, legendTitle, series);
+    }
 }

@@ -39,6 +39,7 @@ public final class RunsView extends BorderPane {
     private final LineChart<Number, Number> e2el = Charts.cdf("E2E latency — CDF", "E2EL (ms)", "fraction");
     private final Button compare = new Button("Compare", new FontIcon("mdi2c-compare-horizontal"));
     private final Button simVsLive = new Button("Sim vs live", new FontIcon("mdi2s-scale-balance"));
+    private final LiveBandChart liveBand;
     private java.util.function.BiConsumer<Long, String> exportTable = (id, what) -> { };
 
     public RunsView(RunsViewModel vm, Consumer<Long> open, Function<List<Long>, ?> onCompare, Function<List<Long>, ?> onSimVsLive,
@@ -110,8 +111,14 @@ public final class RunsView extends BorderPane {
         exports.setAlignment(Pos.CENTER_LEFT);
         exports.setPadding(new Insets(4, 10, 4, 10));
         exports.getStyleClass().add("section-bar");
-        TabPane details = new TabPane(new Tab("Metrics", deltaTable), new Tab("Config diff", configDiffTable(vm)));
+        liveBand = new LiveBandChart(vm.liveSpreads());
+        Tab band = new Tab("Live band", new javafx.scene.control.ScrollPane(liveBand));
+        band.setId("runs-live-band-tab");
+        TabPane details = new TabPane(new Tab("Metrics", deltaTable), new Tab("Config diff", configDiffTable(vm)), band);
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.liveSpreads().addListener((ListChangeListener<dev.servelab.hw.jvm.LiveSpread>) c -> {
+            if (vm.liveSpreads().stream().anyMatch(x -> x.runs() >= 2)) details.getSelectionModel().select(band);
+        });
         BorderPane comparison = new BorderPane(new SplitPane(charts, details));
         ((SplitPane) comparison.getCenter()).setDividerPositions(0.66);
         comparison.setTop(exports);
@@ -188,6 +195,11 @@ public final class RunsView extends BorderPane {
 
     public TableView<RunRow> table() {
         return table;
+    }
+
+    /** The sim-vs-live band of the live runs' spread (the "Live band" tab). */
+    public LiveBandChart liveBand() {
+        return liveBand;
     }
 
     public DeltaTable deltaTable() {

@@ -5,6 +5,7 @@ import dev.servelab.app.sla.SlaViewModel;
 import dev.servelab.engine.metrics.MetricKey;
 import dev.servelab.engine.store.RunInfo;
 import dev.servelab.hw.jvm.CompareModes;
+import dev.servelab.hw.jvm.LiveSpread;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,6 +37,8 @@ public final class RunsViewModel {
     private final BooleanBinding canCompare = Bindings.size(selected).greaterThanOrEqualTo(2);
     private final ReadOnlyBooleanWrapper simVsLive = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("Comparison");
+    private final ObservableList<LiveSpread> liveSpreads = FXCollections.observableArrayList();
+    private final ObservableList<LiveSpread> liveSpreadsView = FXCollections.unmodifiableObservableList(liveSpreads);
     private final BooleanBinding canCompareModes = Bindings.createBooleanBinding(() -> simLivePair().isPresent(), selected, runs);
 
     /** Every run in the store, newest first (read-only). */
@@ -100,6 +103,7 @@ public final class RunsViewModel {
     /** As {@link #compare(List)}, with the overlay charts already computed (off the JavaFX thread). */
     public void compare(List<RunData> data, SlaViewModel.Prepared charts) {
         simVsLive.set(false);
+        liveSpreads.clear();
         comparisonTitle.set("Comparison");
         overlay.show(charts);
         comparedLabels.setAll(data.stream().map(d -> "#" + d.info().runId() + " " + d.info().name()).toList());
@@ -158,6 +162,42 @@ public final class RunsViewModel {
         }
         deltas.setAll(rows);
         comparedLabels.setAll("live #" + live.info().runId(), "sim #" + sim.info().runId());
+        List<RunRow> group = liveGroup(live.info().runId(), sim.info().runId());
+        if (group.isEmpty()) {
+            liveSpreads.setAll(CompareModes.spreads(List.of(live.summary().values()), sim.summary().values()));
+        } else {
+            showLiveBand(group, sim.summary().values());
+        }
+    }
+
+    /**
+     * The live band of a sim-vs-live comparison (read-only): per metric of {@link dev.servelab.engine.metrics.MetricKey#SIM_VS_LIVE},
+     * the spread of the live runs of {@link #liveGroup} around the simulated value; empty outside sim vs live.
+     */
+    public ObservableList<LiveSpread> liveSpreads() {
+        return liveSpreadsView;
+    }
+
+    /**
+     * The live runs a simulated run is judged against: {@code compare-modes --repeat N} stores N live runs and
+     * then the simulation, so these are the completed live runs of the same pipeline name stored after the
+     * previous simulated run of that name and before {@code simId}, newest first; when {@code liveId} is not
+     * among them (a live run picked by hand), that run alone.
+     */
+    public List<RunRow> liveGroup(long liveId, long simId) {
+        RunRow sim = runs.stream().filter(r -> r.id() == simId).findFirst().orElse(null);
+        RunRow live = runs.stream().filter(r -> r.id() == liveId).findFirst().orElse(null);
+        if (sim == null || live == null) return live == null ? List.of() : List.of(live);
+        long previousSim = runs.stream().filter(r -> sim(r) && r.name().equals(sim.name()) && r.id() < simId)
+                .mapToLong(RunRow::id).max().orElse(Long.MIN_VALUE);
+        List<RunRow> group = runs.stream().filter(r -> live(r) && done(r) && r.name().equals(sim.name())
+                && r.id() > previousSim && r.id() < simId).toList();
+        return group.stream().anyMatch(r -> r.id() == liveId) ? group : List.of(live);
+    }
+
+    /** Sets the live band from the live runs {@code lives} against the simulated run's summary. */
+    void showLiveBand(List<RunRow> lives, java.util.Map<String, Double> sim) {
+        liveSpreads.setAll(CompareModes.spreads(lives.stream().map(r -> r.summary().values()).toList(), sim));
     }
 
     /** The delta table as CSV: metric, each run's value, then each later run's change from the first. */

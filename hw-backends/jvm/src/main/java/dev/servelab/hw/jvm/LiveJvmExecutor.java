@@ -14,6 +14,7 @@ import dev.servelab.hw.jvm.backend.JvmKernelBackend;
 import dev.servelab.hw.jvm.backend.KernelBackends;
 import dev.servelab.hw.backend.KernelBackend;
 
+import dev.servelab.hw.jvm.tiny.GeneratedModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,11 +117,7 @@ public final class LiveJvmExecutor implements Executor {
 
     @Override
     public void attach(ExecutorContext ctx) {
-        Path file = ctx.resolve(settings.modelFile());
-        if (!Files.isReadable(file)) {
-            throw new ServeLabException("executor.model_file: " + file + " not found (make one with: servelab model tiny --out "
-                    + file + ")");
-        }
+        Path file = GeneratedModels.ensure(ctx.resolve(settings.modelFile()), "executor.model_file", System.err::println);
         channel = ctx.tokens();
         KernelBackend kernels = kernels(file);
         try {

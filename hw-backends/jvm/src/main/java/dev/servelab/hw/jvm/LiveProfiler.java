@@ -2,10 +2,10 @@ package dev.servelab.hw.jvm;
 
 import dev.servelab.engine.ServeLabException;
 import dev.servelab.hw.backend.KernelBackend;
+import dev.servelab.hw.jvm.tiny.GeneratedModels;
 import dev.servelab.hw.sim.LiveProfile;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Opens a live backend on a model and measures its profile ({@code servelab calibrate --live}, {@code compare-modes}). */
@@ -18,11 +18,7 @@ public final class LiveProfiler {
         if (!backend.equals("jvm") && !backend.equals(LiveKernelBackends.TORNADOVM)) {
             throw new ServeLabException("--backend " + backend + ": expected jvm or tornadovm");
         }
-        if (!Files.isReadable(model)) {
-            throw new ServeLabException(model + ": model file not found (ServeLab's generated models are written by"
-                    + " `./servelab model tiny --out FILE [--size 100m] --seed N`; live-100m.yaml's: --size 100m --seed 1,"
-                    + " see sample-traces/models/README.md)");
-        }
+        GeneratedModels.ensure(model, "model_file", System.err::println);
         KernelBackend kernels = LiveKernelBackends.open("--backend " + backend, backend, model);
         try (JvmLlamaExecutor exec = JvmLlamaExecutor.open(model, blockSizeTokens, kvBudgetMib << 20, kernels)) {
             return new LiveCalibration(exec, repeats).run(model);

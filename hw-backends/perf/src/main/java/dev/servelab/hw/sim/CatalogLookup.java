@@ -27,7 +27,19 @@ final class CatalogLookup {
                 expertSkew));
         var model = lookup("model", () -> ModelCatalog.standard().get(ctx.model()));
         var hardware = lookup("hardware", () -> HardwareCatalog.standard().get(ctx.hardware()));
+        noteFallback(ctx, hardware, d);
         return PerformanceModel.of(model, hardware, d);
+    }
+
+    /**
+     * Says on stderr, once per pool (replica 0), when the pool's weight dtype asks for a matrix rate the
+     * hardware lacks (fp8 weights on a device without fp8 units run at the bf16 rate).
+     */
+    static void noteFallback(ExecutorContext ctx, dev.servelab.hw.perf.hardware.HardwareSpec hardware, Deployment d) {
+        String note = hardware.computeFallbackNote(d.computeDtype());
+        if (note != null && ctx.replicaIndex() == 0) {
+            System.err.println("servelab: note: pool " + ctx.poolName() + ": " + note);
+        }
     }
 
     /** The draft model {@code draftId} on the pool's hardware and tensor parallelism (errors name {@code speculative.draft_model}). */

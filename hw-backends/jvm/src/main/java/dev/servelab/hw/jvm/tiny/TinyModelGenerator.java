@@ -29,7 +29,13 @@ public final class TinyModelGenerator {
     }
 
     public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType) throws IOException {
-        generate(out, seed, size, weightType, size.layers, 1.0);
+        generate(out, seed, size, weightType, size.layers, 1.0, (done, total) -> { });
+    }
+
+    /** As {@link #generate(Path, long, TinyModelSize, GgmlType)}, calling {@code layers} after each layer is made. */
+    public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType,
+                                java.util.function.BiConsumer<Integer, Integer> layers) throws IOException {
+        generate(out, seed, size, weightType, size.layers, 1.0, layers);
     }
 
     /**
@@ -42,6 +48,13 @@ public final class TinyModelGenerator {
      */
     public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType, int refineFrom,
                                 double refineScale) throws IOException {
+        generate(out, seed, size, weightType, refineFrom, refineScale, (done, total) -> { });
+    }
+
+    /** The full form: refine-only layers from {@code refineFrom}, and {@code layers} called after each layer. */
+    public static void generate(Path out, long seed, TinyModelSize size, GgmlType weightType, int refineFrom,
+                                double refineScale, java.util.function.BiConsumer<Integer, Integer> layers)
+            throws IOException {
         if (!(refineScale > 0)) throw new IllegalArgumentException("refine scale " + refineScale + " must be positive");
         if (!GENERATED.contains(weightType)) {
             throw new IllegalArgumentException("weight type " + weightType + " is not generated (F32, F16, Q8_0, Q4_0 or Q4_K)");
@@ -66,6 +79,7 @@ public final class TinyModelGenerator {
             tensors.add(matrix(p + "ffn_up.weight", size.dim, size.hiddenDim, weightType, root.split()));
             tensors.add(matrix(p + "ffn_down.weight", size.hiddenDim, size.dim, scale / Math.sqrt(size.hiddenDim),
                     weightType, root.split()));
+            layers.accept(l + 1, size.layers);
         }
         tensors.add(ones("output_norm.weight", size.dim));
         tensors.add(matrix("output.weight", size.dim, v, weightType, root.split()));

@@ -76,6 +76,10 @@ public final class PredictCommand implements Callable<Integer> {
             if (launchMicros != null) {
                 pm = pm.withKernelLaunchNanos(launchMicros < 0 ? Double.NaN : launchMicros * 1e3);
             }
+            String fallback = pm.hardware().computeFallbackNote(pm.deployment().computeDtype());
+            if (fallback != null) {
+                spec.commandLine().getErr().println("predict: note: " + fallback);
+            }
             if (op != null) {
                 Operator o = Operator.parse(op);
                 int t = o == Operator.ATTN_DECODE ? 0 : tokens;

@@ -60,6 +60,25 @@ public record HardwareSpec(
         };
     }
 
+    /** Whether the device has fp8 tensor cores (a catalog {@code fp8_dense_tflops} above 0). */
+    public boolean hasFp8Units() {
+        return fp8DenseFlopsPerS > 0;
+    }
+
+    /**
+     * Null when matrix products in {@code computeDtype} run at that dtype's own rate here; otherwise one
+     * line saying which rate is used instead: fp8 on a device without fp8 units (A100, the Jetsons, CPUs)
+     * runs as a weight-only format (fp8 weights read as 1 byte, dequantized and multiplied at the
+     * bf16 rate, as vLLM's Marlin fp8 kernel does on Ampere).
+     */
+    public String computeFallbackNote(Dtype computeDtype) {
+        if (computeDtype != Dtype.FP8 || hasFp8Units()) {
+            return null;
+        }
+        return id + " has no fp8 tensor cores (fp8_dense_tflops 0): fp8 weights are read as 1 byte but multiplied"
+                + " at the bf16 rate (" + Math.round(bf16DenseFlopsPerS / 1e12) + " TFLOPS dense), as a weight-only format";
+    }
+
     public HardwareSpec withCalibration(Calibration c) {
         return new HardwareSpec(id, name, kind, memoryBytes, memoryBandwidthBytesPerS, bf16DenseFlopsPerS,
                 fp16DenseFlopsPerS, fp8DenseFlopsPerS, scaleUp, scaleOut, devicesPerNode, tdpWatts, idleWatts,
