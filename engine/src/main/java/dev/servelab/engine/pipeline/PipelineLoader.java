@@ -106,6 +106,7 @@ public final class PipelineLoader {
         KvCacheSpec kv = kvCache(r.raw("kv_cache"), r.path("kv_cache"));
         NodeSpec executor = r.plugin("executor", DEFAULT_EXECUTOR);
         SpeculativeDecoding speculative = SpeculativeReader.read(r.raw("speculative"), r.path("speculative"));
+        PoolPrice.check(r);
         r.rejectUnknown();
         return new PoolSpec(path, name, replicas, model, hardware, tp, maxSeqs, maxTokens, scheduler, kv, executor, null,
                 speculative);
