@@ -97,12 +97,12 @@ final class ComposerPane extends VBox {
         axes.setPlaceholder(new Label("No axes yet"));
         TableColumn<AxisDraft, String> path = new TableColumn<>("Field");
         path.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().path()));
-        path.setPrefWidth(150);
-        TableColumn<AxisDraft, String> values = new TableColumn<>("Values (a, b, c or 1..16)");
+        path.setPrefWidth(200);
+        TableColumn<AxisDraft, String> values = new TableColumn<>("Values");
         values.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().values()));
         values.setCellFactory(TextFieldTableCell.forTableColumn());
         values.setOnEditCommit(e -> draft.addAxis(new AxisDraft(e.getRowValue().path(), e.getNewValue())));
-        values.setPrefWidth(150);
+        values.setPrefWidth(140);
         TableColumn<AxisDraft, AxisDraft> remove = new TableColumn<>("");
         remove.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         remove.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -131,6 +131,7 @@ final class ComposerPane extends VBox {
         TextField values = new TextField();
         values.setPromptText("1, 2, 4");
         Button add = new Button("Add");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             if (path.getText().isBlank() || values.getText().isBlank()) return;
             draft.addAxis(new AxisDraft(path.getText().strip(), values.getText().strip()));
@@ -143,8 +144,9 @@ final class ComposerPane extends VBox {
     }
 
     private static Label hint() {
-        Label l = new Label("Any field by its dotted path, as in sweep files and run --set.");
+        Label l = new Label("Any field by its dotted path, as in sweep files and run --set; values as a, b, c or 1..16 (step 2).");
         l.getStyleClass().addAll("text-muted", "text-small");
+        l.setWrapText(true);
         return l;
     }
 
@@ -191,6 +193,8 @@ final class ComposerPane extends VBox {
         ComboBox<String> direction = new ComboBox<>();
         direction.getItems().setAll("minimize", "maximize", "none");
         direction.valueProperty().bindBidirectional(draft.objectiveDirection());
+        direction.setPrefWidth(118);
+        direction.setMinWidth(118);
         ComboBox<String> metric = new ComboBox<>();
         metric.getItems().setAll(ExperimentDraft.metrics());
         metric.valueProperty().bindBidirectional(draft.objectiveMetric());
@@ -204,6 +208,15 @@ final class ComposerPane extends VBox {
         ComboBox<ExperimentDraft.SearchKind> search = new ComboBox<>();
         search.getItems().setAll(ExperimentDraft.SearchKind.values());
         search.valueProperty().bindBidirectional(draft.search());
+        search.setConverter(new javafx.util.StringConverter<>() {
+            public String toString(ExperimentDraft.SearchKind k) {
+                return k == null ? "" : k.name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            public ExperimentDraft.SearchKind fromString(String s) {
+                return ExperimentDraft.SearchKind.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            }
+        });
         Spinner<Integer> n = new Spinner<>(1, 100_000, draft.searchPoints().get());
         n.setEditable(true);
         n.setPrefWidth(90);

@@ -51,6 +51,7 @@ public final class ExperimentsView extends BorderPane {
     private final ComboBox<String> heatX = new ComboBox<>();
     private final ComboBox<String> heatY = new ComboBox<>();
     private final ComboBox<String> heatMetric;
+    private final javafx.scene.control.CheckBox fit = new javafx.scene.control.CheckBox("fit feasible");
     private final ComposerPane composer;
     private final Supplier<PipelineSource> source;
     private boolean choosing;
@@ -65,7 +66,7 @@ public final class ExperimentsView extends BorderPane {
         composer = new ComposerPane(vm, source);
         ScrollPane left = new ScrollPane(composer);
         left.setFitToWidth(true);
-        left.setPrefWidth(400);
+        left.setPrefWidth(440);
         left.setMinWidth(340);
         setLeft(left);
         experiment.setId("experiment-choice");
@@ -104,6 +105,25 @@ public final class ExperimentsView extends BorderPane {
         heatY.setId("heat-y");
         heatMetric.setId("heat-metric");
         for (ComboBox<String> b : List.of(heatX, heatY, heatMetric)) b.valueProperty().addListener(o -> heat());
+        for (ComboBox<String> b : List.of(heatX, heatY)) {
+            b.setPrefWidth(150);
+            b.setMinWidth(110);
+            b.setConverter(new StringConverter<>() {
+                public String toString(String path) {
+                    return path == null ? "" : path.substring(path.lastIndexOf('.') + 1);
+                }
+
+                public String fromString(String s) {
+                    return s;
+                }
+            });
+        }
+        heatMetric.setPrefWidth(160);
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        fit.setTooltip(new javafx.scene.control.Tooltip("Fit the axes to the feasible points and the points near them"));
+        fit.setId("pareto-fit");
+        fit.setSelected(true);
+        fit.selectedProperty().addListener(o -> plot());
         columns();
         table.setId("experiment-points");
         table.setItems(vm.points());
@@ -125,7 +145,7 @@ public final class ExperimentsView extends BorderPane {
             heat();
         });
         chart.setTitle(null);
-        VBox pareto = new VBox(4, row(new Label("Pareto"), new Label("x"), xs, new Label("y"), ys), chart);
+        VBox pareto = new VBox(4, row(new Label("Pareto"), new Label("x"), xs, new Label("y"), ys, fit), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         VBox heatPane = new VBox(4, row(new Label("Heat map"), heatX, new Label("×"), heatY, new Label("of"), heatMetric), heat);
         VBox.setVgrow(heat, Priority.ALWAYS);
@@ -140,6 +160,7 @@ public final class ExperimentsView extends BorderPane {
 
     private static HBox row(Label head, javafx.scene.Node... rest) {
         head.getStyleClass().add("composer-section");
+        head.setMinWidth(Region.USE_PREF_SIZE);
         HBox b = new HBox(6);
         b.getChildren().add(head);
         Region gap = new Region();
@@ -216,6 +237,7 @@ public final class ExperimentsView extends BorderPane {
 
     private ComboBox<String> metricBox(String value) {
         ComboBox<String> box = new ComboBox<>();
+        box.setPrefWidth(170);
         box.getItems().setAll(vm.metricNames());
         box.setValue(value);
         box.setVisibleRowCount(16);
@@ -235,24 +257,24 @@ public final class ExperimentsView extends BorderPane {
     }
 
     private void columns() {
-        TableColumn<PointRow, Number> id = new TableColumn<>("Point");
+        TableColumn<PointRow, Number> id = new TableColumn<>("#");
         id.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().pointId()));
-        id.setPrefWidth(56);
+        id.setPrefWidth(48);
         TableColumn<PointRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().status() + (c.getValue().feasible() ? " ✓" : "")));
-        status.setPrefWidth(100);
+        status.setPrefWidth(112);
         TableColumn<PointRow, Number> run = new TableColumn<>("Run");
         run.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().runId() < 0 ? null : c.getValue().runId()));
-        run.setPrefWidth(56);
+        run.setPrefWidth(58);
         TableColumn<PointRow, String> params = new TableColumn<>("Parameters");
         params.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().params()));
-        params.setPrefWidth(300);
+        params.setPrefWidth(250);
         TableColumn<PointRow, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().reason() == null ? "" : c.getValue().reason()));
         reason.setPrefWidth(260);
-        table.getColumns().setAll(List.of(id, status, run, metricColumn("USD/h", "cost_per_hour_usd", 70),
-                metricColumn("p99 TTFT ms", "p99_ttft_ms", 96), metricColumn("p99 TPOT ms", "p99_tpot_ms", 96),
-                metricColumn("SLO attain.", "slo_attainment", 86), metricColumn("Goodput/GPU", "request_goodput_per_gpu", 96), params, reason));
+        table.getColumns().setAll(List.of(id, status, run, metricColumn("USD/h", "cost_per_hour_usd", 76),
+                metricColumn("p99 TTFT ms", "p99_ttft_ms", 124), metricColumn("p99 TPOT ms", "p99_tpot_ms", 124),
+                metricColumn("SLO att.", "slo_attainment", 90), metricColumn("Goodput/GPU", "request_goodput_per_gpu", 124), params, reason));
     }
 
     private static TableColumn<PointRow, Number> metricColumn(String title, String key, double width) {
@@ -283,7 +305,7 @@ public final class ExperimentsView extends BorderPane {
     private void plot() {
         if (xs.getValue() == null || ys.getValue() == null) return;
         vm.axes(xs.getValue(), ys.getValue());
-        chart.show(xs.getValue(), ys.getValue(), vm.plotted(), vm.frontier());
+        chart.show(xs.getValue(), ys.getValue(), vm.plotted(), vm.frontier(), fit.isSelected());
     }
 
     private void heat() {

@@ -34,8 +34,15 @@ public final class ParetoChart extends LineChart<Number, Number> {
         return a;
     }
 
-    /** Plots {@code points} and {@code frontier} with these axis titles. */
-    public void show(String xLabel, String yLabel, List<Pareto.Point> points, List<Pareto.Point> frontier) {
+    /**
+     * Plots {@code points} and {@code frontier} with these axis titles; {@code fitFeasible}: the axes span
+     * the feasible points (with a margin), so a few far-off infeasible ones do not flatten them (those
+     * outside are left out of view), else every point.
+     */
+    public void show(String xLabel, String yLabel, List<Pareto.Point> points, List<Pareto.Point> frontier, boolean fitFeasible) {
+        List<Pareto.Point> span = fitFeasible ? near(points) : List.of();
+        range((NumberAxis) getXAxis(), span.stream().mapToDouble(Pareto.Point::x).toArray());
+        range((NumberAxis) getYAxis(), span.stream().mapToDouble(Pareto.Point::y).toArray());
         XYChart.Series<Number, Number> feasible = new XYChart.Series<>();
         feasible.setName("meets constraints");
         XYChart.Series<Number, Number> other = new XYChart.Series<>();
@@ -57,6 +64,42 @@ public final class ParetoChart extends LineChart<Number, Number> {
         // the frontier's rings sit on top of feasible dots: clicks go through them to the dot
         for (XYChart.Data<Number, Number> d : line.getData()) if (d.getNode() != null) d.getNode().setMouseTransparent(true);
         if (line.getNode() != null) line.getNode().setMouseTransparent(true);
+    }
+
+    /** The feasible points and those within one feasible span of them on both axes (none when no point is feasible). */
+    private static List<Pareto.Point> near(List<Pareto.Point> points) {
+        List<Pareto.Point> ok = points.stream().filter(Pareto.Point::feasible).toList();
+        if (ok.isEmpty()) return ok;
+        double x0 = ok.stream().mapToDouble(Pareto.Point::x).min().orElseThrow();
+        double x1 = ok.stream().mapToDouble(Pareto.Point::x).max().orElseThrow();
+        double y0 = ok.stream().mapToDouble(Pareto.Point::y).min().orElseThrow();
+        double y1 = ok.stream().mapToDouble(Pareto.Point::y).max().orElseThrow();
+        double wx = Math.max(x1 - x0, Math.abs(x1) * 0.1);
+        double wy = Math.max(y1 - y0, Math.abs(y1) * 0.1);
+        return points.stream().filter(p -> p.feasible() || (p.x() >= x0 - wx && p.x() <= x1 + wx && p.y() >= y0 - wy && p.y() <= y1 + wy))
+                .toList();
+    }
+
+    /** Fixes the axis to {@code values} with an 8 % margin and round ticks; auto-ranging when there are none. */
+    private static void range(NumberAxis a, double[] values) {
+        if (values.length == 0) {
+            a.setAutoRanging(true);
+            return;
+        }
+        double lo = java.util.Arrays.stream(values).min().orElse(0);
+        double hi = java.util.Arrays.stream(values).max().orElse(1);
+        double pad = hi > lo ? (hi - lo) * 0.08 : Math.max(Math.abs(hi) * 0.1, 1);
+        double step = niceStep((hi - lo + 2 * pad) / 6);
+        a.setAutoRanging(false);
+        a.setLowerBound(Math.floor((lo - pad) / step) * step);
+        a.setUpperBound(Math.ceil((hi + pad) / step) * step);
+        a.setTickUnit(step);
+    }
+
+    private static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
     }
 
     private void clickable(XYChart.Data<Number, Number> d, String xLabel, String yLabel) {

@@ -53,8 +53,15 @@ public record PointRow(StoredPoint stored, Map<String, Object> metrics, Map<Stri
     /** The parameters as one line: {@code replicas=2  router=route.round-robin}. */
     public String params() {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "  ").append(shortPath(k)).append('=').append(v));
+        values.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "  ").append(label(k)).append('=').append(v));
         return sb.toString();
+    }
+
+    /** A path's last part ({@code max_num_seqs}), or its last two when another axis ends the same ({@code 0.replicas}). */
+    private String label(String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        long same = values.keySet().stream().filter(k -> k.substring(k.lastIndexOf('.') + 1).equals(last)).count();
+        return same > 1 ? shortPath(path) : last;
     }
 
     /** A metric as a number, NaN when the point has none. */
