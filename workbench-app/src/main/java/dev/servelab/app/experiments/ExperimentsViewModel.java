@@ -136,6 +136,7 @@ public final class ExperimentsViewModel {
     /** {@link #select} with the read on the loader thread; the running sweep's own experiment is already live. */
     public CompletableFuture<Void> selectAsync(long id) {
         if (running.get() && shown.get() == id) return CompletableFuture.completedFuture(null);
+        // another experiment while one runs: its points are read now; coming back to the running one re-reads it
         return CompletableFuture.supplyAsync(() -> readPoints(id), io).thenAcceptAsync(rows -> {
             shown.set(id);
             points.setAll(rows);
@@ -229,12 +230,14 @@ public final class ExperimentsViewModel {
     /** Hears the sweep on its thread and hands each step to the JavaFX thread. */
     private final class Listener implements SweepListener {
         private final long startNanos = System.nanoTime();
+        private volatile long experimentId = -1;
         private int toRun;
         private int done;
         private int infeasible;
 
         @Override
         public void started(long experimentId, int toRun, List<StoredPoint> stored) {
+            this.experimentId = experimentId;
             this.toRun = toRun;
             List<PointRow> rows = stored.stream().map(PointRow::of).toList();
             List<ExperimentInfo> list = readExperiments();
@@ -259,7 +262,7 @@ public final class ExperimentsViewModel {
             double f = toRun == 0 ? 1 : (double) done / toRun;
             PointRow row = PointRow.of(p);
             fx.execute(() -> {
-                upsert(row);
+                if (shown.get() == experimentId) upsert(row);
                 progress.set(f);
                 progressText.set(text);
             });

@@ -38,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Experiments tab as a researcher drives it, headless over real JavaFX nodes: "Vary" on two rows of
  * the property sheet adds two axes, Run fills the table as points are stored in a real SQLite file, the
- * heat map has a cell per value pair, clicking a Pareto dot opens the point's run in the SLA view, and
- * Cancel leaves the finished points stored with the experiment cancelled.
+ * heat map has a cell per value pair, clicking a Pareto dot opens the point's run in the SLA view,
+ * Cancel leaves the finished points stored with the experiment cancelled, and a stored experiment opens
+ * from the list.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExperimentsFlowTest {
@@ -137,6 +138,31 @@ class ExperimentsFlowTest {
             for (StoredPoint p : stored) assertEquals("completed", p.status().dbValue());
             assertEquals(stored.size(), view.table().getItems().size());
         }
+    }
+
+    @Test
+    void aStoredExperimentOpensFromTheList(FxRobot robot) throws Exception {
+        Path db = dir.resolve("runs.db");
+        java.util.List<dev.servelab.experiments.run.SweepOutcome> outs = new java.util.ArrayList<>();
+        for (String s : List.of("name: from-the-cli\nvary:\n  workload.requests: [100]\n  pools.0.replicas: [1, 2, 3]\n",
+                "name: newer\nvary:\n  workload.requests: [100]\n  pools.0.max_num_seqs: [32, 64]\n")) {
+            Path sweep = dir.resolve("sweep" + outs.size() + ".yaml");
+            java.nio.file.Files.writeString(sweep, s + "base: " + Examples.quickstart() + "\n");
+            outs.add(dev.servelab.experiments.run.SweepRunner.run(dev.servelab.experiments.sweep.SweepReader.read(sweep,
+                    dev.servelab.engine.plugin.PluginRegistry.load()), new dev.servelab.experiments.engines.LocalEngine(),
+                    new dev.servelab.experiments.engines.SweepEngine.Options(db, 2, null, new dev.servelab.experiments.point.CancelToken()), null));
+        }
+        robot.interact(() -> window.showView("experiments"));
+        ExperimentsView view = window.experiments();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
+        javafx.scene.control.ComboBox<?> choice = robot.lookup("#experiment-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(2, choice.getItems().size(), "both stored experiments are listed");
+        robot.clickOn(choice);
+        String item = "#" + outs.getFirst().experimentId() + "  from-the-cli  (completed, 3 points)";
+        robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> c && item.equals(c.getText())).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.table().getItems().size() == 3);
+        assertEquals(outs.getFirst().points().stream().map(StoredPoint::runId).collect(Collectors.toSet()),
+                view.table().getItems().stream().map(PointRow::runId).collect(Collectors.toSet()));
     }
 
     /** Screen distance between two points' dots. */
