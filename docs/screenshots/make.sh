@@ -30,6 +30,8 @@ gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 6 --screenshot
 gui --show-run 1 --view timeline --zoom slowest --screenshot "$OUT/timeline-slowest.png"
 gui --show-run 1 --view sla --screenshot "$OUT/sla-headline.png" && convert "$OUT/sla-headline.png" -crop 1100x150+0+78 +repage "$OUT/sla-headline.png"   # imagemagick
 gui --open sample-traces/pipelines/quickstart.yaml --view editor --screenshot "$OUT/budget-panel.png" && convert "$OUT/budget-panel.png" -crop 1150x110+0+835 +repage "$OUT/budget-panel.png"
+sl sweep run sample-traces/experiments/replicas-batch.yaml --db "$DB" > /dev/null 2>&1                # experiment 1 (runs 4-33)
+gui --view experiments --experiment 1 --screenshot "$OUT/experiments.png"
 LIVE_DB="$(mktemp -d)/live.db"                                                                     # live + sim pair
 sl compare-modes sample-traces/pipelines/live-tiny.yaml --db "$LIVE_DB" > /dev/null
 DB="$LIVE_DB" gui --open sample-traces/pipelines/live-tiny.yaml --mode jvm --sim-vs-live --screenshot "$OUT/sim-vs-live.png"

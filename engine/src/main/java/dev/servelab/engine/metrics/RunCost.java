@@ -1,6 +1,7 @@
 package dev.servelab.engine.metrics;
 
 import dev.servelab.engine.pipeline.PipelineSpec;
+import dev.servelab.engine.pipeline.PoolPrice;
 import dev.servelab.engine.pipeline.PoolSpec;
 import dev.servelab.engine.spi.HardwarePrices;
 
@@ -11,8 +12,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What a run costs, computed in this one place for run summaries and sweep points: the GPUs its
- * engine pools occupy (replicas × tensor parallelism), their on-demand price per hour (each pool's
- * hardware priced by {@link HardwarePrices}), the price of a million output tokens at the run's output
+ * engine pools occupy (replicas × tensor parallelism), their price per hour (each pool's own
+ * {@code price_usd_per_hour} when the pipeline sets one, else its hardware priced by
+ * {@link HardwarePrices}), the price of a million output tokens at the run's output
  * throughput, goodput per GPU and energy per output token. A value is null when it cannot be known
  * (an unpriced device, no SLO for goodput, no output tokens).
  */
@@ -39,17 +41,28 @@ public record RunCost(int gpus, Double costPerHourUsd, Double costPerMillionOutp
     /** The cost of a run of {@code spec} that produced {@code summary}, with devices priced by {@code usdPerDeviceHour}. */
     public static RunCost of(PipelineSpec spec, RunSummary summary, ToDoubleFunction<String> usdPerDeviceHour) {
         int gpus = gpus(spec);
-        double perHour = 0;
-        for (PoolSpec p : spec.pools()) {
-            if (p.isRemote()) continue;
-            perHour += usdPerDeviceHour.applyAsDouble(p.hardware()) * p.replicas() * p.tensorParallel();
-        }
-        Double costPerHour = finite(perHour);
+        Double costPerHour = finite(perHourUsd(spec, usdPerDeviceHour));
         Double perMillion = costPerHour == null || !(summary.outputThroughput() > 0) ? null
                 : finite(costPerHour / 3600.0 / summary.outputThroughput() * 1e6);
         Double goodputPerGpu = summary.requestGoodput() == null || gpus == 0 ? null : finite(summary.requestGoodput() / gpus);
         Double energy = summary.totalOutputTokens() > 0 ? finite(summary.energyJ() / summary.totalOutputTokens()) : null;
         return new RunCost(gpus, costPerHour, perMillion, goodputPerGpu, energy);
+    }
+
+    /**
+     * What a pipeline's engine pools cost per hour: each pool's devices (replicas × tensor parallelism)
+     * at the pool's own {@code price_usd_per_hour} ({@link PoolPrice}) or else at {@code usdPerDeviceHour}
+     * of its hardware; NaN when a device has no price.
+     */
+    public static double perHourUsd(PipelineSpec spec, ToDoubleFunction<String> usdPerDeviceHour) {
+        double perHour = 0;
+        for (int i = 0; i < spec.pools().size(); i++) {
+            PoolSpec p = spec.pools().get(i);
+            if (p.isRemote()) continue;
+            Double own = PoolPrice.override(spec, i);
+            perHour += (own != null ? own : usdPerDeviceHour.applyAsDouble(p.hardware())) * p.replicas() * p.tensorParallel();
+        }
+        return perHour;
     }
 
     /** The GPUs a pipeline's engine pools occupy: replicas × tensor parallelism, summed. */

@@ -110,6 +110,7 @@ public final class PipelineLoader {
         NodeSpec executor = r.plugin("executor", DEFAULT_EXECUTOR);
         SpeculativeDecoding speculative = SpeculativeReader.read(r.raw("speculative"), r.path("speculative"), baseDir);
         MultiLora lora = LoraReader.read(r.raw("lora"), r.path("lora"));
+        PoolPrice.check(r);
         r.rejectUnknown();
         return new PoolSpec(path, name, replicas, model, hardware, tp, maxSeqs, maxTokens, scheduler, kv, executor, null,
                 speculative, lora);

@@ -30,8 +30,7 @@ final class Feasibility {
             return "needs " + gpus + " GPUs (replicas x tensor_parallel), over budget.max_gpus " + budget.maxGpus();
         }
         if (budget.maxCostPerHourUsd() > 0) {
-            double cost = 0;
-            for (PoolSpec p : spec.pools()) if (!p.isRemote()) cost += prices.applyAsDouble(p.hardware()) * p.replicas() * p.tensorParallel();
+            double cost = RunCost.perHourUsd(spec, prices);
             if (cost > budget.maxCostPerHourUsd()) {
                 return String.format(Locale.ROOT, "costs %.2f USD/h, over budget.max_cost_per_hour_usd %.2f", cost, budget.maxCostPerHourUsd());
             }

@@ -38,6 +38,12 @@ public final class SweepRunner {
     }
 
     public static SweepOutcome run(SweepSpec sweep, SweepEngine engine, SweepEngine.Options options, PrintWriter err) {
+        return run(sweep, engine, options, err, SweepListener.NONE);
+    }
+
+    /** As {@link #run(SweepSpec, SweepEngine, SweepEngine.Options, PrintWriter)}, telling {@code listener} of each stored point. */
+    public static SweepOutcome run(SweepSpec sweep, SweepEngine engine, SweepEngine.Options options, PrintWriter err,
+                                   SweepListener listener) {
         List<PointPlan> plan = PointPlanner.plan(sweep);
         try (RunStore runs = RunStore.open(options.db()); ExperimentStore xs = ExperimentStore.open(runs)) {
             long id = experiment(xs, sweep, plan.size(), engine.id());
@@ -55,11 +61,14 @@ public final class SweepRunner {
                         params(p), null, false, null));
             }
             SweepProgress progress = new SweepProgress(err, tasks.size(), plan.size() - tasks.size());
+            listener.started(id, tasks.size(), xs.points(id));
             engine.run(tasks, options, r -> {
                 if (r.status() == PointStatus.CANCELLED) return;
                 PointResult stored0 = engine.storesRuns() ? r : restore(runs, r);
-                xs.put(point(id, stored0, paramsOf(plan, r.pointId())));
+                StoredPoint p = point(id, stored0, paramsOf(plan, r.pointId()));
+                xs.put(p);
                 progress.point(r.status());
+                listener.point(p);
             });
             ExperimentStatus status = options.cancel().cancelled() ? ExperimentStatus.CANCELLED : ExperimentStatus.COMPLETED;
             xs.mark(id, status);

@@ -43,14 +43,25 @@ public final class SweepReader {
 
     private final Path file;
     private final PluginRegistry registry;
+    private final ObjectNode givenBase;
 
-    private SweepReader(Path file, PluginRegistry registry) {
+    private SweepReader(Path file, PluginRegistry registry, ObjectNode givenBase) {
         this.file = file;
         this.registry = registry;
+        this.givenBase = givenBase;
     }
 
     public static SweepSpec read(Path file, PluginRegistry registry) {
-        return new SweepReader(file, registry).read();
+        return new SweepReader(file, registry, null).read();
+    }
+
+    /**
+     * A sweep whose base pipeline is {@code baseTree} rather than the contents of its {@code base} file
+     * (the workbench's open pipeline, edited and perhaps unsaved); {@code base} still names where its
+     * relative paths resolve and its runs' name.
+     */
+    public static SweepSpec read(Path file, PluginRegistry registry, ObjectNode baseTree) {
+        return new SweepReader(file, registry, baseTree).read();
     }
 
     private ServeLabException error(String field, String message) {
@@ -65,10 +76,10 @@ public final class SweepReader {
         }
         String name = text(root, "name", file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""));
         if (!root.hasNonNull("base")) throw error("base", "missing: name the base pipeline file");
-        Path base = resolve("base", text(root, "base", null));
+        Path base = givenBase != null ? Path.of(text(root, "base", null)).toAbsolutePath() : resolve("base", text(root, "base", null));
         ObjectNode baseTree;
         try {
-            baseTree = PipelineLoader.readTree(base);
+            baseTree = givenBase != null ? givenBase.deepCopy() : PipelineLoader.readTree(base);
         } catch (ServeLabException e) {
             throw error("base", e.getMessage());
         }

@@ -20,6 +20,7 @@ public final class BuiltinFields {
             new SettingInfo("tensor_parallel", Integer.class, 1, "tensor-parallel degree", "GPUs", 1, 1024),
             new SettingInfo("max_num_seqs", Integer.class, 256, "vLLM max_num_seqs: sequences per batch", "seqs", 1, 1_000_000),
             new SettingInfo("max_num_batched_tokens", Integer.class, 8192, "vLLM max_num_batched_tokens per iteration", "tokens", 1, 100_000_000),
+            new SettingInfo("price_usd_per_hour", Double.class, null, "price per device-hour, overriding the hardware file's (empty = the file's)", "USD", 0, 1_000_000),
             new SettingInfo("kv_cache.block_size", Integer.class, 16, "KV-cache block size", "tokens", 1, 1 << 20),
             new SettingInfo("kv_cache.capacity_blocks", Integer.class, 0, "KV blocks per replica (0 = from the memory model)", "blocks", 0, Integer.MAX_VALUE),
             new SettingInfo("kv_cache.prefix_caching", Boolean.class, true, "reuse cached blocks of shared prefixes", "", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),

@@ -17,7 +17,7 @@ public final class GraphCodec {
     static final double COL = 240;
     static final double ROW2 = 170;
     private static final Set<String> POOL_KEYS = Set.of("name", "replicas", "model", "hardware", "tensor_parallel",
-            "max_num_seqs", "max_num_batched_tokens");
+            "max_num_seqs", "max_num_batched_tokens", "price_usd_per_hour");
 
     private GraphCodec() {
     }

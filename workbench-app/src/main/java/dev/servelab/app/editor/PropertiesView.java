@@ -39,6 +39,7 @@ public final class PropertiesView extends BorderPane {
     private List<String> hardwareIds;
     private Object shownKey;
     private java.util.function.Consumer<GraphNode> onLeave = n -> { };
+    private java.util.function.Consumer<VaryRequest> onVary = r -> { };
 
     public PropertiesView(EditorViewModel vm) {
         this.vm = vm;
@@ -47,6 +48,7 @@ public final class PropertiesView extends BorderPane {
         sheet.setPropertyEditorFactory(item -> {
             PropertyEditor<?> e = editorFor(item, defaults);
             editors.put(key(item), e);
+            VaryMenu.install(item, e.getEditor(), vm, r -> onVary.accept(r));
             return e;
         });
         sheet.setModeSwitcherVisible(false);
@@ -195,6 +197,11 @@ public final class PropertiesView extends BorderPane {
     /** Called with the shown node when Esc is pressed in the sheet (back to its card on the canvas). */
     public void setOnLeave(java.util.function.Consumer<GraphNode> leave) {
         onLeave = leave;
+    }
+
+    /** Called with the row's path and suggested values when "Vary" is picked in a row's context menu (the Experiments tab adds an axis). */
+    public void setOnVary(java.util.function.Consumer<VaryRequest> vary) {
+        onVary = vary;
     }
 
     public PropertySheet sheet() {

@@ -22,7 +22,7 @@ public final class GuiCommand implements Callable<Integer> {
     Path screenshot;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "auto",
-            description = "View to show: editor, sla, timeline, cache, runs, devices, ab (default: sla after --run, else editor)")
+            description = "View to show: editor, sla, timeline, cache, runs, devices, experiments, ab (default: sla after --run, else editor)")
     String view;
 
     @Option(names = "--zoom", paramLabel = "tokens|SECONDSs|request:ID|slowest", description = "Timeline: zoom to the single tokens of the first request (tokens), to the run's first SECONDS (e.g. 1.5s), to a request (request:ID), or open the slowest-requests list at the slowest (slowest)")
@@ -45,6 +45,9 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Option(names = "--requests", paramLabel = "N", description = "With --run: use at most N requests of the workload (as run --requests; 0 = all)")
     long requests;
+
+    @Option(names = "--experiment", paramLabel = "ID", description = "Experiments view: show this stored experiment (default: the newest)")
+    Long experiment;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1440x900", description = "Window size")
     String size;
@@ -78,7 +81,7 @@ public final class GuiCommand implements Callable<Integer> {
     GuiOptions options() {
         return GuiOptions.builder().open(open).run(run).screenshot(screenshot).db(db.path()).view(view).zoom(zoom)
                 .showRun(showRun).compare(compare).size(size).dark(dark).bench(bench).shootAt(shootAt).simVsLive(simVsLive)
-                .mode(mode).probe(probe).requests(requests).build();
+                .mode(mode).probe(probe).requests(requests).experiment(experiment).build();
     }
 
     /** On Linux without X11 or Wayland (and not on Monocle), JavaFX would fail with a native error. */

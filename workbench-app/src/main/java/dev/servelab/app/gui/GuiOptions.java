@@ -8,13 +8,13 @@ import java.util.List;
 /**
  * How {@code servelab gui} was started: a pipeline to open, whether to run it, a PNG to write of the
  * window (then exit), which view to show, window size and theme, a registered device to probe in the Devices tab,
- * and at most how many requests a run uses.
+ * at most how many requests a run uses, and the stored experiment the Experiments view shows.
  * Build it with {@link #builder()}: every option has the default {@code servelab gui} gives it.
  */
 public record GuiOptions(Path open, boolean run, Path screenshot, Path db, String view, String zoom, Long showRun,
                          List<Long> compare,
                          int width, int height, boolean dark, boolean bench, double shootAt, boolean simVsLive, String mode,
-                         String probe, long requests) {
+                         String probe, long requests, Long experiment) {
     public GuiOptions {
         compare = List.copyOf(compare);
     }
@@ -48,6 +48,7 @@ public record GuiOptions(Path open, boolean run, Path screenshot, Path db, Strin
         private String mode;
         private String probe;
         private long requests;
+        private Long experiment;
 
         private Builder() {
         }
@@ -76,7 +77,7 @@ public record GuiOptions(Path open, boolean run, Path screenshot, Path db, Strin
             return this;
         }
 
-        /** editor, sla, timeline, cache, runs, devices, or auto. */
+        /** editor, sla, timeline, cache, runs, devices, experiments, ab, or auto. */
         public Builder view(String v) {
             view = v;
             return this;
@@ -155,9 +156,15 @@ public record GuiOptions(Path open, boolean run, Path screenshot, Path db, Strin
             return this;
         }
 
+        /** Experiments view: show this stored experiment (null: the newest). */
+        public Builder experiment(Long v) {
+            experiment = v;
+            return this;
+        }
+
         public GuiOptions build() {
             return new GuiOptions(open, run, screenshot, db, view, zoom, showRun, compare, width, height, dark, bench, shootAt,
-                    simVsLive, mode, probe, requests);
+                    simVsLive, mode, probe, requests, experiment);
         }
     }
 }

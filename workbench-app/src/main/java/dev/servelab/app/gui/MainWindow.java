@@ -6,6 +6,9 @@ import dev.servelab.app.devices.DevicesView;
 import dev.servelab.app.editor.EditorView;
 import dev.servelab.app.experiments.ExperimentsView;
 import dev.servelab.app.experiments.ExperimentsViewModel;
+import dev.servelab.app.experiments.AxisDraft;
+import dev.servelab.app.experiments.PipelineSource;
+import dev.servelab.app.editor.VaryRequest;
 import dev.servelab.app.run.RunBar;
 import dev.servelab.app.ab.AbView;
 import dev.servelab.app.ab.AbViewModel;
@@ -38,6 +41,7 @@ public final class MainWindow extends BorderPane {
     private final LazyView<RunsView> runs;
     private final LazyView<DevicesView> devices;
     private final LazyView<ExperimentsView> experiments;
+    private final ExperimentsViewModel experimentsVm;
     private final LazyView<AbView> ab;
     private final BudgetPanel budget;
 
@@ -63,8 +67,10 @@ public final class MainWindow extends BorderPane {
             return v;
         });
         devices = new LazyView<>("Devices", "mdi2d-devices", () -> new DevicesView(wb.devices()));
-        experiments = new LazyView<>("Experiments", "mdi2f-flask-outline",
-                () -> new ExperimentsView(new ExperimentsViewModel(services.store().db()), running::openRun));
+        experimentsVm = new ExperimentsViewModel(services.store().db(), services.plugins(), javafx.application.Platform::runLater);
+        experiments = new LazyView<>("Experiments", "mdi2f-flask-outline", () -> themed(new ExperimentsView(experimentsVm,
+                () -> new PipelineSource(wb.editor().tree(), wb.editor().fileProperty().get(), wb.editor().name()), this::openPointRun), dark));
+        editor.properties().setOnVary(this::vary);
         ab = new LazyView<>("A/B", "mdi2s-scale-balance", () -> new AbView(new AbViewModel(services.store().db())));
         runBar = new RunBar(wb.run(), running::cancel);
         budget = new BudgetPanel(wb.editor(), r -> Thread.ofVirtual().name("servelab-budget").start(r), javafx.application.Platform::runLater);
@@ -92,6 +98,30 @@ public final class MainWindow extends BorderPane {
 
     private static HitMapView themed(HitMapView v, BooleanProperty dark) {
         Runnable apply = () -> v.heatMap().setTextColor(dark.get() ? Color.web("#c9d1d9") : Color.web("#444"));
+        dark.addListener(o -> apply.run());
+        apply.run();
+        return v;
+    }
+
+    /** "Vary" in the property sheet: an axis of the experiment being composed (the seed row sets its seeds). */
+    private void vary(VaryRequest r) {
+        if (r.path().equals("seed")) {
+            experimentsVm.draft().seeds().set(String.join(", ", r.values()));
+        } else {
+            experimentsVm.draft().addAxis(AxisDraft.of(r.path(), r.values()));
+        }
+        wb.run().loaded("Experiment: varying " + r.path() + " over " + String.join(", ", r.values())
+                + " (" + experimentsVm.draft().axes().size() + " axes; run it in the Experiments tab)");
+    }
+
+    /** A point of an experiment: its run in the SLA view. */
+    private void openPointRun(long runId) {
+        running.openRun(runId);
+        showView("sla");
+    }
+
+    private static ExperimentsView themed(ExperimentsView v, BooleanProperty dark) {
+        Runnable apply = () -> v.heatMap().setTextColor(dark.get() ? Color.web("#c9d1d9") : Color.web("#24292f"));
         dark.addListener(o -> apply.run());
         apply.run();
         return v;
@@ -161,7 +191,16 @@ public final class MainWindow extends BorderPane {
         return devices.get();
     }
 
-    /** Selects a view by name: editor, sla, timeline, cache, runs, devices or ab. */
+    public ExperimentsView experiments() {
+        return experiments.get();
+    }
+
+    /** The Experiments tab's state (the experiment being composed), built with the window. */
+    public ExperimentsViewModel experimentsModel() {
+        return experimentsVm;
+    }
+
+    /** Selects a view by name: editor, sla, timeline, cache, runs, devices, experiments or ab. */
     public void showView(String name) {
         int i = switch (name) {
             case "sla" -> 1;

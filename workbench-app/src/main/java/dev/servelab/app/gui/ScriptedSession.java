@@ -68,6 +68,9 @@ final class ScriptedSession {
             w.devices().table().getItems().stream().filter(r -> r.name().equals(o.probe())).findFirst()
                     .ifPresent(r -> w.devices().table().getSelectionModel().select(r));
             ready = wb.devices().probe(o.probe()).handle((p, e) -> null);
+        } else if ("experiments".equals(o.view())) {
+            w.showView("experiments");
+            ready = o.experiment() != null ? w.experiments().show(o.experiment()) : w.experiments().refresh();
         } else if (!wb.runs().runs().isEmpty() && !"editor".equals(o.view()) && !"devices".equals(o.view())) {
             ready = w.running().shownRun();
             w.running().openRun(o.showRun() != null ? o.showRun() : wb.runs().runs().getFirst().id());
@@ -111,6 +114,7 @@ final class ScriptedSession {
             wb.editor().graph().nodes.stream().filter(n -> n.kind == dev.servelab.app.editor.NodeKind.WORKLOAD).findFirst()
                     .ifPresent(n -> wb.editor().selection().setAll(n));
         }
+        if ("experiments".equals(view)) w.experiments().adoptShown();
         if ("timeline".equals(view)) {
             Platform.runLater(() -> {
                 w.timeline().fit();

@@ -32,7 +32,7 @@ class ExperimentsViewModelTest {
                 + "  pools.0.replicas: [1, 2, 4]\n  pools.0.tensor_parallel: [1, 16]\n"
                 + "constraints: {p99_ttft_ms: 1000}\nobjective: {minimize: cost_per_hour_usd}\n");
         Path db = dir.resolve("runs.db");
-        ExperimentsViewModel vm = new ExperimentsViewModel(db);
+        ExperimentsViewModel vm = new ExperimentsViewModel(db, PluginRegistry.load(), Runnable::run);
         vm.refresh();
         assertTrue(vm.experiments().isEmpty(), "no store yet: no experiments");
         SweepOutcome out = SweepRunner.run(SweepReader.read(sweep, PluginRegistry.load()), new LocalEngine(),
