@@ -1,5 +1,6 @@
 package dev.servelab.engine.cli;
 
+import dev.servelab.engine.pipeline.BuiltinFields;
 import dev.servelab.engine.plugin.PluginDescriptor;
 import dev.servelab.engine.plugin.PluginKind;
 import dev.servelab.engine.plugin.PluginRegistry;
@@ -23,7 +24,7 @@ public final class PluginsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--settings", description = "Also list each plugin's settings with defaults and units")
+    @Option(names = "--settings", description = "Also list each plugin's settings, and the pools' and sink's fields, with defaults and units")
     boolean settings;
 
     @Option(names = "--json", description = "JSON array")
@@ -45,15 +46,27 @@ public final class PluginsCommand implements Callable<Integer> {
             out.println(kind.spi().getSimpleName() + " (" + kind.prefix() + ".*)");
             for (PluginDescriptor d : ds) {
                 out.printf(Locale.ROOT, "  %-28s %s%n", d.id(), d.summary());
-                if (settings) {
-                    for (SettingInfo s : d.settings()) {
-                        out.printf(Locale.ROOT, "      %-24s = %-12s %s%s%n", s.name(), s.defaultValue(), s.summary(),
-                                s.unit().isEmpty() ? "" : " [" + s.unit() + "]");
-                    }
-                }
+                if (settings) settings(out, d.settings(), "");
             }
         }
+        if (settings) {
+            out.println("Fields that are not plugins");
+            out.println("  pools[] (each replica pool)");
+            settings(out, BuiltinFields.POOL, "");
+            out.println("  sink (the run's SLOs and metrics)");
+            settings(out, BuiltinFields.SINK, "");
+            out.println("  pipeline");
+            settings(out, BuiltinFields.PIPELINE, "");
+        }
         return 0;
+    }
+
+    private static void settings(PrintWriter out, List<SettingInfo> infos, String prefix) {
+        for (SettingInfo s : infos) {
+            out.printf(Locale.ROOT, "      %-24s = %-12s %s%s%n", prefix + s.name(),
+                    s.defaultValue() == null ? "unset" : s.defaultValue(), s.summary(),
+                    s.unit().isEmpty() ? "" : " [" + s.unit() + "]");
+        }
     }
 
     private static Map<String, Object> row(PluginDescriptor d) {

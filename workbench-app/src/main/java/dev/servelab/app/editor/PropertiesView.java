@@ -1,5 +1,7 @@
 package dev.servelab.app.editor;
 
+import dev.servelab.engine.pipeline.BuiltinFields;
+
 import dev.servelab.engine.plugin.PluginDescriptor;
 import dev.servelab.engine.plugin.SettingInfo;
 import dev.servelab.hw.perf.hardware.HardwareCatalog;

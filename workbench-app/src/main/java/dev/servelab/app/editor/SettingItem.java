@@ -1,5 +1,7 @@
 package dev.servelab.app.editor;
 
+import dev.servelab.engine.pipeline.BuiltinFields;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -78,4 +78,15 @@ class RunsCommandTest {
             assertTrue(r.out().contains(id), "missing " + id + " in\n" + r.out());
         }
     }
+
+    @Test
+    void pluginSettingsAlsoListThePoolFieldsOfIssue18Features() {
+        CliRunner.Result r = CliRunner.run("plugins", "--settings");
+        assertEquals(0, r.exitCode());
+        for (String field : List.of("speculative.num_speculative_tokens", "lora.max_loras", "lora.max_lora_rank",
+                "kv_cache.cpu_tier.capacity_gib", "kv_cache.disk_tier.latency_ms", "kv_cache.offload",
+                "price_usd_per_hour", "expert_parallel", "load_threshold")) {
+            assertTrue(r.out().contains(field), "missing " + field + " in\n" + r.out());
+        }
+    }
 }

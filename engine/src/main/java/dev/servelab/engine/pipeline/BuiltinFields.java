@@ -1,4 +1,4 @@
-package dev.servelab.app.editor;
+package dev.servelab.engine.pipeline;
 
 import dev.servelab.engine.plugin.SettingInfo;
 
@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * The settings of the nodes that are not plugins — replica pools, the metrics sink and the pipeline
  * itself — described like plugin settings (defaults and ranges as {@code PipelineLoader} applies them).
+ * The workbench's property sheet edits them and {@code servelab plugins --settings} lists them; a pool
+ * setting that {@code PipelineLoader} reads belongs here so that both show it.
  */
 public final class BuiltinFields {
     /** The pool row whose editor is a drop-down of the speculative methods. */
