@@ -35,6 +35,7 @@ final class VaryMenu {
     static void install(PropertySheet.Item item, Node editor, EditorViewModel vm, Consumer<VaryRequest> onVary) {
         if (!(editor instanceof Control control)) return;
         MenuItem vary = new MenuItem();
+        vary.setMnemonicParsing(false);   // field paths contain underscores (max_num_seqs)
         vary.setGraphic(new FontIcon("mdi2f-flask-outline"));
         vary.getStyleClass().add("vary-item");
         ContextMenu menu = new ContextMenu();

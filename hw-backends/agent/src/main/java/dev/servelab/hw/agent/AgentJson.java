@@ -59,6 +59,9 @@ final class AgentJson {
         e.put("message", message);
         e.put("type", status == 401 ? "authentication_error" : status == 429 ? "rate_limit_error" : "invalid_request_error");
         e.put("code", status);
+        // A refused body is left unread: the connection cannot carry another request, so say so (a client
+        // that pooled it would otherwise send its next request into a reset socket).
+        if (status == 413) ex.getResponseHeaders().set("Connection", "close");
         json(ex, status, root);
     }
 }
