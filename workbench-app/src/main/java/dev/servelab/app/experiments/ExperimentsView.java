@@ -85,7 +85,9 @@ public final class ExperimentsView extends BorderPane {
             if (is != null && !choosing && is.experimentId() != vm.shown().get()) vm.selectAsync(is.experimentId());
         });
         vm.shown().addListener((o, a, b) -> showChoice(b.longValue()));
-        vm.experiments().addListener((ListChangeListener<ExperimentInfo>) c -> showChoice(vm.shown().get()));
+        // after the combo box's own reaction to the new items (it clears a value whose record was replaced)
+        vm.experiments().addListener((ListChangeListener<ExperimentInfo>) c -> javafx.application.Platform.runLater(
+                () -> showChoice(vm.shown().get())));
         Button refresh = new Button("Refresh", new FontIcon("mdi2r-refresh"));
         refresh.setOnAction(e -> refresh());
         Button template = new Button("Copy to composer", new FontIcon("mdi2c-content-copy"));

@@ -78,6 +78,9 @@ class ExperimentsFlowTest {
         List<PointRow> rows = List.copyOf(view.table().getItems());
         assertEquals(4, rows.size());
         long experimentId = vm.shown().get();
+        javafx.scene.control.ComboBox<?> shownChoice = robot.lookup("#experiment-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(shownChoice.getValue() instanceof dev.servelab.experiments.store.ExperimentInfo info
+                && info.experimentId() == experimentId, "the drop-down names the experiment just run: " + shownChoice.getValue());
         try (RunStore runs = RunStore.open(dir.resolve("runs.db")); ExperimentStore xs = ExperimentStore.open(runs)) {
             List<StoredPoint> stored = xs.points(experimentId);
             assertEquals(4, stored.size());
