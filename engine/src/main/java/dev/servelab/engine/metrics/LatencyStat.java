@@ -153,14 +153,27 @@ public final class LatencyStat {
         return Math.sqrt(ss / count);
     }
 
+    /**
+     * Sorts the exact values now (the percentiles and the standard deviation read them in sorted order);
+     * {@link MetricsCollector#summary} sorts its stats on two threads at once this way.
+     */
+    void sort() {
+        if (!sorted && histogram == null) {
+            Arrays.sort(values, 0, size);
+            sorted = true;
+        }
+    }
+
+    /** How many exact values are kept (0 once the stat is histogram-backed). */
+    int exactSize() {
+        return histogram == null ? size : 0;
+    }
+
     /** The value at a percentile in [0, 100] in milliseconds, interpolated linearly as numpy does (0 when empty). */
     public double percentileMs(double percentile) {
         if (count == 0) return 0;
         if (histogram != null) return histogram.getValueAtPercentile(percentile) / 1e6;
-        if (!sorted) {
-            Arrays.sort(values, 0, size);
-            sorted = true;
-        }
+        sort();
         double rank = (size - 1) * (percentile / 100.0);
         int lo = (int) Math.floor(rank);
         int hi = Math.min(lo + 1, size - 1);

@@ -27,6 +27,7 @@ import dev.servelab.engine.observe.RunObserver;
  */
 public final class MetricsCollector implements RunObserver {
     private final SloSpec slo;
+    private static final long PARALLEL_SORT_VALUES = 200_000;
     final LatencyStat ttft = new LatencyStat();
     final LatencyStat tpot = new LatencyStat();
     final LatencyStat itl = new LatencyStat(LatencyStat.ITL_LIMIT);
@@ -177,6 +178,7 @@ public final class MetricsCollector implements RunObserver {
 
     /** The run's headline numbers now (vLLM definitions plus ServeLab's); the caller adds run id and wall time. */
     public RunSummary summary() {
+        sortStats(ttft, tpot, itl, e2el, queueing);
         double duration = (lastEndNanos - Math.max(0, startNanos)) / 1e9;
         LatencySummary itlSummary = LatencySummary.of(warmupItl.count() == 0 ? itl : itl.without(warmupItl));
         double output = perSecond(outputTokens, duration);
@@ -193,6 +195,18 @@ public final class MetricsCollector implements RunObserver {
                 meanTpot > 0 ? 1000 / meanTpot : 0.0, faults == null ? null : faults.summary(),
                 countLora ? Long.valueOf(loraSwaps) : null,
                 tiered ? new KvTierHits(hitTokens - hitTokensCpu - hitTokensDisk, hitTokensCpu, hitTokensDisk) : null);
+    }
+
+    /**
+     * Sorts the stats' exact values before they are summarised, in parallel when there are many (a 1M-request
+     * run sorts four arrays of a million values: ~0.25 s on one core). Sorting gives the same order on any
+     * thread, so the summary does not change.
+     */
+    private static void sortStats(LatencyStat... stats) {
+        long values = 0;
+        for (LatencyStat s : stats) values += s.exactSize();
+        if (values < PARALLEL_SORT_VALUES) return;
+        java.util.Arrays.stream(stats).parallel().forEach(LatencyStat::sort);
     }
 
     private static double perSecond(long n, double seconds) {

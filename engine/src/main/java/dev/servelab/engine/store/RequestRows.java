@@ -52,27 +52,23 @@ final class RequestRows {
     }
 
     void write(Connection c, long runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO requests VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (int i = 0; i < size; i++) {
-                ps.setLong(1, runId);
-                ps.setLong(2, requestId[i]);
-                ps.setInt(3, replica[i]);
-                ps.setLong(4, arrival[i]);
-                setNullable(ps, 5, scheduled[i]);
-                setNullable(ps, 6, firstToken[i]);
-                setNullable(ps, 7, finish[i]);
-                ps.setInt(8, prompt[i]);
-                ps.setInt(9, output[i]);
-                ps.setInt(10, cached[i]);
-                ps.setInt(11, preemptions[i]);
-                ps.setString(12, status[i]);
-                ps.setString(13, reason[i]);
-                ps.setString(14, tenant[i]);
-                ps.setString(15, sloClass[i]);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        MultiRowInsert.insert(c, "requests", 15, size, (ps, p, i) -> {
+            ps.setLong(p, runId);
+            ps.setLong(p + 1, requestId[i]);
+            ps.setInt(p + 2, replica[i]);
+            ps.setLong(p + 3, arrival[i]);
+            setNullable(ps, p + 4, scheduled[i]);
+            setNullable(ps, p + 5, firstToken[i]);
+            setNullable(ps, p + 6, finish[i]);
+            ps.setInt(p + 7, prompt[i]);
+            ps.setInt(p + 8, output[i]);
+            ps.setInt(p + 9, cached[i]);
+            ps.setInt(p + 10, preemptions[i]);
+            ps.setString(p + 11, status[i]);
+            ps.setString(p + 12, reason[i]);
+            ps.setString(p + 13, tenant[i]);
+            ps.setString(p + 14, sloClass[i]);
+        });
     }
 
     private static void setNullable(PreparedStatement ps, int i, long v) throws SQLException {

@@ -254,29 +254,25 @@ public final class RunRecorder implements RunObserver {
     }
 
     private static void writeBuckets(Connection c, long runId, List<ReplicaBucket.Row> rows) throws SQLException {
-        if (rows.isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO replica_buckets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (ReplicaBucket.Row r : rows) {
-                int i = 1;
-                ps.setLong(i++, runId);
-                ps.setInt(i++, r.replica());
-                ps.setLong(i++, r.bucket());
-                ps.setLong(i++, r.iterations());
-                ps.setLong(i++, r.busyNanos());
-                ps.setLong(i++, r.prefillTokens());
-                ps.setLong(i++, r.decodeTokens());
-                ps.setLong(i++, r.batchSizeSum());
-                ps.setInt(i++, r.kvMax());
-                ps.setLong(i++, r.kvSum());
-                ps.setInt(i++, r.kvCapacity());
-                ps.setInt(i++, r.waitingMax());
-                ps.setLong(i++, r.lookupTokens());
-                ps.setLong(i++, r.hitTokens());
-                ps.setLong(i++, r.preemptions());
-                ps.setDouble(i, r.joules());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        MultiRowInsert.insert(c, "replica_buckets", 16, rows.size(), (ps, p, k) -> {
+            ReplicaBucket.Row r = rows.get(k);
+            int i = p;
+            ps.setLong(i++, runId);
+            ps.setInt(i++, r.replica());
+            ps.setLong(i++, r.bucket());
+            ps.setLong(i++, r.iterations());
+            ps.setLong(i++, r.busyNanos());
+            ps.setLong(i++, r.prefillTokens());
+            ps.setLong(i++, r.decodeTokens());
+            ps.setLong(i++, r.batchSizeSum());
+            ps.setInt(i++, r.kvMax());
+            ps.setLong(i++, r.kvSum());
+            ps.setInt(i++, r.kvCapacity());
+            ps.setInt(i++, r.waitingMax());
+            ps.setLong(i++, r.lookupTokens());
+            ps.setLong(i++, r.hitTokens());
+            ps.setLong(i++, r.preemptions());
+            ps.setDouble(i, r.joules());
+        });
     }
 }
