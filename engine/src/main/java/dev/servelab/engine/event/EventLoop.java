@@ -1,6 +1,5 @@
 package dev.servelab.engine.event;
 
-import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -10,18 +9,8 @@ import java.util.concurrent.CancellationException;
  * wall time: not at all in simulation, one to one (or scaled) when running live.
  */
 public final class EventLoop {
-    private record Event(long timeNanos, int phase, long seq, Runnable action) implements Comparable<Event> {
-        @Override
-        public int compareTo(Event o) {
-            int c = Long.compare(timeNanos, o.timeNanos);
-            if (c != 0) return c;
-            c = Integer.compare(phase, o.phase);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
     private static final long EXTERNAL_WAIT_SLICE_NANOS = 100_000_000;
-    private final PriorityQueue<Event> queue = new PriorityQueue<>();
+    private final EventHeap queue = new EventHeap();
     private final Pacer pacer;
     private long nowNanos;
     private long nextSeq;
@@ -60,7 +49,7 @@ public final class EventLoop {
         if (timeNanos < nowNanos) {
             throw new IllegalArgumentException("event at " + timeNanos + " ns is before now (" + nowNanos + " ns)");
         }
-        queue.add(new Event(timeNanos, 0, nextSeq++, action));
+        queue.add(timeNanos, nextSeq++, action);
     }
 
     /**
@@ -72,7 +61,7 @@ public final class EventLoop {
         if (timeNanos < nowNanos) {
             throw new IllegalArgumentException("event at " + timeNanos + " ns is before now (" + nowNanos + " ns)");
         }
-        queue.add(new Event(timeNanos, 1, nextSeq++, action));
+        queue.add(timeNanos, EventHeap.AFTER_OTHERS | nextSeq++, action);
     }
 
     /** Runs events until none is left; throws {@link CancellationException} if {@link #cancel()} was called. */
@@ -84,10 +73,11 @@ public final class EventLoop {
                 continue;
             }
             if (queue.isEmpty()) return;
-            Event e = queue.poll();
-            if (external == null) pacer.awaitEventTime(e.timeNanos);
-            nowNanos = e.timeNanos;
-            e.action.run();
+            long time = queue.firstTimeNanos();
+            Runnable action = queue.poll();
+            if (external == null) pacer.awaitEventTime(time);
+            nowNanos = time;
+            action.run();
             if (++processed % progressEveryEvents == 0 && progress != null) progress.onProgress(nowNanos, processed);
         }
     }
@@ -102,10 +92,10 @@ public final class EventLoop {
      */
     private boolean externalLetsNextRun() {
         external.applyArrived();
-        Event next = queue.peek();
-        long wait = next == null ? EXTERNAL_WAIT_SLICE_NANOS : pacer.wallNanosUntil(next.timeNanos);
+        boolean none = queue.isEmpty();
+        long wait = none ? EXTERNAL_WAIT_SLICE_NANOS : pacer.wallNanosUntil(queue.firstTimeNanos());
         if (wait <= 0) return true;
-        if (next == null && !external.pending()) return false;
+        if (none && !external.pending()) return false;
         try {
             external.awaitAndApply(Math.min(wait, EXTERNAL_WAIT_SLICE_NANOS));
         } catch (InterruptedException ex) {
