@@ -13,8 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  * loop is bound by memory, not by FMA latency; Q8_0 blocks are widened byte-to-float in registers.
  * For a batch, a Q8_0 row is dequantised once into a per-thread buffer and reused for every token.
  * Q4_0 and Q4_K nibbles are widened byte-to-int, masked and shifted in int lanes, then converted.
- * At batch 1 an F32 or Q8_0 matmul takes two rows per pass, so each activation vector loaded serves
- * two weight rows and two memory streams are in flight.
+ * At batch 1 an F32 matmul takes two rows per pass, so each activation vector loaded serves two
+ * weight rows and two memory streams are in flight; a Q8_0 matmul takes four rows a quarter of the
+ * slice apart (four streams in four different pages, see {@link #dotQ8x4}), and so does a Q4_0
+ * matmul, on activations prepared once per slice so that nibbles need fewer integer operations
+ * ({@link #prepareQ4_0}).
  * Only loaded when {@link MatmulPath#vectorApiPresent()}.
  */
 enum VectorMatmulPath implements MatmulPath {
@@ -25,8 +28,10 @@ enum VectorMatmulPath implements MatmulPath {
     private static final VectorSpecies<Byte> B =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(F.vectorBitSize() / 4));
     private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> QUARTER = FloatVector.SPECIES_128;
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> PREPARED = ThreadLocal.withInitial(() -> new float[0]);
 
     @Override
     public void f32(float[] w, float[] x, float[] out, int rows, int cols, int tokens, int from, int to) {
@@ -57,17 +62,17 @@ enum VectorMatmulPath implements MatmulPath {
     @Override
     public void q8(byte[] qs, float[] scales, float[] x, float[] out, int rows, int cols, int tokens,
                    int from, int to) {
-        if (MatmulKernels.Q8_BLOCK % (2 * L) != 0) {
+        if (L != 8 && L != 16) {
             MatmulKernels.matmulQ8(qs, scales, x, out, rows, cols, tokens, from, to);
             return;
         }
-        float[] lanes = new float[L];
+        float[] lanes = new float[4 * L];
         if (tokens == 1) {
-            int r = from;
-            for (; r + 2 <= to; r += 2) {
-                dotQ8x2(qs, scales, r, x, cols, out, lanes);
+            int quarter = L == 16 ? (to - from) / 4 : 0;
+            if (quarter > 0) {
+                dotQ8x4(qs, scales, from, quarter, x, cols, out, lanes);
             }
-            for (; r < to; r++) {
+            for (int r = from + 4 * quarter; r < to; r++) {
                 out[r] = dotQ8(qs, scales, r, x, cols, lanes);
             }
             return;
@@ -100,6 +105,17 @@ enum VectorMatmulPath implements MatmulPath {
             return;
         }
         float[] lanes = new float[L];
+        if (tokens == 1 && L == 16) {
+            float[] prepared = prepareQ4_0(x, cols);
+            int quarter = (to - from) / 4;
+            if (quarter > 0) {
+                dotQ4_0x4(qs, scales, from, quarter, prepared, cols, out, lanes);
+            }
+            for (int r = from + 4 * quarter; r < to; r++) {
+                out[r] = dotQ4_0Prepared(qs, scales, r, prepared, cols, lanes);
+            }
+            return;
+        }
         if (tokens == 1) {
             for (int r = from; r < to; r++) {
                 out[r] = dotQ4_0(qs, scales, r, x, cols, lanes);
@@ -196,6 +212,93 @@ enum VectorMatmulPath implements MatmulPath {
         return sum(even.add(odd), lanes);
     }
 
+    /**
+     * The activations of a batch-1 Q4_0 matmul laid out for {@link #dotQ4_0x4}: per block of 32, 48
+     * floats: {@code x[0..16)}, {@code x[16..32) / 16} and {@code -8 (x[i] + x[i + 16])}. The
+     * high nibble is then masked in place ({@code byte & 0xF0} = 16 h) instead of shifted, and the
+     * {@code - 8} of every weight enters as the start value of the block's FMA chain instead of one
+     * integer subtraction per nibble: three vector operations fewer per 32 weights. Every thread
+     * prepares its own copy with the same arithmetic, so results do not depend on the thread count.
+     */
+    static float[] prepareQ4_0(float[] x, int cols) {
+        int blocks = cols / MatmulKernels.Q4_BLOCK;
+        float[] p = PREPARED.get();
+        if (p.length < 48 * blocks) {
+            p = new float[48 * blocks];
+            PREPARED.set(p);
+        }
+        for (int b = 0; b < blocks; b++) {
+            for (int i = 0; i < 16; i++) {
+                float lo = x[32 * b + i], hi = x[32 * b + 16 + i];
+                p[48 * b + i] = lo;
+                p[48 * b + 16 + i] = hi / 16f;
+                p[48 * b + 32 + i] = -8f * (lo + hi);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Q4_0 rows {@code [from, from + 4 gap)} for one token (16 float lanes), four rows a quarter of
+     * the slice apart per pass (see {@link #dotQ8x4}), on activations from {@link #prepareQ4_0}:
+     * per block {@code d * ((l x_lo - 8 (x_lo + x_hi)) + 16h (x_hi / 16))}, lanewise FMAs. Written out
+     * for C2 like {@link #dotQ8x4}; each row's arithmetic is {@link #dotQ4_0Prepared}'s.
+     */
+    static void dotQ4_0x4(byte[] qs, float[] scales, int from, int gap, float[] xp, int cols, float[] out,
+                          float[] lanes) {
+        int blocks = cols / MatmulKernels.Q4_BLOCK;
+        for (int r = from; r < from + gap; r++) {
+            FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+            int s0 = r * blocks, s1 = (r + gap) * blocks, s2 = (r + 2 * gap) * blocks, s3 = (r + 3 * gap) * blocks;
+            for (int b = 0; b < blocks; b++) {
+                FloatVector x0 = FloatVector.fromArray(F, xp, 48 * b);
+                FloatVector x1 = FloatVector.fromArray(F, xp, 48 * b + 16);
+                FloatVector m = FloatVector.fromArray(F, xp, 48 * b + 32);
+                IntVector v0 = bytesToInts(qs, (s0 + b) * 16), v1 = bytesToInts(qs, (s1 + b) * 16);
+                IntVector v2 = bytesToInts(qs, (s2 + b) * 16), v3 = bytesToInts(qs, (s3 + b) * 16);
+                FloatVector p0 = ((FloatVector) v0.and(0x0F).convert(VectorOperators.I2F, 0)).fma(x0, m);
+                FloatVector p1 = ((FloatVector) v1.and(0x0F).convert(VectorOperators.I2F, 0)).fma(x0, m);
+                FloatVector p2 = ((FloatVector) v2.and(0x0F).convert(VectorOperators.I2F, 0)).fma(x0, m);
+                FloatVector p3 = ((FloatVector) v3.and(0x0F).convert(VectorOperators.I2F, 0)).fma(x0, m);
+                p0 = ((FloatVector) v0.and(0xF0).convert(VectorOperators.I2F, 0)).fma(x1, p0);
+                p1 = ((FloatVector) v1.and(0xF0).convert(VectorOperators.I2F, 0)).fma(x1, p1);
+                p2 = ((FloatVector) v2.and(0xF0).convert(VectorOperators.I2F, 0)).fma(x1, p2);
+                p3 = ((FloatVector) v3.and(0xF0).convert(VectorOperators.I2F, 0)).fma(x1, p3);
+                a0 = p0.fma(FloatVector.broadcast(F, scales[s0 + b]), a0);
+                a1 = p1.fma(FloatVector.broadcast(F, scales[s1 + b]), a1);
+                a2 = p2.fma(FloatVector.broadcast(F, scales[s2 + b]), a2);
+                a3 = p3.fma(FloatVector.broadcast(F, scales[s3 + b]), a3);
+            }
+            FloatVector h0 = ((FloatVector) a0.reinterpretShape(HALF, 0)).add((FloatVector) a0.reinterpretShape(HALF, 1));
+            FloatVector h1 = ((FloatVector) a1.reinterpretShape(HALF, 0)).add((FloatVector) a1.reinterpretShape(HALF, 1));
+            FloatVector h2 = ((FloatVector) a2.reinterpretShape(HALF, 0)).add((FloatVector) a2.reinterpretShape(HALF, 1));
+            FloatVector h3 = ((FloatVector) a3.reinterpretShape(HALF, 0)).add((FloatVector) a3.reinterpretShape(HALF, 1));
+            ((FloatVector) h0.reinterpretShape(QUARTER, 0)).add((FloatVector) h0.reinterpretShape(QUARTER, 1)).intoArray(lanes, 0);
+            ((FloatVector) h1.reinterpretShape(QUARTER, 0)).add((FloatVector) h1.reinterpretShape(QUARTER, 1)).intoArray(lanes, 4);
+            ((FloatVector) h2.reinterpretShape(QUARTER, 0)).add((FloatVector) h2.reinterpretShape(QUARTER, 1)).intoArray(lanes, 8);
+            ((FloatVector) h3.reinterpretShape(QUARTER, 0)).add((FloatVector) h3.reinterpretShape(QUARTER, 1)).intoArray(lanes, 12);
+            out[r] = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+            out[r + gap] = (lanes[4] + lanes[6]) + (lanes[5] + lanes[7]);
+            out[r + 2 * gap] = (lanes[8] + lanes[10]) + (lanes[9] + lanes[11]);
+            out[r + 3 * gap] = (lanes[12] + lanes[14]) + (lanes[13] + lanes[15]);
+        }
+    }
+
+    /** One Q4_0 row for one token on prepared activations: {@link #dotQ4_0x4}'s per-row arithmetic. */
+    static float dotQ4_0Prepared(byte[] qs, float[] scales, int r, float[] xp, int cols, float[] lanes) {
+        int blocks = cols / MatmulKernels.Q4_BLOCK;
+        FloatVector acc = FloatVector.zero(F);
+        int s0 = r * blocks;
+        for (int b = 0; b < blocks; b++) {
+            IntVector v = bytesToInts(qs, (s0 + b) * 16);
+            FloatVector p = ((FloatVector) v.and(0x0F).convert(VectorOperators.I2F, 0))
+                    .fma(FloatVector.fromArray(F, xp, 48 * b), FloatVector.fromArray(F, xp, 48 * b + 32));
+            p = ((FloatVector) v.and(0xF0).convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F, xp, 48 * b + 16), p);
+            acc = p.fma(FloatVector.broadcast(F, scales[s0 + b]), acc);
+        }
+        return sum(acc, lanes);
+    }
+
     /** Per 64 weights (two sub-blocks, 32 bytes): {@code d1 * sum(q x) - m1 * sum(x)} for each half. */
     static float dotQ4K(byte[] qs, float[] scales, float[] mins, int r, float[] x, int cols, float[] lanes) {
         int subs = cols / MatmulKernels.Q4K_SUB;
@@ -282,26 +385,56 @@ enum VectorMatmulPath implements MatmulPath {
         out[outOff + 1] = sb;
     }
 
-    /** Two Q8_0 rows at once for one token: the activation vector is loaded once for both rows. */
-    static void dotQ8x2(byte[] qs, float[] scales, int r, float[] x, int cols, float[] out, float[] lanes) {
+    /**
+     * Q8_0 rows {@code [from, from + 4 gap)} for one token (16 float lanes), four rows per pass:
+     * rows {@code r}, {@code r + gap}, {@code r + 2 gap} and {@code r + 3 gap}. Each activation
+     * vector loaded serves four rows, and the four rows lie a quarter of the slice apart, in
+     * different memory pages: four sequential streams that the hardware prefetcher follows. Two
+     * adjacent rows (1 KB each in the 100m model) interleave within one 4 KB page, and one core
+     * streamed them at half of F32's rate; four distant rows reach F32's rate (docs/PERFORMANCE.md).
+     * Each row's arithmetic is exactly {@link #dotQ8}'s, so a row's result does not depend on the
+     * rows it was grouped with, nor on the thread count.
+     *
+     * <p>Written out for C2: an inner loop over the two halves of a block (even of one trip), the
+     * lane sum as a method call, or four stored-and-folded accumulators made this loop 20-35 %
+     * slower, and a vector passed to a method C2 declines to inline (NodeCountInliningCutoff in a
+     * method this large) is boxed on every call.
+     */
+    static void dotQ8x4(byte[] qs, float[] scales, int from, int gap, float[] x, int cols, float[] out,
+                        float[] lanes) {
         int blocks = cols / MatmulKernels.Q8_BLOCK;
-        FloatVector accA = FloatVector.zero(F), accB = accA;
-        int qa = r * cols;
-        int qb = qa + cols;
-        int sa = r * blocks;
-        for (int b = 0; b < blocks; b++) {
-            int off = b * MatmulKernels.Q8_BLOCK;
-            FloatVector ba = FloatVector.zero(F), bb = ba;
-            for (int j = 0; j < MatmulKernels.Q8_BLOCK; j += L) {
-                FloatVector xv = FloatVector.fromArray(F, x, off + j);
-                ba = widen(qs, qa + off + j).fma(xv, ba);
-                bb = widen(qs, qb + off + j).fma(xv, bb);
+        for (int r = from; r < from + gap; r++) {
+            FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+            int q0 = r * cols, q1 = (r + gap) * cols, q2 = (r + 2 * gap) * cols, q3 = (r + 3 * gap) * cols;
+            int s0 = r * blocks, s1 = (r + gap) * blocks, s2 = (r + 2 * gap) * blocks, s3 = (r + 3 * gap) * blocks;
+            for (int b = 0; b < blocks; b++) {
+                int off = b * MatmulKernels.Q8_BLOCK;
+                FloatVector x0 = FloatVector.fromArray(F, x, off), x1 = FloatVector.fromArray(F, x, off + 16);
+                FloatVector p0 = widen(qs, q0 + off).mul(x0), p1 = widen(qs, q1 + off).mul(x0);
+                FloatVector p2 = widen(qs, q2 + off).mul(x0), p3 = widen(qs, q3 + off).mul(x0);
+                p0 = widen(qs, q0 + off + 16).fma(x1, p0);
+                p1 = widen(qs, q1 + off + 16).fma(x1, p1);
+                p2 = widen(qs, q2 + off + 16).fma(x1, p2);
+                p3 = widen(qs, q3 + off + 16).fma(x1, p3);
+                a0 = p0.fma(FloatVector.broadcast(F, scales[s0 + b]), a0);
+                a1 = p1.fma(FloatVector.broadcast(F, scales[s1 + b]), a1);
+                a2 = p2.fma(FloatVector.broadcast(F, scales[s2 + b]), a2);
+                a3 = p3.fma(FloatVector.broadcast(F, scales[s3 + b]), a3);
             }
-            accA = ba.fma(FloatVector.broadcast(F, scales[sa + b]), accA);
-            accB = bb.fma(FloatVector.broadcast(F, scales[sa + blocks + b]), accB);
+            // sum's butterfly: 512 -> 256 -> 128 bits in registers, then the last four lanes
+            FloatVector h0 = ((FloatVector) a0.reinterpretShape(HALF, 0)).add((FloatVector) a0.reinterpretShape(HALF, 1));
+            FloatVector h1 = ((FloatVector) a1.reinterpretShape(HALF, 0)).add((FloatVector) a1.reinterpretShape(HALF, 1));
+            FloatVector h2 = ((FloatVector) a2.reinterpretShape(HALF, 0)).add((FloatVector) a2.reinterpretShape(HALF, 1));
+            FloatVector h3 = ((FloatVector) a3.reinterpretShape(HALF, 0)).add((FloatVector) a3.reinterpretShape(HALF, 1));
+            ((FloatVector) h0.reinterpretShape(QUARTER, 0)).add((FloatVector) h0.reinterpretShape(QUARTER, 1)).intoArray(lanes, 0);
+            ((FloatVector) h1.reinterpretShape(QUARTER, 0)).add((FloatVector) h1.reinterpretShape(QUARTER, 1)).intoArray(lanes, 4);
+            ((FloatVector) h2.reinterpretShape(QUARTER, 0)).add((FloatVector) h2.reinterpretShape(QUARTER, 1)).intoArray(lanes, 8);
+            ((FloatVector) h3.reinterpretShape(QUARTER, 0)).add((FloatVector) h3.reinterpretShape(QUARTER, 1)).intoArray(lanes, 12);
+            out[r] = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+            out[r + gap] = (lanes[4] + lanes[6]) + (lanes[5] + lanes[7]);
+            out[r + 2 * gap] = (lanes[8] + lanes[10]) + (lanes[9] + lanes[11]);
+            out[r + 3 * gap] = (lanes[12] + lanes[14]) + (lanes[13] + lanes[15]);
         }
-        out[r] = sum(accA, lanes);
-        out[r + 1] = sum(accB, lanes);
     }
 
     private static void rowTimesTokens(float[] w, int wOff, float[] x, float[] out, int rows, int cols, int tokens,
@@ -413,27 +546,23 @@ enum VectorMatmulPath implements MatmulPath {
         }
     }
 
+    /** One Q8_0 row for one token: the per-row arithmetic of {@link #dotQ8x4} (and its lane-sum order). */
     static float dotQ8(byte[] qs, float[] scales, int r, float[] x, int cols, float[] lanes) {
         int blocks = cols / MatmulKernels.Q8_BLOCK;
-        FloatVector even = FloatVector.zero(F), odd = even;
+        FloatVector acc = FloatVector.zero(F);
         int qRow = r * cols;
         int sRow = r * blocks;
         for (int b = 0; b < blocks; b++) {
             int off = b * MatmulKernels.Q8_BLOCK;
-            FloatVector block = FloatVector.zero(F), block2 = block;
-            for (int j = 0; j < MatmulKernels.Q8_BLOCK; j += 2 * L) {
-                block = widen(qs, qRow + off + j).fma(FloatVector.fromArray(F, x, off + j), block);
-                block2 = widen(qs, qRow + off + j + L).fma(FloatVector.fromArray(F, x, off + j + L), block2);
+            FloatVector block = widen(qs, qRow + off).mul(FloatVector.fromArray(F, x, off));
+            block = widen(qs, qRow + off + L).fma(FloatVector.fromArray(F, x, off + L), block);
+            if (L == 8) {
+                block = widen(qs, qRow + off + 16).fma(FloatVector.fromArray(F, x, off + 16), block);
+                block = widen(qs, qRow + off + 24).fma(FloatVector.fromArray(F, x, off + 24), block);
             }
-            block = block.add(block2);
-            FloatVector scale = FloatVector.broadcast(F, scales[sRow + b]);
-            if ((b & 1) == 0) {
-                even = block.fma(scale, even);
-            } else {
-                odd = block.fma(scale, odd);
-            }
+            acc = block.fma(FloatVector.broadcast(F, scales[sRow + b]), acc);
         }
-        return sum(even.add(odd), lanes);
+        return sum(acc, lanes);
     }
 
     /**
@@ -447,28 +576,27 @@ enum VectorMatmulPath implements MatmulPath {
      * and Float256Vector per live run of the tiny model (19 young GCs a minute instead of 9).
      */
     private static float sum(FloatVector v, float[] lanes) {
-        if (L == 8) {
-            return sum8(v);
-        }
-        if (L == 16) {
-            // the butterfly's first step (lane i + lane i+8) as one add of the two 256-bit halves
-            return sum8(((FloatVector) v.reinterpretShape(HALF, 0)).add((FloatVector) v.reinterpretShape(HALF, 1)));
+        if (L == 8 || L == 16) {
+            // with 16 lanes the butterfly's first step (lane i + lane i+8) is one add of the two 256-bit
+            // halves; the 8-lane steps are written out here rather than in a helper method: a helper
+            // taking a vector that C2 declines to inline (it did, "too big", in the four-row Q8_0
+            // kernel) boxes the vector on every call
+            FloatVector h = L == 8 ? v
+                    : ((FloatVector) v.reinterpretShape(HALF, 0)).add((FloatVector) v.reinterpretShape(HALF, 1));
+            return ((h.lane(0) + h.lane(4)) + (h.lane(2) + h.lane(6))) + ((h.lane(1) + h.lane(5)) + (h.lane(3) + h.lane(7)));
         }
         v.intoArray(lanes, 0);
-        return fold(lanes);
+        return fold(lanes, 0);
     }
 
-    private static float sum8(FloatVector v) {
-        return ((v.lane(0) + v.lane(4)) + (v.lane(2) + v.lane(6))) + ((v.lane(1) + v.lane(5)) + (v.lane(3) + v.lane(7)));
-    }
-
-    private static float fold(float[] a) {
+    /** The {@code L} lanes stored at {@code a[off..]} summed in {@link #sum}'s order (the butterfly). */
+    private static float fold(float[] a, int off) {
         for (int d = L / 2; d >= 1; d >>= 1) {
-            for (int i = 0; i < d; i++) {
+            for (int i = off; i < off + d; i++) {
                 a[i] += a[i + d];
             }
         }
-        return a[0];
+        return a[off];
     }
 
     private static FloatVector widen(byte[] qs, int off) {

@@ -99,6 +99,29 @@ class Q4KernelsTest {
     }
 
     @Test
+    void q4_0BatchOneRowsDoNotDependOnTheSlicing() {
+        int rows = 45, cols = 1024;
+        Random rnd = new Random(30);
+        byte[] gguf = q4_0Bytes(rnd, rows * cols);
+        float[] x = GaussianArrays.of(rnd, cols);
+        Q4Blocks q = Q4Codec.unpack(MemorySegment.ofArray(gguf), rows * cols);
+        MatmulPath path = MatmulPath.best();
+        float[] whole = new float[rows];
+        path.q4_0(q.qs(), q.scales(), x, whole, rows, cols, 1, 0, rows);
+        for (int chunk : new int[] {1, 3, 4, 6, 7, 11, 16, 44}) {
+            float[] sliced = new float[rows];
+            for (int from = 0; from < rows; from += chunk) {
+                path.q4_0(q.qs(), q.scales(), x, sliced, rows, cols, 1, from, Math.min(rows, from + chunk));
+            }
+            for (int r = 0; r < rows; r++) {
+                assertEquals(Float.floatToRawIntBits(whole[r]), Float.floatToRawIntBits(sliced[r]),
+                        "row " + r + " computed in slices of " + chunk);
+            }
+        }
+        assertClose(refQ4_0(gguf, rows * cols), x, whole, rows, cols, 1, path.label());
+    }
+
+    @Test
     void encodersRoundTripWithinOneQuantisationStep() {
         Random rnd = new Random(3);
         float[] values = GaussianArrays.of(rnd, 64 * 256);
