@@ -14,7 +14,8 @@ final class EventHeap {
     static final long AFTER_OTHERS = 1L << 62;
     private long[] times = new long[32];
     private long[] orders = new long[32];
-    private Runnable[] actions = new Runnable[32];
+    /** Object[], not Runnable[]: a store into it needs no array-store type check, which C2 would speculate on and deoptimise. */
+    private Object[] actions = new Object[32];
     private int size;
 
     boolean isEmpty() {
@@ -44,17 +45,17 @@ final class EventHeap {
 
     /** Removes the first event and returns its action; the queue must not be empty. */
     Runnable poll() {
-        Runnable first = actions[0];
+        Runnable first = (Runnable) actions[0];
         int last = --size;
         long t = times[last];
         long o = orders[last];
-        Runnable a = actions[last];
+        Object a = actions[last];
         actions[last] = null;
         if (last > 0) siftDown(t, o, a, last);
         return first;
     }
 
-    private void siftDown(long t, long o, Runnable a, int n) {
+    private void siftDown(long t, long o, Object a, int n) {
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
@@ -78,7 +79,7 @@ final class EventHeap {
         actions[to] = actions[from];
     }
 
-    private void set(int i, long t, long o, Runnable a) {
+    private void set(int i, long t, long o, Object a) {
         times[i] = t;
         orders[i] = o;
         actions[i] = a;
