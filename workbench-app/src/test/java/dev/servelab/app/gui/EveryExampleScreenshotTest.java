@@ -38,6 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class EveryExampleScreenshotTest {
     private static final long REQUESTS = 300;
+    /** Live pipelines with a bigger model (live-100m once its 408 MB model is generated) are skipped: minutes per run. */
+    private static final long LIVE_MODEL_LIMIT_BYTES = 50_000_000;
     private static final Path PIPELINES = Path.of("../sample-traces/pipelines");
     private static final Path OUT = Path.of("target/every-example");
     private static Preload preload;
@@ -62,6 +64,9 @@ class EveryExampleScreenshotTest {
     private static void runAndShoot(Path pipeline) throws Exception {
         String missing = missingFile(pipeline);
         assumeTrue(missing == null, () -> pipeline.getFileName() + " needs " + missing + ", absent here");
+        String big = bigModel(pipeline);
+        assumeTrue(big == null, () -> pipeline.getFileName() + " runs " + big + " live on this CPU: " + REQUESTS
+                + " requests take minutes (run it by hand: servelab gui --open " + pipeline + " --run)");
         String name = pipeline.getFileName().toString().replaceFirst("\\.yaml$", "");
         Path png = OUT.resolve(name + ".png");
         Path db = Files.createTempDirectory("every-example").resolve("runs.db");
@@ -97,6 +102,18 @@ class EveryExampleScreenshotTest {
         collect(PipelineLoader.readTree(pipeline), refs);
         Path base = pipeline.toAbsolutePath().getParent();
         for (String r : refs) if (!Files.exists(base.resolve(r))) return base.resolve(r).normalize().toString();
+        return null;
+    }
+
+    /** The first model file of the pipeline larger than {@link #LIVE_MODEL_LIMIT_BYTES}, or null. */
+    private static String bigModel(Path pipeline) throws java.io.IOException {
+        List<String> refs = new ArrayList<>();
+        collect(PipelineLoader.readTree(pipeline), refs);
+        Path base = pipeline.toAbsolutePath().getParent();
+        for (String r : refs) {
+            Path f = base.resolve(r).normalize();
+            if (r.endsWith(".gguf") && Files.size(f) > LIVE_MODEL_LIMIT_BYTES) return f + " (" + Files.size(f) / 1_000_000 + " MB)";
+        }
         return null;
     }
 
