@@ -15,6 +15,7 @@ import dev.servelab.hw.kernels.SoftmaxKernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The JVM backend, the reference every other backend is checked against: each kernel's
@@ -24,6 +25,12 @@ import java.nio.file.Path;
 public final class JvmKernelBackend implements KernelBackend {
     private final KernelRunner runner;
     private final MatmulPath path;
+    private volatile RopeTable ropeTable;
+    /**
+     * The per-index cost factor of scalar kernels (attention over the cache, softmax, SwiGLU's
+     * {@code exp}) relative to the runner's unit, a vector multiply-add of the matmuls.
+     */
+    private static final int SCALAR = 8;
 
     public JvmKernelBackend(KernelRunner runner, MatmulPath path) {
         this.runner = runner;
@@ -149,8 +156,35 @@ public final class JvmKernelBackend implements KernelBackend {
     @Override
     public void rope(float[] vec, int[] positions, float[] freqFactors, int heads, int headDim, float theta,
                      int tokens) {
-        runner.parallelFor(tokens * heads * headDim / 2, 16,
-                (from, to) -> RopeKernels.rope(vec, positions, freqFactors, heads, headDim, theta, from, to));
+        float[] table = ropeTable(positions, freqFactors, headDim, theta, tokens);
+        runner.parallelFor(tokens * heads * headDim / 2, 4,
+                (from, to) -> RopeKernels.rotate(vec, table, heads, headDim, from, to));
+    }
+
+    /**
+     * The cos/sin table of {@link RopeKernels#angles} for these positions, computed once and reused
+     * while the positions stay the same: a forward pass rotates Q and K of every layer at the same
+     * positions (18 calls per token on the 100m model), and the angles' {@code pow}/{@code cos}/{@code sin}
+     * were most of RoPE's time. Bit-identical to {@link RopeKernels#rope}.
+     */
+    private float[] ropeTable(int[] positions, float[] freqFactors, int headDim, float theta, int tokens) {
+        RopeTable cached = ropeTable;
+        if (cached != null && cached.matches(positions, freqFactors, headDim, theta, tokens)) {
+            return cached.table();
+        }
+        float[] table = new float[tokens * headDim];
+        runner.parallelFor(tokens, headDim * 64,
+                (from, to) -> RopeKernels.angles(positions, freqFactors, headDim, theta, table, from, to));
+        ropeTable = new RopeTable(Arrays.copyOf(positions, tokens), freqFactors.clone(), headDim, theta, table);
+        return table;
+    }
+
+    /** A computed RoPE table and the inputs it was computed for (immutable once published). */
+    private record RopeTable(int[] positions, float[] freqFactors, int headDim, float theta, float[] table) {
+        boolean matches(int[] p, float[] f, int hd, float th, int tokens) {
+            return Arrays.equals(f, freqFactors) && hd == headDim && Float.compare(th, theta) == 0
+                    && positions.length == tokens && Arrays.equals(positions, 0, tokens, p, 0, tokens);
+        }
     }
 
     @Override
@@ -159,11 +193,13 @@ public final class JvmKernelBackend implements KernelBackend {
         runner.parallelFor(a.tokens() * kvDim, 1, (from, to) -> AttentionKernels.kvWrite(a.k(), a.v(), a.kCache(),
                 a.vCache(), a.slots(), kvDim, from, to));
         int rows = a.tokens() * a.heads();
-        int cost = a.stride() * a.headDim();
+        // scalar loops: a multiply-add here costs about as much as a 16-lane vector one of the matmuls,
+        // so the per-index cost is scaled up to let a batch-1 token's heads split across the threads
+        int cost = SCALAR * a.stride() * a.headDim();
         runner.parallelFor(rows, cost, (from, to) -> AttentionKernels.scores(a.q(), a.kCache(), a.scores(),
                 a.positions(), a.tokenSeq(), a.blockTables(), a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(),
                 a.headDim(), a.stride(), from, to));
-        runner.parallelFor(rows, a.stride() * 4,
+        runner.parallelFor(rows, SCALAR * a.stride() * 4,
                 (from, to) -> SoftmaxKernels.softmaxRows(a.scores(), a.lengths(), a.stride(), from, to));
         runner.parallelFor(rows, cost, (from, to) -> AttentionKernels.values(a.scores(), a.vCache(), a.out(),
                 a.positions(), a.tokenSeq(), a.blockTables(), a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(),
@@ -172,7 +208,7 @@ public final class JvmKernelBackend implements KernelBackend {
 
     @Override
     public void swiglu(float[] gate, float[] up, int n) {
-        runner.parallelFor(n, 8, (from, to) -> ActivationKernels.swiglu(gate, up, from, to));
+        runner.parallelFor(n, SCALAR * 8, (from, to) -> ActivationKernels.swiglu(gate, up, from, to));
     }
 
     @Override
