@@ -133,6 +133,33 @@ public final class JvmKernelBackend implements KernelBackend {
     }
 
     @Override
+    public void matmulF32SwiGlu(float[] gateW, float[] upW, float[] x, float[] gate, float[] up, int rows, int cols,
+                                int tokens) {
+        runner.parallelFor(rows, 2 * cols * tokens, (from, to) -> {
+            path.f32(gateW, x, gate, rows, cols, tokens, from, to);
+            path.f32(upW, x, up, rows, cols, tokens, from, to);
+            swigluRows(gate, up, rows, tokens, from, to);
+        });
+    }
+
+    @Override
+    public void matmulQ8SwiGlu(byte[] gateQs, float[] gateScales, byte[] upQs, float[] upScales, float[] x,
+                               float[] gate, float[] up, int rows, int cols, int tokens) {
+        runner.parallelFor(rows, 2 * cols * tokens, (from, to) -> {
+            path.q8(gateQs, gateScales, x, gate, rows, cols, tokens, from, to);
+            path.q8(upQs, upScales, x, up, rows, cols, tokens, from, to);
+            swigluRows(gate, up, rows, tokens, from, to);
+        });
+    }
+
+    /** SwiGLU of rows {@code [from, to)} of every token ({@code [token][rows]} layout). */
+    private static void swigluRows(float[] gate, float[] up, int rows, int tokens, int from, int to) {
+        for (int t = 0; t < tokens; t++) {
+            ActivationKernels.swiglu(gate, up, t * rows + from, t * rows + to);
+        }
+    }
+
+    @Override
     public void gatherF32(float[] table, int[] rowIndex, float[] out, int dim, int count) {
         runner.parallelFor(count * dim, 1, (from, to) -> GatherKernels.gatherF32(table, rowIndex, out, dim, from, to));
     }
