@@ -10,9 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * between launches before parking, the way llama.cpp's CPU thread pool and OpenMP's active wait
  * policy do. A forward pass launches kernels back to back (about 60 per token at batch 1), so
  * the helpers are nearly always awake when the next one comes, and a launch costs a volatile write
- * instead of a ForkJoin wake-up; the caller works too instead of blocking. Threads take shrinking
- * chunks of the range from a shared counter (see {@link Job}), so a thread slowed by another process
- * takes fewer chunks and neither waits long for the other's last one.
+ * instead of a ForkJoin wake-up; the caller works too instead of blocking. Threads take chunks of
+ * the range from a shared counter, so a thread slowed by another process takes fewer chunks.
  * Each index is computed by exactly one thread with the same arithmetic as the serial run, so
  * results do not depend on the number of threads.
  */
@@ -58,7 +57,11 @@ public final class SpinningKernelRunner implements KernelRunner {
             body.run(0, n);
             return;
         }
-        Job job = new Job(body, n, Math.max(8, grain / 4), threads());
+        // about four chunks per thread, but never more than an even share: a range of a few grains
+        // (SwiGLU, a token's attention heads) splits evenly instead of one grain-sized chunk and a rest
+        int evenShare = (n + threads() - 1) / threads();
+        int chunk = Math.max(Math.min(grain, evenShare), (n + 4 * threads() - 1) / (4 * threads()));
+        Job job = new Job(body, n, chunk);
         current = job;
         wakeSleepers();
         job.work();
@@ -130,44 +133,26 @@ public final class SpinningKernelRunner implements KernelRunner {
         }
     }
 
-    /**
-     * One launch: its range, handed out in shrinking chunks (guided self-scheduling, Polychronopoulos
-     * and Kuck 1987, OpenMP's {@code schedule(guided)}): each claim takes half of an even share of
-     * what is left, at least {@code minChunk} (a quarter of the grain, and 8), rounded up to even. The first chunks are long (the four-stream matmul
-     * kernels like long slices), the last ones short, so the thread that finishes first waits for at
-     * most one short chunk at the barrier instead of up to one eighth of the matrix. A chunk's end
-     * depends only on its start, so a claim is one compare-and-set of the next start.
-     */
+    /** One launch: its range, handed out in chunks, and the count of indices finished. */
     private static final class Job {
-        static final Job NONE = new Job((from, to) -> { }, 0, 1, 1);
+        static final Job NONE = new Job((from, to) -> { }, 0, 1);
         private final RangeBody body;
         private final int n;
-        private final int minChunk;
-        private final int shares;
+        private final int chunk;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger finished = new AtomicInteger();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Job(RangeBody body, int n, int minChunk, int threads) {
+        Job(RangeBody body, int n, int chunk) {
             this.body = body;
             this.n = n;
-            this.minChunk = minChunk;
-            this.shares = 2 * threads;
-        }
-
-        /** The end of the chunk that starts at {@code from}. */
-        int end(int from) {
-            int size = Math.max(minChunk, (n - from) / shares);
-            return Math.min(n, from + size + (size & 1)); // even: the matmul kernels take rows in pairs
+            this.chunk = chunk;
         }
 
         void work() {
             int from;
-            while ((from = next.get()) < n) {
-                int to = end(from);
-                if (!next.compareAndSet(from, to)) {
-                    continue;
-                }
+            while ((from = next.getAndAdd(chunk)) < n) {
+                int to = Math.min(n, from + chunk);
                 try {
                     body.run(from, to);
                 } catch (Throwable t) {
