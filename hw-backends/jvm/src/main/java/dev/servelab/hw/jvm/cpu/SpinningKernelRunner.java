@@ -22,6 +22,7 @@ public final class SpinningKernelRunner implements KernelRunner {
      */
     static final int SLICE_COST = Integer.getInteger("servelab.kernel.slice-cost", 1 << 17);
     private static final long SPIN_NANOS = 200_000;
+    private static final int CHUNKS_PER_THREAD = 2;
     private final Thread[] helpers;
     private final int sliceCost;
     private final AtomicIntegerArray sleeping;
@@ -57,10 +58,13 @@ public final class SpinningKernelRunner implements KernelRunner {
             body.run(0, n);
             return;
         }
-        // about four chunks per thread, but never more than an even share: a range of a few grains
-        // (SwiGLU, a token's attention heads) splits evenly instead of one grain-sized chunk and a rest
+        // about two chunks per thread (long slices stream best with the four-stream matmul kernels: at
+        // batch 1, 100m Q8_0, two per thread beat four by ~3 % and eight by ~8 %, one left the caller
+        // waiting for an unlucky helper; docs/PERFORMANCE.md), but never more than an even share: a range
+        // of a few grains (a token's attention heads) splits evenly instead of one grain and a rest
         int evenShare = (n + threads() - 1) / threads();
-        int chunk = Math.max(Math.min(grain, evenShare), (n + 4 * threads() - 1) / (4 * threads()));
+        int chunk = Math.max(Math.min(grain, evenShare), (n + CHUNKS_PER_THREAD * threads() - 1)
+                / (CHUNKS_PER_THREAD * threads()));
         Job job = new Job(body, n, chunk);
         current = job;
         wakeSleepers();
