@@ -67,6 +67,27 @@ public interface KernelBackend extends AutoCloseable {
         }
     }
 
+    /**
+     * The SwiGLU MLP's first half: {@code gate = gateW . x}, {@code up = upW . x} (both {@code rows x
+     * cols}), then {@code gate = silu(gate) * up} ({@link #swiglu}). A backend may fuse the three into
+     * one launch (the JVM backend does: each row slice computes its gate and up rows and applies
+     * SwiGLU to them, with one barrier instead of two); by default, a stacked matmul, then
+     * {@link #swiglu}. Either way the same arithmetic per element.
+     */
+    default void matmulF32SwiGlu(float[] gateW, float[] upW, float[] x, float[] gate, float[] up, int rows, int cols,
+                                 int tokens) {
+        matmulF32Stacked(new float[][] {gateW, upW}, x, new float[][] {gate, up}, new int[] {rows, rows}, cols, tokens);
+        swiglu(gate, up, tokens * rows);
+    }
+
+    /** As {@link #matmulF32SwiGlu} for Q8_0 gate and up matrices. */
+    default void matmulQ8SwiGlu(byte[] gateQs, float[] gateScales, byte[] upQs, float[] upScales, float[] x,
+                                float[] gate, float[] up, int rows, int cols, int tokens) {
+        matmulQ8Stacked(new byte[][] {gateQs, upQs}, new float[][] {gateScales, upScales}, x,
+                new float[][] {gate, up}, new int[] {rows, rows}, cols, tokens);
+        swiglu(gate, up, tokens * rows);
+    }
+
     /** {@code GatherKernels.gatherF32} from a weight table, for the first {@code count} entries of {@code rowIndex}. */
     void gatherF32(float[] table, int[] rowIndex, float[] out, int dim, int count);
 

@@ -24,9 +24,17 @@ public final class NormKernels {
     /** {@code out[t][e] = x[t][e] * inv[t] * weight[e]} for elements {@code [from, to)}. */
     public static void rmsScale(float[] x, float[] inv, float[] weight, float[] out, int dim,
                                 int from, int to) {
-        for (@Parallel int i = from; i < to; i++) {
+        // row by row, so the row index is not divided out of every element (same products)
+        int i = from;
+        while (i < to) {
             int t = i / dim;
-            out[i] = x[i] * inv[t] * weight[i - t * dim];
+            int rowStart = t * dim;
+            int end = Math.min(to, rowStart + dim);
+            float s = inv[t];
+            for (@Parallel int e = i; e < end; e++) {
+                out[e] = x[e] * s * weight[e - rowStart];
+            }
+            i = end;
         }
     }
 }

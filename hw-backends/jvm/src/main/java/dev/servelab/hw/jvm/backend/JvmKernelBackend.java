@@ -15,6 +15,7 @@ import dev.servelab.hw.kernels.SoftmaxKernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The JVM backend, the reference every other backend is checked against: each kernel's
@@ -24,6 +25,13 @@ import java.nio.file.Path;
 public final class JvmKernelBackend implements KernelBackend {
     private final KernelRunner runner;
     private final MatmulPath path;
+    private volatile RopeTable ropeTable;
+    /**
+     * The per-index cost factor of scalar kernels (attention over the cache, softmax, SwiGLU's
+     * {@code exp}) relative to the runner's unit, a vector multiply-add of the matmuls; the system
+     * property {@code servelab.kernel.scalar-cost} overrides it (1: the costs before issue 19's step 4).
+     */
+    private static final int SCALAR = Integer.getInteger("servelab.kernel.scalar-cost", 8);
 
     public JvmKernelBackend(KernelRunner runner, MatmulPath path) {
         this.runner = runner;
@@ -125,6 +133,33 @@ public final class JvmKernelBackend implements KernelBackend {
     }
 
     @Override
+    public void matmulF32SwiGlu(float[] gateW, float[] upW, float[] x, float[] gate, float[] up, int rows, int cols,
+                                int tokens) {
+        runner.parallelFor(rows, 2 * cols * tokens, (from, to) -> {
+            path.f32(gateW, x, gate, rows, cols, tokens, from, to);
+            path.f32(upW, x, up, rows, cols, tokens, from, to);
+            swigluRows(gate, up, rows, tokens, from, to);
+        });
+    }
+
+    @Override
+    public void matmulQ8SwiGlu(byte[] gateQs, float[] gateScales, byte[] upQs, float[] upScales, float[] x,
+                               float[] gate, float[] up, int rows, int cols, int tokens) {
+        runner.parallelFor(rows, 2 * cols * tokens, (from, to) -> {
+            path.q8(gateQs, gateScales, x, gate, rows, cols, tokens, from, to);
+            path.q8(upQs, upScales, x, up, rows, cols, tokens, from, to);
+            swigluRows(gate, up, rows, tokens, from, to);
+        });
+    }
+
+    /** SwiGLU of rows {@code [from, to)} of every token ({@code [token][rows]} layout). */
+    private static void swigluRows(float[] gate, float[] up, int rows, int tokens, int from, int to) {
+        for (int t = 0; t < tokens; t++) {
+            ActivationKernels.swiglu(gate, up, t * rows + from, t * rows + to);
+        }
+    }
+
+    @Override
     public void gatherF32(float[] table, int[] rowIndex, float[] out, int dim, int count) {
         runner.parallelFor(count * dim, 1, (from, to) -> GatherKernels.gatherF32(table, rowIndex, out, dim, from, to));
     }
@@ -149,8 +184,35 @@ public final class JvmKernelBackend implements KernelBackend {
     @Override
     public void rope(float[] vec, int[] positions, float[] freqFactors, int heads, int headDim, float theta,
                      int tokens) {
-        runner.parallelFor(tokens * heads * headDim / 2, 16,
-                (from, to) -> RopeKernels.rope(vec, positions, freqFactors, heads, headDim, theta, from, to));
+        float[] table = ropeTable(positions, freqFactors, headDim, theta, tokens);
+        runner.parallelFor(tokens * heads * headDim / 2, 4,
+                (from, to) -> RopeKernels.rotate(vec, table, heads, headDim, from, to));
+    }
+
+    /**
+     * The cos/sin table of {@link RopeKernels#angles} for these positions, computed once and reused
+     * while the positions stay the same: a forward pass rotates Q and K of every layer at the same
+     * positions (18 calls per token on the 100m model), and the angles' {@code pow}/{@code cos}/{@code sin}
+     * were most of RoPE's time. Bit-identical to {@link RopeKernels#rope}.
+     */
+    private float[] ropeTable(int[] positions, float[] freqFactors, int headDim, float theta, int tokens) {
+        RopeTable cached = ropeTable;
+        if (cached != null && cached.matches(positions, freqFactors, headDim, theta, tokens)) {
+            return cached.table();
+        }
+        float[] table = new float[tokens * headDim];
+        runner.parallelFor(tokens, headDim * 64,
+                (from, to) -> RopeKernels.angles(positions, freqFactors, headDim, theta, table, from, to));
+        ropeTable = new RopeTable(Arrays.copyOf(positions, tokens), freqFactors.clone(), headDim, theta, table);
+        return table;
+    }
+
+    /** A computed RoPE table and the inputs it was computed for (immutable once published). */
+    private record RopeTable(int[] positions, float[] freqFactors, int headDim, float theta, float[] table) {
+        boolean matches(int[] p, float[] f, int hd, float th, int tokens) {
+            return Arrays.equals(f, freqFactors) && hd == headDim && Float.compare(th, theta) == 0
+                    && positions.length == tokens && Arrays.equals(positions, 0, tokens, p, 0, tokens);
+        }
     }
 
     @Override
@@ -159,20 +221,24 @@ public final class JvmKernelBackend implements KernelBackend {
         runner.parallelFor(a.tokens() * kvDim, 1, (from, to) -> AttentionKernels.kvWrite(a.k(), a.v(), a.kCache(),
                 a.vCache(), a.slots(), kvDim, from, to));
         int rows = a.tokens() * a.heads();
-        int cost = a.stride() * a.headDim();
-        runner.parallelFor(rows, cost, (from, to) -> AttentionKernels.scores(a.q(), a.kCache(), a.scores(),
-                a.positions(), a.tokenSeq(), a.blockTables(), a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(),
-                a.headDim(), a.stride(), from, to));
-        runner.parallelFor(rows, a.stride() * 4,
-                (from, to) -> SoftmaxKernels.softmaxRows(a.scores(), a.lengths(), a.stride(), from, to));
-        runner.parallelFor(rows, cost, (from, to) -> AttentionKernels.values(a.scores(), a.vCache(), a.out(),
-                a.positions(), a.tokenSeq(), a.blockTables(), a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(),
-                a.headDim(), a.stride(), from, to));
+        // scalar loops: a multiply-add here costs about as much as a 16-lane vector one of the matmuls,
+        // so the per-index cost is scaled up to let a batch-1 token's heads split across the threads.
+        // One launch per (token, head) row range: its scores, their softmax and the weighted values
+        // touch only that row, so the three kernels run back to back on one slice with one barrier
+        // instead of three (27 launches fewer per token on the 100m model; same arithmetic per row)
+        int cost = SCALAR * (a.stride() * (2 * a.headDim() + 4));
+        runner.parallelFor(rows, cost, (from, to) -> {
+            AttentionKernels.scores(a.q(), a.kCache(), a.scores(), a.positions(), a.tokenSeq(), a.blockTables(),
+                    a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(), a.headDim(), a.stride(), from, to);
+            SoftmaxKernels.softmaxRows(a.scores(), a.lengths(), a.stride(), from, to);
+            AttentionKernels.values(a.scores(), a.vCache(), a.out(), a.positions(), a.tokenSeq(), a.blockTables(),
+                    a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(), a.headDim(), a.stride(), from, to);
+        });
     }
 
     @Override
     public void swiglu(float[] gate, float[] up, int n) {
-        runner.parallelFor(n, 8, (from, to) -> ActivationKernels.swiglu(gate, up, from, to));
+        runner.parallelFor(n, SCALAR * 8, (from, to) -> ActivationKernels.swiglu(gate, up, from, to));
     }
 
     @Override

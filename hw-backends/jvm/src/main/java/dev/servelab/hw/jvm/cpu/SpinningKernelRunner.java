@@ -22,12 +22,23 @@ public final class SpinningKernelRunner implements KernelRunner {
      */
     static final int SLICE_COST = Integer.getInteger("servelab.kernel.slice-cost", 1 << 17);
     private static final long SPIN_NANOS = 200_000;
+    private static final int CHUNKS_PER_THREAD = 2;
     private final Thread[] helpers;
+    private final int sliceCost;
     private final AtomicIntegerArray sleeping;
     private volatile Job current = Job.NONE;
     private volatile boolean closed;
 
     public SpinningKernelRunner(int threads) {
+        this(threads, SLICE_COST);
+    }
+
+    /**
+     * A runner that splits launches of at least {@code sliceCost} work units ({@link #SLICE_COST} by
+     * default; tests pass 1 to slice every kernel, however small).
+     */
+    public SpinningKernelRunner(int threads, int sliceCost) {
+        this.sliceCost = Math.max(1, sliceCost);
         this.helpers = new Thread[Math.max(0, threads - 1)];
         this.sleeping = new AtomicIntegerArray(helpers.length);
         for (int i = 0; i < helpers.length; i++) {
@@ -42,12 +53,18 @@ public final class SpinningKernelRunner implements KernelRunner {
         if (n <= 0) {
             return;
         }
-        int grain = Math.max(1, SLICE_COST / Math.max(1, costPerIndex));
+        int grain = Math.max(1, sliceCost / Math.max(1, costPerIndex));
         if (n <= grain || helpers.length == 0) {
             body.run(0, n);
             return;
         }
-        int chunk = Math.max(grain, (n + 4 * threads() - 1) / (4 * threads()));
+        // about two chunks per thread (long slices stream best with the four-stream matmul kernels: at
+        // batch 1, 100m Q8_0, two per thread beat four by ~3 % and eight by ~8 %, one left the caller
+        // waiting for an unlucky helper; docs/PERFORMANCE.md), but never more than an even share: a range
+        // of a few grains (a token's attention heads) splits evenly instead of one grain and a rest
+        int evenShare = (n + threads() - 1) / threads();
+        int chunk = Math.max(Math.min(grain, evenShare), (n + CHUNKS_PER_THREAD * threads() - 1)
+                / (CHUNKS_PER_THREAD * threads()));
         Job job = new Job(body, n, chunk);
         current = job;
         wakeSleepers();

@@ -41,6 +41,12 @@ enum VectorMatmulPath implements MatmulPath {
             for (; r + 2 <= to; r += 2) {
                 dot2(w, r * cols, x, cols, out, r, lanes);
             }
+            if (r < to) {
+                // an odd slice's last row: dot2's arithmetic for one row, so that a row's result does
+                // not depend on where the slices (and so the thread count) cut the matrix
+                out[r] = dot2Row(w, r * cols, x, cols, lanes);
+                r++;
+            }
         }
         if (tokens >= 4) {
             for (; r + 2 <= to; r += 2) {
@@ -383,6 +389,24 @@ enum VectorMatmulPath implements MatmulPath {
         }
         out[outOff] = sa;
         out[outOff + 1] = sb;
+    }
+
+    /** One row of {@link #dot2}: the same two accumulators, lane sum and tail order. */
+    static float dot2Row(float[] w, int wOff, float[] x, int n, float[] lanes) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0;
+        int c = 0;
+        for (int end = n - 2 * L; c <= end; c += 2 * L) {
+            a0 = FloatVector.fromArray(F, w, wOff + c).fma(FloatVector.fromArray(F, x, c), a0);
+            a1 = FloatVector.fromArray(F, w, wOff + c + L).fma(FloatVector.fromArray(F, x, c + L), a1);
+        }
+        for (int end = n - L; c <= end; c += L) {
+            a0 = FloatVector.fromArray(F, w, wOff + c).fma(FloatVector.fromArray(F, x, c), a0);
+        }
+        float sa = sum(a0.add(a1), lanes);
+        for (; c < n; c++) {
+            sa += w[wOff + c] * x[c];
+        }
+        return sa;
     }
 
     /**

@@ -62,8 +62,7 @@ public final class LlamaForward {
             layer.wo().matmul(k, a.att, a.xb2, t);
             k.addInPlace(a.x, a.xb2, t * c.dim());
             k.rmsNorm(a.x, a.inv, layer.ffnNorm(), a.xb, c.dim(), c.rmsEps(), t);
-            gateUp[l].matmul(k, a.xb, new float[][] {a.hb, a.hb2}, t);
-            k.swiglu(a.hb, a.hb2, t * c.hiddenDim());
+            gateUp[l].matmulSwiGlu(k, a.xb, new float[][] {a.hb, a.hb2}, t);
             layer.down().matmul(k, a.hb, a.xb2, t);
             k.addInPlace(a.x, a.xb2, t * c.dim());
         }

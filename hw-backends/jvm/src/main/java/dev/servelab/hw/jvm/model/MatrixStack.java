@@ -45,4 +45,20 @@ record MatrixStack(Matrix[] members, int[] rows, float[][] f32, byte[][] q8, flo
             }
         }
     }
+
+    /**
+     * For the gate/up stack: {@code outs[0] = silu(gate . x) * (up . x)} ({@code outs[1]} holds
+     * {@code up . x}), fused into one launch where the backend can.
+     */
+    void matmulSwiGlu(KernelBackend backend, float[] x, float[][] outs, int tokens) {
+        int cols = members[0].cols();
+        if (members.length == 2 && rows[0] == rows[1] && f32 != null) {
+            backend.matmulF32SwiGlu(f32[0], f32[1], x, outs[0], outs[1], rows[0], cols, tokens);
+        } else if (members.length == 2 && rows[0] == rows[1] && q8 != null) {
+            backend.matmulQ8SwiGlu(q8[0], scales[0], q8[1], scales[1], x, outs[0], outs[1], rows[0], cols, tokens);
+        } else {
+            matmul(backend, x, outs, tokens);
+            backend.swiglu(outs[0], outs[1], tokens * rows[0]);
+        }
+    }
 }
