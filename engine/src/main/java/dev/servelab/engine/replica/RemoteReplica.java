@@ -156,7 +156,7 @@ public final class RemoteReplica implements RoutedReplica {
         // a token is never earlier than its request's arrival or its previous token: a reply stamped by the
         // stream thread can trail the loop's clock by a few microseconds (held-back replies of a delay fault)
         long runNanos = Math.max(stampNanos, Math.max(s.request().arrivalNanos(), s.generated > 0 ? s.lastTokenNanos : 0));
-        if (s.generated == 0) exit.onAnswered(index, runNanos);
+        if (s.generated == 0) exit.onAnswered(index, s.firstScheduledNanos, runNanos);
         if (s.generated > 0) {
             gaps.computeIfAbsent(requestId, id -> new LongList(16)).add(runNanos - s.lastTokenNanos);
         }
@@ -173,7 +173,7 @@ public final class RemoteReplica implements RoutedReplica {
         if (!end.failed() && s.generated > 0) {
             s.state = Sequence.State.FINISHED;
             s.finishNanos = s.lastTokenNanos;
-            exit.onAnswered(index, runNanos);
+            exit.onAnswered(index, s.firstScheduledNanos, runNanos);
             for (int i = 0; received != null && i < received.size(); i++) {
                 for (RunObserver o : observers) o.onInterTokenGaps(received.get(i), 1);
             }

@@ -48,8 +48,8 @@ public final class Replica implements ReplicaView, RoutedReplica {
             return false;
         }
 
-        /** Replica {@code replica} answered (a first token, a completed request): it is alive. */
-        default void onAnswered(int replica, long nowNanos) {
+        /** Replica {@code replica} answered (a first token, a completed request) a request it was sent at {@code sentNanos}: it is alive. */
+        default void onAnswered(int replica, long sentNanos, long nowNanos) {
         }
     }
 

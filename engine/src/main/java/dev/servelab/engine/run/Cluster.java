@@ -274,7 +274,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
     public boolean onFailed(Sequence s, FailureKind kind, String reason, long nowNanos) {
         if (kind == FailureKind.CANCELLED) return false;
         int from = s.replica();
-        if (kind.countsAgainstHealth() && health.failed(from)) markUnhealthy(from, kind, reason, nowNanos);
+        if (kind.countsAgainstHealth() && health.failed(from, nowNanos)) markUnhealthy(from, kind, reason, nowNanos);
         long id = s.request().id();
         int tried = attempts.getOrDefault(id, 1);
         if (!retry.retries(kind, tried)) {
@@ -306,8 +306,8 @@ public final class Cluster implements ClusterView, Replica.Exit {
     }
 
     @Override
-    public void onAnswered(int replica, long nowNanos) {
-        if (health.answered(replica)) {
+    public void onAnswered(int replica, long sentNanos, long nowNanos) {
+        if (health.answered(replica, sentNanos)) {
             emit(new ClusterEvent(nowNanos, ClusterEventKind.REPLICA_HEALTHY, replica, "answered a request"));
         }
     }
@@ -316,7 +316,7 @@ public final class Cluster implements ClusterView, Replica.Exit {
     void probed(int replica, boolean answered, long nowNanos) {
         if (health.healthy(replica) || health.faulted(replica)) return;
         if (answered) {
-            health.answered(replica);
+            health.answered(replica, nowNanos);
             emit(new ClusterEvent(nowNanos, ClusterEventKind.REPLICA_HEALTHY, replica, "answered a probe"));
         } else if (prober != null) {
             prober.probe(replica, health.nextProbeNanos(replica));

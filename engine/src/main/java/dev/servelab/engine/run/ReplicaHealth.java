@@ -16,6 +16,8 @@ final class ReplicaHealth {
     private final boolean[] faulted;
     private final int[] consecutive;
     private final int[] probes;
+    /** Run time at which each replica was last taken out of routing. */
+    private final long[] downSinceNanos;
     private int healthyCount;
 
     ReplicaHealth(HealthSpec spec, int replicas) {
@@ -24,6 +26,7 @@ final class ReplicaHealth {
         this.faulted = new boolean[replicas];
         this.consecutive = new int[replicas];
         this.probes = new int[replicas];
+        this.downSinceNanos = new long[replicas];
         this.healthyCount = replicas;
     }
 
@@ -36,17 +39,24 @@ final class ReplicaHealth {
         return healthyCount == down.length;
     }
 
-    /** Counts a failure; returns true when it took the replica out of routing. */
-    boolean failed(int replica) {
+    /** Counts a failure at run time {@code nowNanos}; returns true when it took the replica out of routing. */
+    boolean failed(int replica, long nowNanos) {
         consecutive[replica]++;
         if (down[replica] || consecutive[replica] < spec.unhealthyAfterFailures()) return false;
         setDown(replica, true);
+        downSinceNanos[replica] = nowNanos;
         probes[replica] = 0;
         return true;
     }
 
-    /** The replica answered; returns true when that re-admitted it (not while a fault holds it down). */
-    boolean answered(int replica) {
+    /**
+     * The replica answered a request (or a probe) sent at run time {@code sentNanos}; returns true when that
+     * re-admitted it (not while a fault holds it down). An answer to a request sent before the replica was
+     * taken out of routing re-admits nothing: a dying agent can still flush a token it had queued after
+     * another of its streams broke, and that says nothing about its health now.
+     */
+    boolean answered(int replica, long sentNanos) {
+        if (down[replica] && sentNanos < downSinceNanos[replica]) return false;
         consecutive[replica] = 0;
         if (!down[replica] || faulted[replica]) return false;
         setDown(replica, false);
