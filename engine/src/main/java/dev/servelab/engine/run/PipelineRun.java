@@ -153,12 +153,9 @@ public final class PipelineRun {
             if (cluster.arrivals() == 0) {
                 throw new ServeLabException(workloadLabel + ": the workload has no requests (an empty trace?); nothing was run");
             }
-            long tLoop = System.nanoTime();
             devices.closeAll();
             recorder.complete();
             recorder.close();
-            long tRec = System.nanoTime();
-            if (System.getenv("SL_TIMING") != null) System.err.printf("TIMING loop %.3f s (cpu %.3f) store-drain %.3f s%n", (tLoop - startWall) / 1e9, (threadCpuNanos() - startCpu) / 1e9, (tRec - tLoop) / 1e9);
             progress = snapshot();
             RunOutcome outcome = completed(runId);
             store.finishRun(runId, RunStatus.COMPLETED, toJson(outcome.summary()), null);
@@ -190,9 +187,7 @@ public final class PipelineRun {
     }
 
     private RunOutcome completed(long runId) {
-        long t0 = System.nanoTime();
         RunSummary summary = metrics.summary();
-        if (System.getenv("SL_TIMING") != null) System.err.printf("TIMING summary %.3f s%n", (System.nanoTime() - t0) / 1e9);
         long events = loop.processedEvents();
         double wall = (System.nanoTime() - startWall) / 1e9;
         return new RunOutcome(runId, RunStatus.COMPLETED, summary, events, wall, (threadCpuNanos() - startCpu) / 1e9, null,
