@@ -17,6 +17,7 @@ public final class EventLoop {
     private long processed;
     private volatile boolean cancelled;
     private ExternalEvents external;
+    private Runnable then;
 
     public EventLoop() {
         this(Pacer.VIRTUAL);
@@ -64,22 +65,46 @@ public final class EventLoop {
         queue.add(timeNanos, EventHeap.AFTER_OTHERS | nextSeq++, action);
     }
 
+    /**
+     * Runs {@code action} as the rest of the current event: right after the running action returns, at the
+     * same time, before any other event or external arrival — exactly as if the running action had called it
+     * last, but as its own call from the loop. A replica ends its iteration this way and starts the next, so
+     * the JIT compiles the two halves separately (a rarely taken branch in one then recompiles only that
+     * half; docs/PERFORMANCE.md). At most one per event.
+     */
+    public void thenRun(Runnable action) {
+        if (then != null) throw new IllegalStateException("thenRun called twice in one event");
+        then = action;
+    }
+
     /** Runs events until none is left; throws {@link CancellationException} if {@link #cancel()} was called. */
     public void run(ProgressListener progress, long progressEveryEvents) {
         while (true) {
-            if (cancelled) throw new CancellationException("run cancelled at t=" + nowNanos + " ns");
-            if (external != null && !externalLetsNextRun()) {
-                if (queue.isEmpty() && !external.pending()) return;
-                continue;
+            Runnable action = then;
+            boolean rest = action != null;
+            if (rest) {
+                then = null;
+            } else {
+                if (cancelled) throw new CancellationException("run cancelled at t=" + nowNanos + " ns");
+                if (external != null && !externalLetsNextRun()) {
+                    if (queue.isEmpty() && !external.pending()) return;
+                    continue;
+                }
+                if (queue.isEmpty()) return;
+                long time = queue.firstTimeNanos();
+                action = queue.poll();
+                if (external == null) pacer.awaitEventTime(time);
+                nowNanos = time;
             }
-            if (queue.isEmpty()) return;
-            long time = queue.firstTimeNanos();
-            Runnable action = queue.poll();
-            if (external == null) pacer.awaitEventTime(time);
-            nowNanos = time;
-            action.run();
-            if (++processed % progressEveryEvents == 0 && progress != null) progress.onProgress(nowNanos, processed);
+            action.run(); // one call site for both, so the JIT inlines neither into the loop
+            if (!rest) processed++;
+            if (then == null) report(progress, progressEveryEvents);
         }
+    }
+
+    /** Tells {@code progress} every so many events, once an event (with its {@link #thenRun} part) is done. */
+    private void report(ProgressListener progress, long everyEvents) {
+        if (processed % everyEvents == 0 && progress != null) progress.onProgress(nowNanos, processed);
     }
 
     public void run() {

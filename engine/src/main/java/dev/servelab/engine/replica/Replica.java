@@ -309,7 +309,7 @@ public final class Replica implements ReplicaView, RoutedReplica {
         reportIteration(end);
         plan.clearSlots();
         lastIterationEnd = end;
-        startIteration();
+        loop.thenRun(startIteration);
     }
 
     /**

@@ -16,6 +16,7 @@ final class RunningList extends AbstractList<Sequence> implements RandomAccess {
     private int size;
     private long nextKey;
     private Sequence[] explicit = new Sequence[16];
+    private long[] explicitKeys = new long[16]; // explicit[i].runKey, searched without touching the sequences
     private int explicitCount;
 
     @Override
@@ -74,15 +75,20 @@ final class RunningList extends AbstractList<Sequence> implements RandomAccess {
     int nextExplicit(int from, int to) {
         int j = explicitAtOrAfter(keys[from]);
         if (j == explicitCount) return to;
-        return Math.min(to, position(explicit[j].runKey));
+        return Math.min(to, position(explicitKeys[j]));
     }
 
     /** {@code s} left the cohort: it is visited one by one again. */
     void addExplicit(Sequence s) {
-        if (explicitCount == explicit.length) explicit = Arrays.copyOf(explicit, explicitCount * 2);
+        if (explicitCount == explicit.length) {
+            explicit = Arrays.copyOf(explicit, explicitCount * 2);
+            explicitKeys = Arrays.copyOf(explicitKeys, explicitCount * 2);
+        }
         int j = explicitAtOrAfter(s.runKey);
         System.arraycopy(explicit, j, explicit, j + 1, explicitCount - j);
+        System.arraycopy(explicitKeys, j, explicitKeys, j + 1, explicitCount - j);
         explicit[j] = s;
+        explicitKeys[j] = s.runKey;
         explicitCount++;
     }
 
@@ -91,17 +97,12 @@ final class RunningList extends AbstractList<Sequence> implements RandomAccess {
         int j = explicitAtOrAfter(s.runKey);
         if (j == explicitCount || explicit[j] != s) return;
         System.arraycopy(explicit, j + 1, explicit, j, explicitCount - j - 1);
+        System.arraycopy(explicitKeys, j + 1, explicitKeys, j, explicitCount - j - 1);
         explicit[--explicitCount] = null;
     }
 
     private int explicitAtOrAfter(long key) {
-        int lo = 0;
-        int hi = explicitCount;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (explicit[mid].runKey < key) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        int i = Arrays.binarySearch(explicitKeys, 0, explicitCount, key);
+        return i >= 0 ? i : -i - 1;
     }
 }

@@ -43,6 +43,38 @@ class EventLoopTest {
     }
 
     @Test
+    void theRestOfAnEventRunsBeforeAnyOtherEventOfThatTimeAndCountsAsPartOfIt() {
+        EventLoop loop = new EventLoop();
+        List<String> seen = new ArrayList<>();
+        List<Long> progress = new ArrayList<>();
+        loop.at(5, () -> {
+            seen.add("finish");
+            loop.at(5, () -> seen.add("other at 5"));
+            loop.thenRun(() -> {
+                seen.add("start (rest of finish) at " + loop.nowNanos());
+                loop.thenRun(() -> seen.add("rest of the rest"));
+            });
+        });
+        loop.at(5, () -> seen.add("scheduled earlier at 5"));
+        loop.run((now, events) -> progress.add(events), 1);
+        assertEquals(List.of("finish", "start (rest of finish) at 5", "rest of the rest", "scheduled earlier at 5",
+                "other at 5"), seen);
+        assertEquals(3, loop.processedEvents());
+        assertEquals(List.of(1L, 2L, 3L), progress);
+    }
+
+    @Test
+    void theRestOfAnEventIsSetOnce() {
+        EventLoop loop = new EventLoop();
+        loop.at(1, () -> {
+            loop.thenRun(() -> { });
+            loop.thenRun(() -> { });
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, loop::run);
+        assertEquals("thenRun called twice in one event", e.getMessage());
+    }
+
+    @Test
     void refusesEventsInThePast() {
         EventLoop loop = new EventLoop();
         loop.at(100, () -> loop.at(50, () -> { }));
