@@ -159,7 +159,7 @@ public final class LatencyStat {
      */
     void sort() {
         if (!sorted && histogram == null) {
-            Arrays.sort(values, 0, size);
+            DoubleRadixSort.sort(values, size);
             sorted = true;
         }
     }

@@ -23,13 +23,24 @@ final class MultiRowInsert {
     private MultiRowInsert() {
     }
 
-    /** Inserts rows {@code 0 .. rows-1} into {@code table}, which has {@code columns} columns. */
+    /** Inserts rows {@code 0 .. rows-1} into {@code table}, which has {@code columns} columns, all bound. */
     static void insert(Connection c, String table, int columns, int rows, RowBinder binder) throws SQLException {
+        insert(c, table, "(?" + ",?".repeat(columns - 1) + ")", columns, 0, rows, binder);
+    }
+
+    /**
+     * Inserts rows {@code from .. to-1} into {@code table}, each as {@code tuple}: the row's {@code VALUES}
+     * tuple with {@code parameters} placeholders, literals in place of the columns that are the same on
+     * every row (fewer values to bind, one native call each).
+     */
+    static void insert(Connection c, String table, String tuple, int parameters, int from, int to, RowBinder binder)
+            throws SQLException {
+        int rows = to - from;
         int full = rows / ROWS_PER_STATEMENT;
         if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(sql(table, columns, ROWS_PER_STATEMENT))) {
+            try (PreparedStatement ps = c.prepareStatement(sql(table, tuple, ROWS_PER_STATEMENT))) {
                 for (int s = 0; s < full; s++) {
-                    bindRows(ps, columns, s * ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, binder);
+                    bindRows(ps, parameters, from + s * ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, binder);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -37,22 +48,21 @@ final class MultiRowInsert {
         }
         int rest = rows - full * ROWS_PER_STATEMENT;
         if (rest > 0) {
-            try (PreparedStatement ps = c.prepareStatement(sql(table, columns, rest))) {
-                bindRows(ps, columns, full * ROWS_PER_STATEMENT, rest, binder);
+            try (PreparedStatement ps = c.prepareStatement(sql(table, tuple, rest))) {
+                bindRows(ps, parameters, from + full * ROWS_PER_STATEMENT, rest, binder);
                 ps.executeUpdate();
             }
         }
     }
 
-    private static void bindRows(PreparedStatement ps, int columns, int firstRow, int count, RowBinder binder)
+    private static void bindRows(PreparedStatement ps, int parameters, int firstRow, int count, RowBinder binder)
             throws SQLException {
-        for (int r = 0; r < count; r++) binder.bind(ps, 1 + r * columns, firstRow + r);
+        for (int r = 0; r < count; r++) binder.bind(ps, 1 + r * parameters, firstRow + r);
     }
 
-    private static String sql(String table, int columns, int rows) {
-        String row = "(?" + ",?".repeat(columns - 1) + ")";
+    private static String sql(String table, String tuple, int rows) {
         StringBuilder sb = new StringBuilder("INSERT INTO ").append(table).append(" VALUES ");
-        for (int r = 0; r < rows; r++) sb.append(r == 0 ? "" : ",").append(row);
+        for (int r = 0; r < rows; r++) sb.append(r == 0 ? "" : ",").append(tuple);
         return sb.toString();
     }
 }
