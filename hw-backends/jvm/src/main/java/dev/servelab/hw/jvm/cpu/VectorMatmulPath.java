@@ -38,6 +38,11 @@ enum VectorMatmulPath implements MatmulPath {
         float[] lanes = new float[L];
         int r = from;
         if (tokens == 1) {
+            int quarter = L == 16 ? (to - from) / 4 : 0;
+            if (quarter > 0) {
+                dotF32x4(w, from, quarter, x, cols, out);
+                r = from + 4 * quarter;
+            }
             for (; r + 2 <= to; r += 2) {
                 dot2(w, r * cols, x, cols, out, r, lanes);
             }
@@ -407,6 +412,59 @@ enum VectorMatmulPath implements MatmulPath {
             sa += w[wOff + c] * x[c];
         }
         return sa;
+    }
+
+    /**
+     * F32 rows {@code [from, from + 4 gap)} for one token (16 float lanes), four rows a quarter of the
+     * slice apart per pass, as {@link #dotQ8x4} does for Q8_0: four sequential streams in four pages
+     * for the hardware prefetcher, and each activation vector loaded once for four rows. Each row's
+     * arithmetic (two accumulators, lane sum, tail) is exactly {@link #dot2Row}'s, so results are bit
+     * for bit those of {@link #dot2} whatever the slicing or thread count.
+     */
+    static void dotF32x4(float[] w, int from, int gap, float[] x, int n, float[] out) {
+        for (int r = from; r < from + gap; r++) {
+            FloatVector a0 = FloatVector.zero(F), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
+            int o0 = r * n, o1 = (r + gap) * n, o2 = (r + 2 * gap) * n, o3 = (r + 3 * gap) * n;
+            int c = 0;
+            for (int end = n - 2 * L; c <= end; c += 2 * L) {
+                FloatVector x0 = FloatVector.fromArray(F, x, c), x1 = FloatVector.fromArray(F, x, c + L);
+                a0 = FloatVector.fromArray(F, w, o0 + c).fma(x0, a0);
+                b0 = FloatVector.fromArray(F, w, o1 + c).fma(x0, b0);
+                c0 = FloatVector.fromArray(F, w, o2 + c).fma(x0, c0);
+                d0 = FloatVector.fromArray(F, w, o3 + c).fma(x0, d0);
+                a1 = FloatVector.fromArray(F, w, o0 + c + L).fma(x1, a1);
+                b1 = FloatVector.fromArray(F, w, o1 + c + L).fma(x1, b1);
+                c1 = FloatVector.fromArray(F, w, o2 + c + L).fma(x1, c1);
+                d1 = FloatVector.fromArray(F, w, o3 + c + L).fma(x1, d1);
+            }
+            for (int end = n - L; c <= end; c += L) {
+                FloatVector x0 = FloatVector.fromArray(F, x, c);
+                a0 = FloatVector.fromArray(F, w, o0 + c).fma(x0, a0);
+                b0 = FloatVector.fromArray(F, w, o1 + c).fma(x0, b0);
+                c0 = FloatVector.fromArray(F, w, o2 + c).fma(x0, c0);
+                d0 = FloatVector.fromArray(F, w, o3 + c).fma(x0, d0);
+            }
+            // sum()'s butterfly for 16 lanes, written out (see dotQ8x4)
+            FloatVector ha = a0.add(a1), hb = b0.add(b1), hc = c0.add(c1), hd = d0.add(d1);
+            ha = ((FloatVector) ha.reinterpretShape(HALF, 0)).add((FloatVector) ha.reinterpretShape(HALF, 1));
+            hb = ((FloatVector) hb.reinterpretShape(HALF, 0)).add((FloatVector) hb.reinterpretShape(HALF, 1));
+            hc = ((FloatVector) hc.reinterpretShape(HALF, 0)).add((FloatVector) hc.reinterpretShape(HALF, 1));
+            hd = ((FloatVector) hd.reinterpretShape(HALF, 0)).add((FloatVector) hd.reinterpretShape(HALF, 1));
+            float sa = ((ha.lane(0) + ha.lane(4)) + (ha.lane(2) + ha.lane(6))) + ((ha.lane(1) + ha.lane(5)) + (ha.lane(3) + ha.lane(7)));
+            float sb = ((hb.lane(0) + hb.lane(4)) + (hb.lane(2) + hb.lane(6))) + ((hb.lane(1) + hb.lane(5)) + (hb.lane(3) + hb.lane(7)));
+            float sc = ((hc.lane(0) + hc.lane(4)) + (hc.lane(2) + hc.lane(6))) + ((hc.lane(1) + hc.lane(5)) + (hc.lane(3) + hc.lane(7)));
+            float sd = ((hd.lane(0) + hd.lane(4)) + (hd.lane(2) + hd.lane(6))) + ((hd.lane(1) + hd.lane(5)) + (hd.lane(3) + hd.lane(7)));
+            for (; c < n; c++) {
+                sa += w[o0 + c] * x[c];
+                sb += w[o1 + c] * x[c];
+                sc += w[o2 + c] * x[c];
+                sd += w[o3 + c] * x[c];
+            }
+            out[r] = sa;
+            out[r + gap] = sb;
+            out[r + 2 * gap] = sc;
+            out[r + 3 * gap] = sd;
+        }
     }
 
     /**
