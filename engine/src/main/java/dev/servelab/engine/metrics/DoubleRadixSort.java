@@ -7,8 +7,9 @@ import java.util.Arrays;
  * which for values {@code >= +0.0} order exactly as the values do (the technique of fastutil's
  * {@code DoubleArrays.radixSort}). The result is bit for bit the array {@link Arrays#sort(double[], int, int)}
  * gives; arrays holding a negative value, {@code -0.0} or NaN are handed to it. Six passes of 11 bits,
- * skipping the digits every value shares; about a fifth of the comparison sort's time on a million
- * latencies (docs/PERFORMANCE.md), which matters because a run's summary sorts four such arrays.
+ * skipping the digits every value shares. A run's summary sorts each of its four million-value latency
+ * arrays once, cold, where this takes less than half the comparison sort's time (docs/PERFORMANCE.md;
+ * warmed up, the JDK's vectorised sort intrinsic is faster, but C2 never compiles it within one run).
  */
 final class DoubleRadixSort {
     private static final int DIGIT_BITS = 11;
