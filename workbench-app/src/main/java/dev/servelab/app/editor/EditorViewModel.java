@@ -2,6 +2,8 @@ package dev.servelab.app.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servelab.hw.perf.hardware.HardwareCatalog;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -41,6 +43,8 @@ public final class EditorViewModel {
     /** Each pool's executor attach outcome as the engine's check found it (a model and hardware lookup), reused across edits. */
     private final Map<dev.servelab.engine.run.PipelineCheck.AttachKey, List<dev.servelab.engine.plugin.SettingProblem>> attached = new java.util.HashMap<>();
     private Edit savedTop;
+    private boolean measuringThisCpu;
+    private boolean thisCpuTried;
 
     public EditorViewModel(SettingsCatalog catalog) {
         this(catalog, RecentTraces.standard());
@@ -142,7 +146,44 @@ public final class EditorViewModel {
 
     public void validate() {
         if (attached.size() > 256) attached.clear();
+        GraphNode unmeasured = poolOnUnmeasuredThisCpu();
+        if (unmeasured != null) {
+            measureThisCpuInBackground();
+            problems.setAll(List.of(new Problem(unmeasured, "Measuring this machine's CPU for hardware '"
+                    + HardwareCatalog.THIS_CPU + "' (about a second); the check follows", false)));
+            return;
+        }
         problems.setAll(Validator.check(graph, catalog, liveExecutor.get(), baseDir(), attached));
+    }
+
+    /**
+     * On the JavaFX thread, a pool on {@code this-cpu} before this JVM has measured it (the check would run the
+     * ~1 s CPU micro-benchmark there and freeze the window); null elsewhere, or once a measurement was tried.
+     */
+    private GraphNode poolOnUnmeasuredThisCpu() {
+        if (thisCpuTried || !Platform.isFxApplicationThread() || HardwareCatalog.thisCpuMeasured()) return null;
+        for (GraphNode n : graph.nodes) {
+            JsonNode h = n.kind == NodeKind.POOL ? n.settings.get("hardware") : null;
+            if (h != null && HardwareCatalog.THIS_CPU.equals(h.asText())) return n;
+        }
+        return null;
+    }
+
+    /** Measures {@code this-cpu} on a background thread, then checks the pipeline again on the JavaFX thread. */
+    private void measureThisCpuInBackground() {
+        if (measuringThisCpu) return;
+        measuringThisCpu = true;
+        Thread.ofPlatform().daemon().name("servelab-this-cpu").start(() -> {
+            try {
+                HardwareCatalog.thisCpu();
+            } finally {
+                Platform.runLater(() -> {
+                    measuringThisCpu = false;
+                    thisCpuTried = true;
+                    validate();
+                });
+            }
+        });
     }
 
     /** The folder relative paths of the pipeline resolve against: the file's, or the working directory (as Run resolves them). */

@@ -22,7 +22,11 @@ public final class Charts {
             if (a >= 1e6) return trim(v / 1e6) + "M";
             if (a >= 1e3) return trim(v / 1e3) + "k";
             if (a == 0) return "0";
-            return a < 1 ? String.format(java.util.Locale.ROOT, "%.2f", v) : trim(v);
+            if (a >= 1) return trim(v);
+            // two decimals (0.20, 0.85) when they say it exactly; else three significant digits, so that
+            // ticks 0.005 apart on a small rate axis do not print as 0.01, 0.01, 0.02, 0.02
+            String two = String.format(java.util.Locale.ROOT, "%.2f", v);
+            return Math.abs(Double.parseDouble(two) - v) < 1e-9 * Math.max(1, a) ? two : trim(v);
         }
 
         @Override

@@ -12,6 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** Hover lookup and cluster-event markers of the SLA charts. */
 class ChartDataTest {
     @Test
+    void tickLabelsStayDistinctOnSmallRateAxes() {
+        List<String> ticks = new java.util.ArrayList<>();
+        for (int i = 0; i <= 6; i++) ticks.add(Charts.COMPACT.toString(i * 0.005));
+        assertEquals(List.of("0", "0.005", "0.01", "0.015", "0.02", "0.025", "0.03"), ticks);
+        assertEquals("0.20", Charts.COMPACT.toString(0.2), "fractions keep two decimals");
+        assertEquals("0.30", Charts.COMPACT.toString(0.1 + 0.2), "floating-point noise is not shown");
+        assertEquals("-0.0125", Charts.COMPACT.toString(-0.0125));
+        assertEquals("2.5k", Charts.COMPACT.toString(2500));
+        assertEquals("1.2M", Charts.COMPACT.toString(1_200_000));
+        assertEquals("250", Charts.COMPACT.toString(250));
+    }
+
+    @Test
     void hoverFindsTheNearestPoint() {
         double[] xs = {1, 2, 4, 8};
         assertEquals(0, ChartHover.nearest(xs, -5));

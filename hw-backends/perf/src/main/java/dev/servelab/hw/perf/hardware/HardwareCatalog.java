@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 public final class HardwareCatalog {
     public static final String THIS_CPU = "this-cpu";
-    private static HardwareSpec thisCpu;
+    private static volatile HardwareSpec thisCpu;
 
     private final Map<String, CatalogSources.Entry> entries;
 
@@ -54,6 +54,14 @@ public final class HardwareCatalog {
 
     public static HardwareSpec load(Path file) {
         return HardwareFileReader.readAnywhere(file);
+    }
+
+    /**
+     * Whether this JVM has measured {@value #THIS_CPU} already (then {@link #thisCpu()} returns at once). Never
+     * waits for a measurement in progress, so the workbench can ask from the JavaFX thread.
+     */
+    public static boolean thisCpuMeasured() {
+        return thisCpu != null;
     }
 
     /** This machine's CPU, measured once per JVM. */
