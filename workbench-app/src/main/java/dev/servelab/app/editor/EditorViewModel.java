@@ -3,7 +3,6 @@ package dev.servelab.app.editor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servelab.hw.perf.hardware.HardwareCatalog;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * The pipeline editor's state and every edit as an undoable command: add, move, connect, disconnect,
@@ -45,6 +45,8 @@ public final class EditorViewModel {
     private Edit savedTop;
     private boolean measuringThisCpu;
     private boolean thisCpuTried;
+    private Executor slowChecks;
+    private Executor ui;
 
     public EditorViewModel(SettingsCatalog catalog) {
         this(catalog, RecentTraces.standard());
@@ -157,11 +159,19 @@ public final class EditorViewModel {
     }
 
     /**
-     * On the JavaFX thread, a pool on {@code this-cpu} before this JVM has measured it (the check would run the
-     * ~1 s CPU micro-benchmark there and freeze the window); null elsewhere, or once a measurement was tried.
+     * Runs the check's slow parts (today: measuring {@code this-cpu}, a ~1 s CPU micro-benchmark) on {@code
+     * background} and re-checks on {@code ui}, instead of inside {@link #validate()} on the caller's thread. The
+     * workbench passes a background thread and {@code Platform::runLater}; without them (tests, tools) the
+     * check stays synchronous.
      */
+    public void runSlowChecksOn(Executor background, Executor ui) {
+        this.slowChecks = background;
+        this.ui = ui;
+    }
+
+    /** A pool on {@code this-cpu} before this JVM measured it, when slow checks run in the background; else null. */
     private GraphNode poolOnUnmeasuredThisCpu() {
-        if (thisCpuTried || !Platform.isFxApplicationThread() || HardwareCatalog.thisCpuMeasured()) return null;
+        if (slowChecks == null || thisCpuTried || HardwareCatalog.thisCpuMeasured()) return null;
         for (GraphNode n : graph.nodes) {
             JsonNode h = n.kind == NodeKind.POOL ? n.settings.get("hardware") : null;
             if (h != null && HardwareCatalog.THIS_CPU.equals(h.asText())) return n;
@@ -169,15 +179,15 @@ public final class EditorViewModel {
         return null;
     }
 
-    /** Measures {@code this-cpu} on a background thread, then checks the pipeline again on the JavaFX thread. */
+    /** Measures {@code this-cpu} in the background, then checks the pipeline again on the UI thread. */
     private void measureThisCpuInBackground() {
         if (measuringThisCpu) return;
         measuringThisCpu = true;
-        Thread.ofPlatform().daemon().name("servelab-this-cpu").start(() -> {
+        slowChecks.execute(() -> {
             try {
                 HardwareCatalog.thisCpu();
             } finally {
-                Platform.runLater(() -> {
+                ui.execute(() -> {
                     measuringThisCpu = false;
                     thisCpuTried = true;
                     validate();

@@ -42,6 +42,7 @@ public final class Workbench {
         this.services = services;
         this.devices = new DevicesViewModel(services.devices(), services.probePlan(), Platform::runLater);
         this.editor = new EditorViewModel(new SettingsCatalog(services.plugins()));
+        editor.runSlowChecksOn(r -> Thread.ofVirtual().name("servelab-check").start(r), Platform::runLater);
         run.offer(ExecutionMode.found());
         editor.liveExecutorProperty().bind(Bindings.createStringBinding(() -> run.modeProperty().get().executor(), run.modeProperty()));
     }
