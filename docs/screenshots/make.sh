@@ -26,7 +26,7 @@ gui --show-run 3 --view cache --screenshot "$OUT/cache-hit-map.png"
 gui --compare 1,2 --screenshot "$OUT/comparison.png"
 gui --show-run 1 --view sla --dark --screenshot "$OUT/sla-charts-dark.png"
 gui --show-run 1 --view timeline --zoom tokens --dark --screenshot "$OUT/timeline-tokens-dark.png"
-gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 6 --screenshot "$OUT/running.png"
+gui --open sample-traces/pipelines/bench-1m.yaml --run --shoot-at 2 --screenshot "$OUT/running.png"   # mid-run (the run takes ~5 s)
 gui --show-run 1 --view timeline --zoom slowest --screenshot "$OUT/timeline-slowest.png"
 gui --show-run 1 --view sla --screenshot "$OUT/sla-headline.png" && convert "$OUT/sla-headline.png" -crop 1100x150+0+78 +repage "$OUT/sla-headline.png"   # imagemagick
 gui --open sample-traces/pipelines/quickstart.yaml --view editor --screenshot "$OUT/budget-panel.png" && convert "$OUT/budget-panel.png" -crop 1150x110+0+835 +repage "$OUT/budget-panel.png"
