@@ -23,15 +23,13 @@ class F32KernelsTest {
         float[] expected = new float[rows];
         for (int r = 0; r < rows; r++) expected[r] = VectorMatmulPath.dot2Row(w, r * cols, x, cols, lanes);
         MatmulPath path = MatmulPath.best();
-        for (int chunk : new int[] {rows, 1, 3, 4, 6, 11, 16, 44}) {
-            float[] out = new float[rows];
-            for (int from = 0; from < rows; from += chunk) {
-                path.f32(w, x, out, rows, cols, 1, from, Math.min(rows, from + chunk));
-            }
-            for (int r = 0; r < rows; r++) {
-                assertEquals(Float.floatToRawIntBits(expected[r]), Float.floatToRawIntBits(out[r]),
-                        "row " + r + " of " + rows + " x " + cols + " computed in slices of " + chunk);
-            }
+        float[] whole = new float[rows];
+        path.f32(w, x, whole, rows, cols, 1, 0, rows);
+        for (int r = 0; r < rows; r++) {
+            assertEquals(Float.floatToRawIntBits(expected[r]), Float.floatToRawIntBits(whole[r]),
+                    "row " + r + " of " + rows + " x " + cols + " in one slice");
         }
+        Slicings.assertSameWhateverTheSlicing(whole, (out, from, to) -> path.f32(w, x, out, rows, cols, 1, from, to),
+                "F32 " + rows + " x " + cols);
     }
 }

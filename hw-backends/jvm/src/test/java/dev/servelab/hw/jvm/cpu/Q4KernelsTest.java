@@ -108,16 +108,8 @@ class Q4KernelsTest {
         MatmulPath path = MatmulPath.best();
         float[] whole = new float[rows];
         path.q4_0(q.qs(), q.scales(), x, whole, rows, cols, 1, 0, rows);
-        for (int chunk : new int[] {1, 3, 4, 6, 7, 11, 16, 44}) {
-            float[] sliced = new float[rows];
-            for (int from = 0; from < rows; from += chunk) {
-                path.q4_0(q.qs(), q.scales(), x, sliced, rows, cols, 1, from, Math.min(rows, from + chunk));
-            }
-            for (int r = 0; r < rows; r++) {
-                assertEquals(Float.floatToRawIntBits(whole[r]), Float.floatToRawIntBits(sliced[r]),
-                        "row " + r + " computed in slices of " + chunk);
-            }
-        }
+        Slicings.assertSameWhateverTheSlicing(whole,
+                (out, from, to) -> path.q4_0(q.qs(), q.scales(), x, out, rows, cols, 1, from, to), "Q4_0");
         assertClose(refQ4_0(gguf, rows * cols), x, whole, rows, cols, 1, path.label());
     }
 

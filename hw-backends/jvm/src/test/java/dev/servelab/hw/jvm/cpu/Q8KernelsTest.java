@@ -28,57 +28,49 @@ class Q8KernelsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 8, 13, 37})
     void batchOneMatchesFloat64Reference(int rows) {
-        int cols = 256;
-        Random rnd = new Random(100 + rows);
-        byte[] gguf = q8Bytes(rnd, rows * cols);
-        double[] w = refQ8_0(gguf, rows * cols);
-        float[] x = GaussianArrays.of(rnd, cols);
-        Q8Blocks q = Q8Codec.unpack(MemorySegment.ofArray(gguf), rows * cols);
+        Case m = Case.random(100 + rows, rows, 256);
+        double[] w = refQ8_0(m.gguf(), rows * m.cols());
         for (MatmulPath path : new MatmulPath[] {MatmulPath.plain(), MatmulPath.best()}) {
-            float[] out = new float[rows];
-            path.q8(q.qs(), q.scales(), x, out, rows, cols, 1, 0, rows);
-            assertClose(w, x, out, rows, cols, path.label());
+            assertClose(w, m.x(), m.matmul(path, new float[rows], 0, rows), rows, m.cols(), path.label());
         }
     }
 
     @Test
     void rowResultsDoNotDependOnTheSlicing() {
-        int rows = 45, cols = 1024;
-        Random rnd = new Random(7);
-        byte[] gguf = q8Bytes(rnd, rows * cols);
-        float[] x = GaussianArrays.of(rnd, cols);
-        Q8Blocks q = Q8Codec.unpack(MemorySegment.ofArray(gguf), rows * cols);
+        Case m = Case.random(7, 45, 1024);
         MatmulPath path = MatmulPath.best();
-        float[] whole = new float[rows];
-        path.q8(q.qs(), q.scales(), x, whole, rows, cols, 1, 0, rows);
-        for (int chunk : new int[] {1, 3, 4, 6, 7, 11, 16, 44}) {
-            float[] sliced = new float[rows];
-            for (int from = 0; from < rows; from += chunk) {
-                path.q8(q.qs(), q.scales(), x, sliced, rows, cols, 1, from, Math.min(rows, from + chunk));
-            }
-            for (int r = 0; r < rows; r++) {
-                assertEquals(Float.floatToRawIntBits(whole[r]), Float.floatToRawIntBits(sliced[r]),
-                        "row " + r + " computed in slices of " + chunk);
-            }
-        }
-        assertClose(refQ8_0(gguf, rows * cols), x, whole, rows, cols, path.label());
+        float[] whole = m.matmul(path, new float[m.rows()], 0, m.rows());
+        Slicings.assertSameWhateverTheSlicing(whole, (out, from, to) -> m.matmul(path, out, from, to), "Q8_0");
+        assertClose(refQ8_0(m.gguf(), m.rows() * m.cols()), m.x(), whole, m.rows(), m.cols(), path.label());
     }
 
     @Test
     void twoThreadRunnerGivesTheSerialResultBitForBit() {
-        int rows = 2816, cols = 1024;
-        Random rnd = new Random(11);
-        byte[] gguf = q8Bytes(rnd, rows * cols);
-        float[] x = GaussianArrays.of(rnd, cols);
-        Q8Blocks q = Q8Codec.unpack(MemorySegment.ofArray(gguf), rows * cols);
+        Case m = Case.random(11, 2816, 1024);
         MatmulPath path = MatmulPath.best();
-        float[] serial = new float[rows], parallel = new float[rows];
-        path.q8(q.qs(), q.scales(), x, serial, rows, cols, 1, 0, rows);
+        float[] serial = m.matmul(path, new float[m.rows()], 0, m.rows());
+        float[] parallel = new float[m.rows()];
         try (KernelRunner runner = new SpinningKernelRunner(2)) {
-            runner.parallelFor(rows, cols, (f, t) -> path.q8(q.qs(), q.scales(), x, parallel, rows, cols, 1, f, t));
+            runner.parallelFor(m.rows(), m.cols(), (f, t) -> m.matmul(path, parallel, f, t));
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < m.rows(); r++) {
             assertEquals(Float.floatToRawIntBits(serial[r]), Float.floatToRawIntBits(parallel[r]), "row " + r);
+        }
+    }
+
+    /** A random Q8_0 matrix (its GGUF bytes and their unpacked form) and an activation vector. */
+    private record Case(int rows, int cols, byte[] gguf, float[] x, Q8Blocks q) {
+        static Case random(long seed, int rows, int cols) {
+            Random rnd = new Random(seed);
+            byte[] gguf = q8Bytes(rnd, rows * cols);
+            float[] x = GaussianArrays.of(rnd, cols);
+            return new Case(rows, cols, gguf, x, Q8Codec.unpack(MemorySegment.ofArray(gguf), rows * cols));
+        }
+
+        /** Rows {@code [from, to)} of the batch-1 product into {@code out}; returns {@code out}. */
+        float[] matmul(MatmulPath path, float[] out, int from, int to) {
+            path.q8(q.qs(), q.scales(), x, out, rows, cols, 1, from, to);
+            return out;
         }
     }
 
