@@ -60,20 +60,8 @@ final class RequestRows {
     void write(Connection c, long runId) throws SQLException {
         String general = "(" + runId + ",?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         String plain = "(" + runId + ",?,?,?,?,?,?,?,?,?,?,'" + COMPLETED + "',NULL,NULL,NULL)";
-        int from = 0;
-        while (from < size) {
-            int start = nextPlainRun(from);
-            if (start > from) MultiRowInsert.insert(c, "requests", general, 14, from, start, this::bindGeneral);
-            int end = start;
-            while (end < size && isPlain(end)) end++;
-            if (end > start) MultiRowInsert.insert(c, "requests", plain, 10, start, end, this::bindNumbers);
-            from = end;
-        }
-    }
-
-    /** Start of the first run of at least 64 plain rows at or after {@code from}, or the row count. */
-    private int nextPlainRun(int from) {
-        int i = from;
+        int generalFrom = 0;
+        int i = 0;
         while (i < size) {
             if (!isPlain(i)) {
                 i++;
@@ -81,10 +69,14 @@ final class RequestRows {
             }
             int j = i;
             while (j < size && isPlain(j)) j++;
-            if (j - i >= MultiRowInsert.ROWS_PER_STATEMENT) return i;
+            if (j - i >= MultiRowInsert.ROWS_PER_STATEMENT) {
+                if (i > generalFrom) MultiRowInsert.insert(c, "requests", general, 14, generalFrom, i, this::bindGeneral);
+                MultiRowInsert.insert(c, "requests", plain, 10, i, j, this::bindNumbers);
+                generalFrom = j;
+            }
             i = j;
         }
-        return size;
+        if (size > generalFrom) MultiRowInsert.insert(c, "requests", general, 14, generalFrom, size, this::bindGeneral);
     }
 
     private boolean isPlain(int i) {
