@@ -50,6 +50,7 @@ final class CompletionHandler implements HttpHandler {
                 JsonNode body = AgentJson.MAPPER.readTree(AgentJson.body(ex, limits.bodyBytes()));
                 params = CompletionParams.parse(body == null ? AgentJson.MAPPER.createObjectNode() : body, chat);
             } catch (AgentJson.BodyTooLarge e) {
+                AgentJson.dropBody(ex);
                 AgentJson.error(ex, 413, e.getMessage() + "; the model's context of " + limits.contextTokens()
                         + " tokens needs no more");
                 return;

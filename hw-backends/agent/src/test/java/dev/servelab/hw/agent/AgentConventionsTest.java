@@ -105,7 +105,7 @@ class AgentConventionsTest {
     }
 
     @Test
-    void aBodyOverTheCapIsRefusedWithoutReadingIt() throws Exception {
+    void aBodyOverTheCapIsRefusedWithoutKeepingItAndTheClientReadsThe413() throws Exception {
         String big = "{\"prompt\": \"hi\", \"pad\": \"" + "y".repeat(2_000_000) + "\"}";
         HttpResponse<String> r = completion(big);
         assertEquals(413, r.statusCode());
