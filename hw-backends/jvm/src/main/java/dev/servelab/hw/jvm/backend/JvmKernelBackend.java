@@ -221,18 +221,17 @@ public final class JvmKernelBackend implements KernelBackend {
         runner.parallelFor(a.tokens() * kvDim, 1, (from, to) -> AttentionKernels.kvWrite(a.k(), a.v(), a.kCache(),
                 a.vCache(), a.slots(), kvDim, from, to));
         int rows = a.tokens() * a.heads();
-        // scalar loops: a multiply-add here costs about as much as a 16-lane vector one of the matmuls,
-        // so the per-index cost is scaled up to let a batch-1 token's heads split across the threads.
+        // gathers and scalar loops (softmax; the plain path): a multiply-add here costs several times a
+        // 16-lane one of the matmuls, so the per-index cost is scaled up to let a batch-1 token's heads
+        // split across the threads.
         // One launch per (token, head) row range: its scores, their softmax and the weighted values
         // touch only that row, so the three kernels run back to back on one slice with one barrier
         // instead of three (27 launches fewer per token on the 100m model; same arithmetic per row)
         int cost = SCALAR * (a.stride() * (2 * a.headDim() + 4));
         runner.parallelFor(rows, cost, (from, to) -> {
-            AttentionKernels.scores(a.q(), a.kCache(), a.scores(), a.positions(), a.tokenSeq(), a.blockTables(),
-                    a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(), a.headDim(), a.stride(), from, to);
+            path.attentionScores(a, from, to);
             SoftmaxKernels.softmaxRows(a.scores(), a.lengths(), a.stride(), from, to);
-            AttentionKernels.values(a.scores(), a.vCache(), a.out(), a.positions(), a.tokenSeq(), a.blockTables(),
-                    a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(), a.headDim(), a.stride(), from, to);
+            path.attentionValues(a, from, to);
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.servelab.hw.jvm.cpu;
 
+import dev.servelab.hw.backend.AttentionArgs;
+import dev.servelab.hw.kernels.AttentionKernels;
 import dev.servelab.hw.kernels.MatmulKernels;
 
 /** {@link MatmulPath} over the plain kernels. */
@@ -27,6 +29,18 @@ enum PlainMatmulPath implements MatmulPath {
     public void q4K(byte[] qs, float[] scales, float[] mins, float[] x, float[] out, int rows, int cols, int tokens,
                     int from, int to) {
         MatmulKernels.matmulQ4K(qs, scales, mins, x, out, rows, cols, tokens, from, to);
+    }
+
+    @Override
+    public void attentionScores(AttentionArgs a, int from, int to) {
+        AttentionKernels.scores(a.q(), a.kCache(), a.scores(), a.positions(), a.tokenSeq(), a.blockTables(),
+                a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(), a.headDim(), a.stride(), from, to);
+    }
+
+    @Override
+    public void attentionValues(AttentionArgs a, int from, int to) {
+        AttentionKernels.values(a.scores(), a.vCache(), a.out(), a.positions(), a.tokenSeq(), a.blockTables(),
+                a.maxBlocks(), a.blockSize(), a.heads(), a.kvHeads(), a.headDim(), a.stride(), from, to);
     }
 
     @Override

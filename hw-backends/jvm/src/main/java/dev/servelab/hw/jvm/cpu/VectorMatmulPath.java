@@ -1,5 +1,6 @@
 package dev.servelab.hw.jvm.cpu;
 
+import dev.servelab.hw.backend.AttentionArgs;
 import dev.servelab.hw.kernels.MatmulKernels;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
@@ -528,6 +529,16 @@ enum VectorMatmulPath implements MatmulPath {
         for (; t < tokens; t++) {
             out[t * rows + outRow] = dot(w, wOff, x, t * cols, cols, lanes);
         }
+    }
+
+    @Override
+    public void attentionScores(AttentionArgs a, int from, int to) {
+        VectorAttention.scores(a, from, to);
+    }
+
+    @Override
+    public void attentionValues(AttentionArgs a, int from, int to) {
+        VectorAttention.values(a, from, to);
     }
 
     @Override
